@@ -1,0 +1,29 @@
+#pragma once
+// What every subcommand shares: exit codes, error printing, opening a project with a clear message.
+#include "dossier/store/project.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace dossier::cli {
+
+// 0: everything worked; 2: some inputs failed, the rest went through; 1: nothing could be done.
+enum ExitCode : int { kOk = 0, kFailure = 1, kPartial = 2 };
+
+// Subcommands register a callback that returns the exit code; main runs the chosen one.
+using CommandAction = std::function<int()>;
+void set_action(CLI::App* command, CommandAction action);
+
+// Opens a project, or prints one line saying why not and exits with kFailure.
+store::Project open_project(const std::filesystem::path& path, store::OpenMode mode);
+
+void print_error(const std::string& message);
+void print_json(const nlohmann::json& value);
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+
+} // namespace dossier::cli

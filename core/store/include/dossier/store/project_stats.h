@@ -1,0 +1,26 @@
+#pragma once
+#include "dossier/store/project.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace dossier::store {
+
+struct ProjectStats {
+    int schema_version = 0;
+    std::int64_t documents = 0;
+    std::int64_t text_bytes = 0;
+    std::int64_t entities = 0;
+    std::int64_t mentions = 0;
+    std::int64_t relations = 0;
+    std::int64_t evidence = 0;
+    std::int64_t authority_entries = 0;
+    std::int64_t curation_records = 0;
+    std::map<std::string, std::int64_t> entities_by_type;
+    std::map<std::string, std::int64_t> relations_by_type;
+};
+
+ProjectStats project_stats(Project& project);
+
+} // namespace dossier::store

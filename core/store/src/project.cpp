@@ -1,0 +1,159 @@
+#include "dossier/store/project.h"
+
+#include "dossier/store/store_error.h"
+#include "schema.h"
+#include "sqlite_connection.h"
+
+#include <unistd.h>
+
+namespace dossier::store {
+
+using detail::Connection;
+
+struct Project::Impl {
+    std::filesystem::path path;
+    std::unique_ptr<Connection> conn;
+    int schema_version = 0;
+};
+
+int Project::current_schema_version() { return static_cast<int>(detail::migrations().size()); }
+
+namespace {
+
+bool may_write(const std::filesystem::path& path) {
+    return ::access(path.c_str(), W_OK) == 0 &&
+           ::access(path.parent_path().empty() ? "." : path.parent_path().c_str(), W_OK) == 0;
+}
+
+void check_is_dossier_file(Connection& conn, const std::filesystem::path& path) {
+    std::int64_t app_id = 0, tables = 0;
+    try {
+        app_id = detail::query_int(conn, "PRAGMA application_id");
+        tables = detail::query_int(conn, "SELECT count(*) FROM sqlite_schema");
+    } catch (const StoreError& e) {
+        throw StoreError(StoreError::Kind::NotAProject,
+                         "'" + path.string() + "' is not a Dossier project (not a readable SQLite database: " +
+                             e.what() + ")");
+    }
+    if (app_id != detail::kApplicationId && tables > 0)
+        throw StoreError(StoreError::Kind::NotAProject,
+                         "'" + path.string() + "' is an SQLite database but not a Dossier project");
+}
+
+void migrate(Connection& conn, int from) {
+    auto steps = detail::migrations();
+    conn.exec("BEGIN IMMEDIATE");
+    try {
+        for (auto v = static_cast<std::size_t>(from); v < steps.size(); ++v)
+            conn.exec(steps[v]);
+        // PRAGMA cannot take a bound parameter; the value is our own constant, not user input.
+        const std::string set_version = "PRAGMA user_version = " + std::to_string(steps.size());
+        conn.exec(set_version.c_str());
+        const std::string set_app = "PRAGMA application_id = " + std::to_string(detail::kApplicationId);
+        conn.exec(set_app.c_str());
+        conn.exec("COMMIT");
+    } catch (...) {
+        conn.exec("ROLLBACK");
+        throw;
+    }
+}
+
+} // namespace
+
+Project Project::open(const std::filesystem::path& path, OpenMode mode) {
+    const bool exists = std::filesystem::exists(path);
+    if (!exists && mode != OpenMode::CreateIfMissing)
+        throw StoreError(StoreError::Kind::CannotOpen, "project '" + path.string() + "' does not exist");
+    if (exists && std::filesystem::is_directory(path))
+        throw StoreError(StoreError::Kind::CannotOpen, "'" + path.string() + "' is a folder, not a project file");
+    bool read_only = mode == OpenMode::ReadOnly || (exists && !may_write(path));
+
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->conn = std::make_unique<Connection>(path.string(), read_only, !exists);
+    auto& conn = *impl->conn;
+
+    if (exists)
+        check_is_dossier_file(conn, path);
+    // Read the version before anything writes: a newer project must stay untouched.
+    const int version = static_cast<int>(detail::query_int(conn, "PRAGMA user_version"));
+    if (version > current_schema_version())
+        throw StoreError(StoreError::Kind::NewerSchema,
+                         "project '" + path.string() + "' has schema version " + std::to_string(version) +
+                             ", made by a newer Dossier; this build reads up to version " +
+                             std::to_string(current_schema_version()) + ". Upgrade Dossier to open it.");
+    if (!read_only) {
+        conn.exec("PRAGMA journal_mode = WAL");
+        conn.exec("PRAGMA synchronous = NORMAL");
+    }
+    conn.exec("PRAGMA foreign_keys = ON");
+    conn.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache
+    conn.exec("PRAGMA temp_store = MEMORY");
+
+    if (version < current_schema_version()) {
+        if (read_only)
+            throw StoreError(StoreError::Kind::ReadOnly,
+                             "project '" + path.string() + "' needs an upgrade to schema version " +
+                                 std::to_string(current_schema_version()) + " but is read-only");
+        migrate(conn, version);
+    }
+    impl->schema_version = static_cast<int>(detail::query_int(conn, "PRAGMA user_version"));
+    return Project(std::move(impl));
+}
+
+Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Project::Project(Project&&) noexcept = default;
+Project& Project::operator=(Project&&) noexcept = default;
+Project::~Project() = default;
+
+const std::filesystem::path& Project::path() const { return impl_->path; }
+int Project::schema_version() const { return impl_->schema_version; }
+bool Project::read_only() const { return impl_->conn->read_only(); }
+detail::Connection& Project::connection() { return *impl_->conn; }
+
+std::string Project::integrity_check() {
+    auto& stmt = impl_->conn->prepare("PRAGMA integrity_check");
+    std::string result;
+    while (stmt.step()) {
+        if (!result.empty())
+            result += '\n';
+        result += stmt.text(0);
+    }
+    return result;
+}
+
+std::string Project::setting(const std::string& key, const std::string& fallback) {
+    auto& stmt = impl_->conn->prepare("SELECT value FROM settings WHERE key = ?1");
+    stmt.bind(1, key);
+    return stmt.step() ? std::string(stmt.text(0)) : fallback;
+}
+
+void Project::set_setting(const std::string& key, const std::string& value) {
+    auto& stmt = impl_->conn->prepare(
+        "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    stmt.bind(1, key).bind(2, value).run();
+}
+
+Transaction::Transaction(Project& project) : conn_(project.connection()) {
+    if (conn_.read_only())
+        throw StoreError(StoreError::Kind::ReadOnly,
+                         "the project is open read-only; changes cannot be saved");
+    conn_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (open_) {
+        try {
+            conn_.exec("ROLLBACK");
+        } catch (...) {
+            // The connection already rolled back (e.g. after SQLITE_FULL); nothing left to undo.
+        }
+    }
+}
+
+void Transaction::commit() {
+    conn_.exec("COMMIT");
+    open_ = false;
+}
+
+} // namespace dossier::store

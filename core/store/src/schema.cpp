@@ -1,0 +1,176 @@
+#include "schema.h"
+
+#include <array>
+
+namespace dossier::store::detail {
+namespace {
+
+// Version 1: everything the ingest, extraction, relation, curation and layout features need.
+constexpr const char* kSchemaV1 = R"SQL(
+CREATE TABLE documents (
+    id             INTEGER PRIMARY KEY,
+    sha256         TEXT NOT NULL UNIQUE,
+    source_path    TEXT NOT NULL,
+    source_key     TEXT NOT NULL DEFAULT '',
+    format         TEXT NOT NULL,
+    title          TEXT NOT NULL DEFAULT '',
+    date           TEXT,               -- ISO 8601 at its precision: 1980, 1980-10, 1980-10-02
+    date_precision TEXT NOT NULL DEFAULT 'none',
+    classification TEXT NOT NULL DEFAULT '',
+    archive_ref    TEXT NOT NULL DEFAULT '',
+    language       TEXT NOT NULL DEFAULT '',
+    page_starts    BLOB,               -- little-endian uint32 byte offsets, one per PDF page
+    byte_size      INTEGER NOT NULL,   -- of the source
+    imported_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    text           TEXT NOT NULL
+);
+CREATE INDEX documents_date ON documents(date);
+
+CREATE TABLE document_parties (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL CHECK (role IN ('sender', 'recipient', 'signatory')),
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    PRIMARY KEY (document_id, role, position)
+) WITHOUT ROWID;
+
+CREATE TABLE document_metadata (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,
+    value       TEXT NOT NULL
+);
+CREATE INDEX document_metadata_doc ON document_metadata(document_id);
+
+-- Annotations the source already carried (TEI persName, orgName, placeName, gloss, note).
+CREATE TABLE source_annotations (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    ref         TEXT NOT NULL DEFAULT '',
+    role        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX source_annotations_doc ON source_annotations(document_id);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+
+-- Entries of authority files (known officials, institutions), kept apart from what extraction finds.
+CREATE TABLE authority_entries (
+    id          INTEGER PRIMARY KEY,
+    external_id TEXT NOT NULL UNIQUE,
+    type        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    aliases     TEXT NOT NULL DEFAULT '',  -- separated by |
+    birth_year  INTEGER,
+    death_year  INTEGER,
+    note        TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE entities (
+    id             INTEGER PRIMARY KEY,
+    type           TEXT NOT NULL,
+    canonical_name TEXT NOT NULL,
+    key            TEXT NOT NULL,         -- normalised identity key
+    authority_id   TEXT NOT NULL DEFAULT '',
+    document_id    INTEGER REFERENCES documents(id) ON DELETE SET NULL, -- for type 'document'
+    rejected       INTEGER NOT NULL DEFAULT 0,
+    origin         TEXT NOT NULL DEFAULT 'extract' -- extract | authority | curation
+);
+CREATE INDEX entities_type_key ON entities(type, key);
+
+CREATE TABLE aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    source    TEXT NOT NULL DEFAULT 'extract',
+    PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX aliases_key ON aliases(key);
+
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    entity_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    method      TEXT NOT NULL,
+    confidence  REAL NOT NULL DEFAULT 1.0,
+    surface     TEXT NOT NULL
+);
+CREATE INDEX mentions_doc ON mentions(document_id, start);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+
+CREATE TABLE relations (
+    id          INTEGER PRIMARY KEY,
+    type        TEXT NOT NULL,
+    source_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    target_id   INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    directed    INTEGER NOT NULL DEFAULT 1,
+    weight      REAL NOT NULL DEFAULT 1.0,
+    specificity REAL NOT NULL DEFAULT 0.0,
+    first_date  TEXT,
+    last_date   TEXT,
+    confidence  REAL NOT NULL DEFAULT 1.0,
+    method      TEXT NOT NULL,
+    origin      TEXT NOT NULL DEFAULT 'extract', -- extract | curation
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX relations_source ON relations(source_id);
+CREATE INDEX relations_target ON relations(target_id);
+CREATE INDEX relations_type ON relations(type);
+
+CREATE TABLE relation_evidence (
+    id             INTEGER PRIMARY KEY,
+    relation_id    INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+    document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_start INTEGER NOT NULL,
+    sentence_end   INTEGER NOT NULL,
+    source_start   INTEGER NOT NULL DEFAULT 0,
+    source_end     INTEGER NOT NULL DEFAULT 0,
+    target_start   INTEGER NOT NULL DEFAULT 0,
+    target_end     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX relation_evidence_relation ON relation_evidence(relation_id);
+CREATE INDEX relation_evidence_document ON relation_evidence(document_id);
+
+-- An analyst's corrections, replayed in order after every re-extraction.
+CREATE TABLE curation (
+    id           INTEGER PRIMARY KEY,
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    author       TEXT NOT NULL DEFAULT '',
+    op           TEXT NOT NULL,          -- merge, split, rename, retype, reject, relate, unrelate, note
+    payload      TEXT NOT NULL,          -- JSON: the operation's arguments, by names and keys
+    before_state TEXT NOT NULL DEFAULT '{}', -- JSON: what it changed, for undo and audit
+    status       TEXT NOT NULL DEFAULT 'applied', -- applied | stale | undone
+    message      TEXT NOT NULL DEFAULT ''
+);
+
+-- Node positions an analyst fixed (pinned) or the last layout left.
+CREATE TABLE node_positions (
+    entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+    x         REAL NOT NULL,
+    y         REAL NOT NULL,
+    pinned    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE views (
+    name TEXT PRIMARY KEY,
+    spec TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)SQL";
+
+constexpr std::array<const char*, 1> kMigrations{kSchemaV1};
+
+} // namespace
+
+std::span<const char* const> migrations() { return kMigrations; }
+
+} // namespace dossier::store::detail

@@ -1,0 +1,149 @@
+#include "sqlite_connection.h"
+
+#include "dossier/store/store_error.h"
+
+#include <string>
+
+namespace dossier::store::detail {
+
+void throw_sqlite_error(sqlite3* db, int rc, std::string_view what) {
+    const int primary = rc & 0xFF;
+    std::string message(what);
+    message += ": ";
+    message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    auto kind = StoreError::Kind::Other;
+    if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+        kind = StoreError::Kind::NotAProject;
+    else if (primary == SQLITE_READONLY)
+        kind = StoreError::Kind::ReadOnly;
+    else if (primary == SQLITE_FULL)
+        kind = StoreError::Kind::DiskFull;
+    else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        kind = StoreError::Kind::Busy;
+    else if (primary == SQLITE_CANTOPEN)
+        kind = StoreError::Kind::CannotOpen;
+    else if (primary == SQLITE_IOERR)
+        kind = StoreError::Kind::Io;
+    throw StoreError(kind, message);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                &stmt_, nullptr);
+    if (rc != SQLITE_OK)
+        throw_sqlite_error(db, rc, "preparing a query");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+Statement& Statement::bind(int index, double value) {
+    sqlite3_bind_double(stmt_, index, value);
+    return *this;
+}
+Statement& Statement::bind(int index, std::string_view value) {
+    sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    return *this;
+}
+Statement& Statement::bind_blob(int index, std::span<const std::byte> value) {
+    sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC);
+    return *this;
+}
+Statement& Statement::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+bool Statement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    sqlite3_reset(stmt_);
+    throw_sqlite_error(db_, rc, "running a query");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::string_view Statement::text(int column) const {
+    auto p = sqlite3_column_text(stmt_, column);
+    if (!p)
+        return {};
+    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+std::span<const std::byte> Statement::blob(int column) const {
+    auto p = static_cast<const std::byte*>(sqlite3_column_blob(stmt_, column));
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+Connection::Connection(const std::string& path, bool read_only, bool create) : read_only_(read_only) {
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create && !read_only)
+        flags |= SQLITE_OPEN_CREATE;
+    flags |= SQLITE_OPEN_NOMUTEX; // one connection per thread, by design
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string what = "cannot open project '" + path + "'";
+        sqlite3* db = db_;
+        db_ = nullptr;
+        try {
+            throw_sqlite_error(db, rc, what);
+        } catch (...) {
+            sqlite3_close_v2(db);
+            throw;
+        }
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    // A second writer (GUI and CLI on one project) waits instead of failing with "locked".
+    sqlite3_busy_timeout(db_, 10000);
+}
+
+Connection::~Connection() {
+    cache_.clear();
+    sqlite3_close_v2(db_);
+}
+
+Statement& Connection::prepare(const char* sql) {
+    auto& slot = cache_[sql];
+    if (!slot)
+        slot = std::make_unique<Statement>(db_, sql);
+    else
+        slot->reset();
+    return *slot;
+}
+
+void Connection::exec(const char* sql) {
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        std::string what = error ? error : "";
+        sqlite3_free(error);
+        throw_sqlite_error(db_, rc, "executing a statement");
+    }
+}
+
+std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int Connection::changes() const { return sqlite3_changes(db_); }
+
+std::int64_t query_int(Connection& conn, const char* sql) {
+    Statement stmt(conn.handle(), sql);
+    return stmt.step() ? stmt.int64(0) : 0;
+}
+
+} // namespace dossier::store::detail

@@ -1,0 +1,78 @@
+#pragma once
+// Private to dossier_store: the one place that sees sqlite3.h. Every SQL text passed here is a
+// string literal of the store; values always go through bind(), never into the SQL.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace dossier::store::detail {
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind_blob(int index, std::span<const std::byte> value);
+    Statement& bind_null(int index);
+    Statement& bind_optional(int index, std::string_view value) {
+        return value.empty() ? bind_null(index) : bind(index, value);
+    }
+
+    // True while a row is available; false when done. Throws StoreError on failure.
+    bool step();
+    // Runs a statement that returns no rows and resets it.
+    void run();
+    void reset();
+
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string_view text(int column) const;
+    std::span<const std::byte> blob(int column) const;
+    bool is_null(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Connection {
+public:
+    Connection(const std::string& path, bool read_only, bool create);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // A cached prepared statement, reset and with bindings cleared.
+    Statement& prepare(const char* sql);
+    void exec(const char* sql);
+    std::int64_t last_insert_rowid() const;
+    int changes() const;
+    bool read_only() const { return read_only_; }
+    sqlite3* handle() const { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    bool read_only_ = false;
+    std::map<const char*, std::unique_ptr<Statement>> cache_;
+};
+
+// Runs `sql` once (for DDL and one-off queries); sql must be a literal of the store.
+std::int64_t query_int(Connection& conn, const char* sql);
+
+[[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view what);
+
+} // namespace dossier::store::detail

@@ -1,0 +1,115 @@
+#include "dossier/store/project.h"
+#include "dossier/store/store_error.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+using namespace dossier;
+using namespace dossier::store;
+using dossier::testing::TempDir;
+
+TEST(Project, CreatesANewProjectAtTheCurrentSchemaVersion) {
+    TempDir dir;
+    auto project = Project::open(dir / "new.dossier", OpenMode::CreateIfMissing);
+    EXPECT_EQ(project.schema_version(), Project::current_schema_version());
+    EXPECT_EQ(project.integrity_check(), "ok");
+    EXPECT_FALSE(project.read_only());
+}
+
+TEST(Project, RefusesToOpenAMissingFileUnlessAskedToCreate) {
+    TempDir dir;
+    try {
+        Project::open(dir / "absent.dossier");
+        FAIL() << "expected an error";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(e.kind(), StoreError::Kind::CannotOpen);
+        EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos);
+    }
+}
+
+TEST(Project, SettingsPersistAcrossOpens) {
+    TempDir dir;
+    {
+        auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
+        project.set_setting("layout.engine", "sfdp");
+    }
+    auto project = Project::open(dir / "p.dossier");
+    EXPECT_EQ(project.setting("layout.engine"), "sfdp");
+    EXPECT_EQ(project.setting("absent", "fallback"), "fallback");
+}
+
+TEST(Project, AFileThatIsNotSQLiteIsRefusedWithAClearMessage) {
+    TempDir dir;
+    dossier::testing::write_file(dir / "notes.dossier", "These are my notes, not a database.\n");
+    try {
+        Project::open(dir / "notes.dossier");
+        FAIL() << "expected an error";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(e.kind(), StoreError::Kind::NotAProject);
+        EXPECT_NE(std::string(e.what()).find("not a Dossier project"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(dossier::testing::read_file(dir / "notes.dossier"), "These are my notes, not a database.\n")
+        << "the file must not be modified";
+}
+
+TEST(Project, AProjectFromANewerSchemaIsRefusedAndLeftUntouched) {
+    TempDir dir;
+    const auto path = dir / "future.dossier";
+    {
+        auto project = Project::open(path, OpenMode::CreateIfMissing);
+    }
+    // Simulate a newer Dossier having written the file.
+    {
+        auto project = Project::open(path);
+        Transaction tx(project);
+        tx.commit();
+    }
+    const std::string bump = "sqlite3 '" + path.string() + "' 'PRAGMA user_version = 99'";
+    ASSERT_EQ(std::system(bump.c_str()), 0);
+    const auto before = dossier::testing::read_file(path);
+    try {
+        Project::open(path);
+        FAIL() << "expected an error";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(e.kind(), StoreError::Kind::NewerSchema);
+        EXPECT_NE(std::string(e.what()).find("newer Dossier"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(dossier::testing::read_file(path), before);
+}
+
+TEST(Project, AReadOnlyFileOpensReadOnlyAndRefusesWrites) {
+    if (::geteuid() == 0)
+        GTEST_SKIP() << "root ignores file permissions; the read-only mode is tested below";
+    TempDir dir;
+    const auto path = dir / "ro.dossier";
+    { auto project = Project::open(path, OpenMode::CreateIfMissing); }
+    ::chmod(path.c_str(), 0444);
+    auto project = Project::open(path);
+    EXPECT_TRUE(project.read_only());
+    EXPECT_THROW(Transaction tx(project), StoreError);
+}
+
+TEST(Project, ReadOnlyModeRefusesWritesWithAMessage) {
+    TempDir dir;
+    const auto path = dir / "ro.dossier";
+    { auto project = Project::open(path, OpenMode::CreateIfMissing); }
+    auto project = Project::open(path, OpenMode::ReadOnly);
+    EXPECT_TRUE(project.read_only());
+    try {
+        Transaction tx(project);
+        FAIL() << "expected an error";
+    } catch (const StoreError& e) {
+        EXPECT_EQ(e.kind(), StoreError::Kind::ReadOnly);
+        EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos);
+    }
+}
+
+TEST(Project, UsesWalAndForeignKeys) {
+    TempDir dir;
+    const auto path = dir / "wal.dossier";
+    { auto project = Project::open(path, OpenMode::CreateIfMissing); }
+    const std::string cmd = "sqlite3 '" + path.string() + "' 'PRAGMA journal_mode' > '" + (dir / "out").string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    EXPECT_EQ(dossier::testing::read_file(dir / "out"), "wal\n");
+}
