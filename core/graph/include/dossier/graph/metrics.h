@@ -1,0 +1,88 @@
+#pragma once
+// Per-node metrics of a snapshot, as vectors indexed by vertex. All run on the collapsed simple
+// undirected view (GraphSnapshot::simple()) except in/out degree, which count the directed
+// relations of the multigraph.
+#include "dossier/graph/graph_snapshot.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::graph {
+
+enum class Metric {
+    Degree,         // distinct neighbours
+    WeightedDegree, // sum of collapsed edge weights
+    InDegree,       // directed relations ending here
+    OutDegree,      // directed relations starting here
+    Betweenness,    // normalised like networkx: 2 / ((n-1)(n-2)) on undirected hop paths
+    Closeness,      // hop distances; Wasserman-Faust scaling for disconnected graphs (networkx)
+    PageRank,       // alpha 0.85, weighted, dangling mass spread uniformly
+    Eigenvector,    // weighted, Euclidean norm 1
+    Component,      // connected component id, 0 = largest
+    CoreNumber,     // k-core number
+    Community,      // Louvain (igraph_community_multilevel), weighted; 0 = largest community
+};
+
+std::string_view to_string(Metric metric);
+std::optional<Metric> parse_metric(std::string_view name);
+const std::vector<Metric>& all_metrics();
+
+struct BetweennessOptions {
+    // Above this many nodes the estimate from `samples` random source pivots (scaled by n/k) is
+    // used instead of exact Brandes. 0 means always exact.
+    std::size_t exact_limit = 20000;
+    std::size_t samples = 1000;
+    unsigned threads = 2;
+    std::uint64_t seed = 1;
+};
+
+struct MetricOptions {
+    BetweennessOptions betweenness;
+    double pagerank_alpha = 0.85;
+    std::uint64_t community_seed =
+        1; // Louvain visits nodes in random order; fixed for reproducibility
+};
+
+struct MetricResult {
+    std::vector<double> degree, weighted_degree, in_degree, out_degree, betweenness, closeness,
+        pagerank, eigenvector;
+    std::vector<int> component, core_number, community;
+    std::optional<double> modularity; // when communities were computed
+    bool betweenness_sampled = false; // the estimate was used
+    std::size_t betweenness_samples = 0;
+
+    bool has(Metric metric) const;
+    // The metric as doubles (integers converted); empty when not computed.
+    std::vector<double> values(Metric metric) const;
+};
+
+MetricResult compute_metrics(const GraphSnapshot& snapshot, const std::vector<Metric>& which,
+                             const MetricOptions& options = {});
+
+// The single metrics, for callers that need one (and for tests against reference values).
+std::vector<double> degree_centrality(const SimpleGraph& g);
+std::vector<double> weighted_degree(const SimpleGraph& g);
+// Raw Brandes scores (each unordered pair once), exact, parallel over sources.
+std::vector<double> betweenness_exact(const SimpleGraph& g, unsigned threads = 2);
+// Raw scores estimated from `samples` random sources, scaled by n / samples.
+std::vector<double> betweenness_sampled(const SimpleGraph& g, std::size_t samples,
+                                        std::uint64_t seed, unsigned threads = 2);
+void normalise_betweenness(std::vector<double>& raw); // networkx's undirected normalisation
+std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads = 2);
+std::vector<double> pagerank(const SimpleGraph& g, double alpha = 0.85, double tolerance = 1e-10,
+                             int max_iterations = 1000);
+std::vector<double> eigenvector_centrality(const SimpleGraph& g, double tolerance = 1e-10,
+                                           int max_iterations = 1000);
+std::vector<int> connected_components(const SimpleGraph& g); // 0 = largest component
+std::vector<int> core_numbers(const SimpleGraph& g);
+
+struct Communities {
+    std::vector<int> membership; // 0 = largest community
+    double modularity = 0.0;
+    std::size_t count = 0;
+};
+Communities louvain_communities(const SimpleGraph& g, std::uint64_t seed = 1);
+
+} // namespace dossier::graph

@@ -1,0 +1,107 @@
+#pragma once
+// Bulk reads for the graph core: every entity and relation in a few large queries, with the
+// filters that SQL answers cheaply (rejected, minimum weight, documents by date / FTS / id).
+// Also the evidence sentences of chosen relations, and a plain insert API used by tests and the
+// benchmark to write synthetic projects without the extraction pipeline.
+#include "dossier/model/entity_type.h"
+#include "dossier/model/ids.h"
+#include "dossier/store/project.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace dossier::store {
+
+struct GraphSourceEntity {
+    EntityId id;
+    EntityType type = EntityType::Person;
+    std::string name;
+    std::uint32_t alias_count = 0;
+    std::uint32_t mention_count = 0;
+    bool rejected = false;
+};
+
+struct GraphSourceRelation {
+    RelationId id;
+    std::uint32_t type = 0; // index into GraphSource::relation_types
+    EntityId source;
+    EntityId target;
+    bool directed = true;
+    double weight = 1.0;
+    std::string first_date; // ISO at its precision, or empty
+    std::string last_date;
+};
+
+struct GraphSource {
+    std::vector<GraphSourceEntity> entities;    // ordered by id
+    std::vector<GraphSourceRelation> relations; // ordered by id
+    std::vector<std::string> relation_types;    // interned type names
+};
+
+// What the store can filter before anything reaches memory. Empty / zero means "no limit".
+struct GraphSourceQuery {
+    bool include_rejected = false;
+    double min_weight = 0.0;
+    // Document subset: a relation is kept when at least one of its evidence documents is in the
+    // subset. Dates are ISO at any precision; a partial document date counts as the whole
+    // period it names (a document dated "1980" matches the range 1980-06..1981).
+    std::string date_from;
+    std::string date_to;
+    std::string fts_query; // FTS5 syntax over documents_fts; a malformed query throws StoreError
+    std::vector<DocumentId> document_ids;
+
+    bool restricts_documents() const {
+        return !date_from.empty() || !date_to.empty() || !fts_query.empty() ||
+               !document_ids.empty();
+    }
+};
+
+GraphSource load_graph_source(Project& project, const GraphSourceQuery& query = {});
+
+// Names and aliases of every entity, for name lookup (exact, alias, case-insensitive, close).
+struct EntityName {
+    EntityId id;
+    EntityType type = EntityType::Person;
+    std::string name;
+    bool is_alias = false;
+    bool rejected = false;
+};
+std::vector<EntityName> load_entity_names(Project& project);
+
+// One quoted sentence behind a relation: the sentence bytes are cut from documents.text by the
+// evidence's byte span, so it needs nothing but the evidence row.
+struct EvidenceSentence {
+    RelationId relation;
+    DocumentId document;
+    std::string document_title;
+    std::string document_date; // ISO at its precision, or empty
+    std::uint32_t sentence_start = 0;
+    std::uint32_t sentence_end = 0;
+    int page = 0; // 1-based page for paged sources, 0 when unknown
+    std::string sentence;
+};
+// Evidence of the given relations, in relation order then document order.
+std::vector<EvidenceSentence> load_evidence(Project& project,
+                                            std::span<const RelationId> relations);
+
+// Plain writers for synthetic projects (tests, benchmark). The caller owns the transaction.
+class GraphSourceWriter {
+public:
+    explicit GraphSourceWriter(Project& project) : project_(project) {}
+    EntityId add_entity(EntityType type, const std::string& name, bool rejected = false);
+    void add_alias(EntityId entity, const std::string& alias);
+    void add_mention(EntityId entity, DocumentId document, std::uint32_t start, std::uint32_t end);
+    RelationId add_relation(const std::string& type, EntityId source, EntityId target,
+                            bool directed, double weight, const std::string& first_date = {},
+                            const std::string& last_date = {});
+    void add_evidence(RelationId relation, DocumentId document, std::uint32_t sentence_start,
+                      std::uint32_t sentence_end);
+
+private:
+    Project& project_;
+};
+
+} // namespace dossier::store
