@@ -1,0 +1,87 @@
+#pragma once
+// Entity extraction: a pure per-document step (text -> mentions, entities, header fields) and a
+// corpus step that writes results to the project and resolves identities across documents.
+#include "dossier/extract/extraction_context.h"
+#include "dossier/model/document.h"
+#include "dossier/model/entity.h"
+#include "dossier/store/project.h"
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace dossier::extract {
+
+// An entity as one document names it; `key` is its identity key within its type (see
+// name_key.h). Entities of a result are distinct by (type, key).
+struct ExtractedEntity {
+    EntityType type = EntityType::Person;
+    std::string key;
+    std::string canonical_name;
+    std::string authority_id;         // external id when linked to an authority entry
+    std::vector<std::string> aliases; // every surface form seen in the document
+};
+
+struct ExtractedMention {
+    Span span;
+    std::size_t entity = 0; // index into ExtractionResult::entities
+    MentionMethod method = MentionMethod::Rule;
+    double confidence = 1.0;
+};
+
+// A party named in the header, with where it was read.
+struct HeaderParty {
+    DocumentParty::Role role = DocumentParty::Role::Recipient;
+    std::string name;
+    Span span;
+};
+
+// What the header of a plain-text cable, protocol or memorandum says.
+struct HeaderFields {
+    std::vector<HeaderParty> parties; // addressees, sender, signatory
+    PartialDate date;
+    Span date_span;
+    std::string reference;      // "P217/57"
+    std::string classification; // "TOP SECRET"
+    std::string subject;
+    // The part of the text that is header (addressee lists etc.): co-occurrence skips it.
+    Span header_span;
+};
+
+struct ExtractionResult {
+    std::vector<ExtractedEntity> entities;
+    std::vector<ExtractedMention> mentions; // sorted by span start, non-overlapping
+    HeaderFields header;
+};
+
+// Pure: reads one document with the loaded gazetteers and authority; touches no store.
+ExtractionResult extract_document(const Document& document, const ExtractionContext& context);
+
+// Called with (documents done, documents total) a few times a second at most.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+struct ExtractionSummary {
+    std::size_t documents = 0;
+    std::size_t mentions = 0;
+    std::size_t entities = 0;
+    bool cancelled = false;
+};
+
+// Extracts `documents` (empty = every document, after clearing all earlier extraction results)
+// and writes mentions and entities, one transaction per batch of documents, then resolves
+// identities across the corpus (surname-only persons to the full name, transliteration
+// variants). Fills header fields the importer left empty. Idempotent. A set `cancel` stops
+// after the current batch; committed batches stay.
+ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
+                                 const Progress& progress = {},
+                                 std::atomic<bool>* cancel = nullptr);
+
+// Same, with an explicitly loaded context (tests, benchmarks, a GUI that keeps one loaded).
+ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
+                                 const std::vector<DocumentId>& documents,
+                                 const Progress& progress = {},
+                                 std::atomic<bool>* cancel = nullptr);
+
+} // namespace dossier::extract
