@@ -53,6 +53,10 @@ if(DOSSIER_BUILD_BENCH)
     find_package(benchmark QUIET)
     dossier_require(benchmark_FOUND libbenchmark-dev "Google Benchmark")
 endif()
+# core/render draws figures with QPainter (Qt Gui + Qt Svg, no Widgets), also in builds without the GUI.
+find_package(Qt6 QUIET COMPONENTS Gui Svg)
+dossier_require(Qt6_FOUND qt6-base-dev "Qt 6 Gui (and qt6-svg-dev for Qt Svg) for figure rendering")
+
 if(DOSSIER_BUILD_GUI)
     find_package(Qt6 QUIET COMPONENTS Widgets Concurrent Svg Test PrintSupport)
     dossier_require(Qt6_FOUND qt6-base-dev "Qt 6 Widgets (and qt6-svg-dev for Qt Svg)")
