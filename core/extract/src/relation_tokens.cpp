@@ -13,7 +13,7 @@ bool is_ascii_alnum(unsigned char c) {
 // Typographic punctuation in the General Punctuation block (E2 80 xx) that we fold to ASCII;
 // returns the folded form or nullptr when the sequence is not one of them.
 const char* fold_general_punctuation(std::string_view text, std::size_t i) {
-    if (i + 2 >= text.size() + 0 || static_cast<unsigned char>(text[i]) != 0xE2 ||
+    if (i + 2 >= text.size() || static_cast<unsigned char>(text[i]) != 0xE2 ||
         static_cast<unsigned char>(text[i + 1]) != 0x80)
         return nullptr;
     switch (static_cast<unsigned char>(text[i + 2])) {

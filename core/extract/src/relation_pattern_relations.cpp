@@ -1,0 +1,31 @@
+// Typed relations read from the prose by the rules file, one evidence row per match.
+#include "dossier/extract/relation_document.h"
+
+#include <algorithm>
+
+namespace dossier::extract {
+
+void extract_pattern_relations(const RelationDocumentInput& input,
+                               const RelationPatternMatcher& matcher, RelationAccumulator& out) {
+    const auto origin = find_origin_country(input);
+    for (const auto& sentence : input.sentences) {
+        auto first = std::lower_bound(
+            input.mentions.begin(), input.mentions.end(), sentence.start,
+            [](const SentenceMention& m, std::uint32_t v) { return m.span.start < v; });
+        auto last = first;
+        while (last != input.mentions.end() && last->span.start < sentence.end)
+            ++last;
+        if (first == last)
+            continue;
+        const std::span<const SentenceMention> inside(&*first,
+                                                      static_cast<std::size_t>(last - first));
+        for (const auto& match : matcher.match(input.text, sentence, inside, origin)) {
+            const auto& rule = *match.rule;
+            out.add(rule.type, match.source, match.target, rule.directed, rule.confidence,
+                    "pattern:" + rule.id,
+                    Evidence{input.id, sentence, match.source_span, match.target_span}, input.date);
+        }
+    }
+}
+
+} // namespace dossier::extract

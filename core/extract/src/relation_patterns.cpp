@@ -1,0 +1,199 @@
+#include "dossier/extract/relation_patterns.h"
+
+#include "dossier/extract/relation_tokens.h"
+
+#include <algorithm>
+
+namespace dossier::extract {
+namespace {
+
+// Beyond this many steps for one start token a pattern gives up: gaps are bounded, so real
+// sentences never come near it; it only guards against pathological rules and input.
+constexpr std::size_t kStepBudget = 4096;
+// A parenthesis inside a list ("Vietnam (SRV), ...") is skipped when it closes this soon.
+constexpr std::size_t kMaxParenthesisTokens = 8;
+
+struct Binding {
+    std::string_view slot;
+    std::vector<std::size_t> mentions; // indices into the sentence's mentions
+};
+
+class SentenceMatcher {
+public:
+    SentenceMatcher(const std::vector<RelationToken>& tokens,
+                    std::span<const SentenceMention> mentions)
+        : tokens_(tokens), mentions_(mentions), mention_at_(tokens.size(), kNone),
+          end_token_(mentions.size()) {
+        // A mention fills a slot from the token it starts in to the first token past its end.
+        std::size_t t = 0;
+        for (std::size_t m = 0; m < mentions.size(); ++m) {
+            const auto& span = mentions[m].span;
+            while (t < tokens.size() && tokens[t].span.end <= span.start)
+                ++t;
+            if (t == tokens.size())
+                break;
+            std::size_t end = t;
+            while (end < tokens.size() && tokens[end].span.start < span.end)
+                ++end;
+            end_token_[m] = end;
+            // Several mentions starting in one token: keep the longest.
+            if (mention_at_[t] == kNone || end > end_token_[mention_at_[t]])
+                mention_at_[t] = m;
+        }
+    }
+
+    // Every complete match of `pattern` starting at each token, first (fewest-gap) match only.
+    template <class OnMatch>
+    void run(const std::vector<PatternElement>& pattern, OnMatch&& on_match) {
+        for (std::size_t start = 0; start < tokens_.size(); ++start) {
+            bindings_.clear();
+            steps_ = 0;
+            if (match(pattern, 0, start))
+                on_match(bindings_);
+        }
+    }
+
+private:
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+    bool slot_allows(const PatternElement& element, std::size_t m) const {
+        return std::find(element.types.begin(), element.types.end(), mentions_[m].type) !=
+               element.types.end();
+    }
+
+    bool is(std::size_t t, std::string_view word) const {
+        return t < tokens_.size() && tokens_[t].norm == word;
+    }
+
+    // After a list item: skips "(SRV)", then ",", "and"/"or", "the"; returns the next item's
+    // mention index and its token, or kNone.
+    std::pair<std::size_t, std::size_t> next_list_item(const PatternElement& element,
+                                                       std::size_t t) const {
+        if (is(t, "(")) {
+            std::size_t close = t + 1;
+            while (close < tokens_.size() && close <= t + kMaxParenthesisTokens && !is(close, ")"))
+                ++close;
+            if (!is(close, ")"))
+                return {kNone, t};
+            t = close + 1;
+        }
+        bool separated = false;
+        if (is(t, ",")) {
+            ++t;
+            separated = true;
+        }
+        if (is(t, "and") || is(t, "or")) {
+            ++t;
+            separated = true;
+        }
+        if (!separated)
+            return {kNone, t};
+        if (is(t, "the"))
+            ++t;
+        if (t < tokens_.size() && mention_at_[t] != kNone && slot_allows(element, mention_at_[t]))
+            return {mention_at_[t], t};
+        return {kNone, t};
+    }
+
+    bool match(const std::vector<PatternElement>& pattern, std::size_t e, std::size_t t) {
+        if (++steps_ > kStepBudget)
+            return false;
+        if (e == pattern.size())
+            return true;
+        const auto& element = pattern[e];
+        switch (element.kind) {
+        case PatternElement::Kind::Literal: {
+            if (t < tokens_.size() &&
+                std::find(element.words.begin(), element.words.end(), tokens_[t].norm) !=
+                    element.words.end() &&
+                match(pattern, e + 1, t + 1))
+                return true;
+            return element.optional && match(pattern, e + 1, t);
+        }
+        case PatternElement::Kind::Gap: {
+            for (std::size_t skip = 0; skip <= element.max_gap && t + skip <= tokens_.size();
+                 ++skip)
+                if (match(pattern, e + 1, t + skip))
+                    return true;
+            return false;
+        }
+        case PatternElement::Kind::Slot: {
+            if (t >= tokens_.size() || mention_at_[t] == kNone ||
+                !slot_allows(element, mention_at_[t]))
+                return false;
+            Binding binding{element.slot, {mention_at_[t]}};
+            std::size_t next = end_token_[mention_at_[t]];
+            if (element.list) {
+                for (auto [m, at] = next_list_item(element, next); m != kNone;
+                     std::tie(m, at) = next_list_item(element, next)) {
+                    binding.mentions.push_back(m);
+                    next = end_token_[m];
+                }
+            }
+            bindings_.push_back(std::move(binding));
+            if (match(pattern, e + 1, next))
+                return true;
+            bindings_.pop_back();
+            return false;
+        }
+        }
+        return false;
+    }
+
+    const std::vector<RelationToken>& tokens_;
+    std::span<const SentenceMention> mentions_;
+    std::vector<std::size_t> mention_at_; // per token: the mention starting there, or kNone
+    std::vector<std::size_t> end_token_;  // per mention: first token after it
+    std::vector<Binding> bindings_;
+    std::size_t steps_ = 0;
+};
+
+const Binding* find_binding(const std::vector<Binding>& bindings, std::string_view slot) {
+    for (const auto& b : bindings)
+        if (b.slot == slot)
+            return &b;
+    return nullptr;
+}
+
+} // namespace
+
+std::vector<PatternMatch>
+RelationPatternMatcher::match(std::string_view text, Span sentence,
+                              std::span<const SentenceMention> mentions,
+                              const std::optional<SentenceMention>& origin) const {
+    std::vector<PatternMatch> matches;
+    if (mentions.empty())
+        return matches;
+    const auto tokens = tokenize_for_relations(text, sentence);
+    SentenceMatcher matcher(tokens, mentions);
+    for (const auto& rule : rules_.rules) {
+        const bool implicit_source = rule.source == "@origin";
+        if (implicit_source && !origin)
+            continue;
+        for (const auto& pattern : rule.patterns) {
+            matcher.run(pattern, [&](const std::vector<Binding>& bindings) {
+                const Binding* targets = find_binding(bindings, rule.target);
+                const Binding* sources =
+                    implicit_source ? nullptr : find_binding(bindings, rule.source);
+                if (!targets || (!implicit_source && !sources))
+                    return;
+                auto emit = [&](EntityId source, Span source_span, std::size_t t) {
+                    const auto& target = mentions[t];
+                    if (source == target.entity)
+                        return;
+                    matches.push_back({&rule, source, target.entity, source_span, target.span});
+                };
+                for (std::size_t t : targets->mentions) {
+                    if (implicit_source)
+                        emit(origin->entity, origin->span, t);
+                    else
+                        for (std::size_t s : sources->mentions)
+                            emit(mentions[s].entity, mentions[s].span, t);
+                }
+            });
+        }
+    }
+    return matches;
+}
+
+} // namespace dossier::extract
