@@ -1,0 +1,103 @@
+// Communities by modularity with igraph's Louvain (igraph_community_multilevel), weighted by the
+// collapsed edge weights. igraph keeps process-wide state (its random generator and error
+// handler), so calls are serialised and the generator is seeded for reproducible results.
+#include "dossier/graph/metrics.h"
+#include "group_labels.h"
+
+#include <algorithm>
+#include <igraph/igraph.h>
+#include <mutex>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+namespace dossier::graph {
+namespace {
+
+std::mutex& igraph_mutex() {
+    static std::mutex m;
+    return m;
+}
+
+void check(igraph_error_t rc, const char* what) {
+    if (rc != IGRAPH_SUCCESS)
+        throw std::runtime_error(std::string("community detection: ") + what +
+                                 " failed: " + igraph_strerror(rc));
+}
+
+// Owns an igraph object for the length of a scope.
+template <class T, void (*Destroy)(T*)> struct IgraphOwner {
+    T value;
+    bool live = false;
+    ~IgraphOwner() {
+        if (live)
+            Destroy(&value);
+    }
+};
+
+} // namespace
+
+Communities louvain_communities(const SimpleGraph& g, std::uint64_t seed) {
+    Communities result;
+    const auto n = g.node_count();
+    result.membership.assign(n, 0);
+    if (n == 0)
+        return result;
+    if (g.edge_count() == 0) {
+        // Modularity is undefined without edges; every node is its own community.
+        std::iota(result.membership.begin(), result.membership.end(), 0);
+        result.count = n;
+        return result;
+    }
+
+    std::lock_guard lock(igraph_mutex());
+    igraph_set_error_handler(igraph_error_handler_ignore); // errors come back as return codes
+    igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed));
+
+    IgraphOwner<igraph_vector_int_t, igraph_vector_int_destroy> edges;
+    check(igraph_vector_int_init(&edges.value, static_cast<igraph_integer_t>(g.edge_count() * 2)),
+          "allocation");
+    edges.live = true;
+    IgraphOwner<igraph_vector_t, igraph_vector_destroy> weights;
+    check(igraph_vector_init(&weights.value, static_cast<igraph_integer_t>(g.edge_count())),
+          "allocation");
+    weights.live = true;
+    igraph_integer_t e = 0;
+    for (std::uint32_t v = 0; v < n; ++v) {
+        auto targets = g.neighbours(v);
+        auto w = g.neighbour_weights(v);
+        for (std::size_t i = 0; i < targets.size(); ++i)
+            if (v < targets[i]) {
+                VECTOR(edges.value)[2 * e] = v;
+                VECTOR(edges.value)[2 * e + 1] = targets[i];
+                VECTOR(weights.value)[e] = w[i];
+                ++e;
+            }
+    }
+    IgraphOwner<igraph_t, igraph_destroy> graph;
+    check(igraph_create(&graph.value, &edges.value, static_cast<igraph_integer_t>(n),
+                        IGRAPH_UNDIRECTED),
+          "building the graph");
+    graph.live = true;
+    IgraphOwner<igraph_vector_int_t, igraph_vector_int_destroy> membership;
+    check(igraph_vector_int_init(&membership.value, 0), "allocation");
+    membership.live = true;
+    check(igraph_community_multilevel(&graph.value, &weights.value, 1.0, &membership.value, nullptr,
+                                      nullptr),
+          "Louvain");
+    igraph_real_t modularity = 0;
+    check(igraph_modularity(&graph.value, &membership.value, &weights.value, 1.0, IGRAPH_UNDIRECTED,
+                            &modularity),
+          "modularity");
+
+    for (std::size_t v = 0; v < n; ++v)
+        result.membership[v] =
+            static_cast<int>(VECTOR(membership.value)[static_cast<igraph_integer_t>(v)]);
+    detail::relabel_by_size(result.membership);
+    result.modularity = modularity;
+    result.count = static_cast<std::size_t>(
+        *std::max_element(result.membership.begin(), result.membership.end()) + 1);
+    return result;
+}
+
+} // namespace dossier::graph

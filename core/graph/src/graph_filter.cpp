@@ -1,0 +1,10 @@
+#include "dossier/graph/graph_filter.h"
+
+namespace dossier::graph {
+
+bool GraphFilter::selects_edges() const {
+    return !relation_types.empty() || min_weight > 0.0 || !date_from.empty() || !date_to.empty() ||
+           !document_query.empty() || !document_ids.empty();
+}
+
+} // namespace dossier::graph

@@ -1,0 +1,258 @@
+#include "dossier/graph/graph_snapshot.h"
+
+#include "dossier/graph/entity_lookup.h"
+#include "dossier/graph/metrics.h"
+#include "dossier/graph/paths.h"
+#include "dossier/store/graph_source.h"
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace dossier::graph {
+
+std::optional<Vertex> GraphSnapshot::vertex_of(EntityId id) const {
+    auto it = vertex_of_.find(id);
+    if (it == vertex_of_.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::vector<Edge> GraphSnapshot::edges_between(Vertex a, Vertex b) const {
+    std::vector<Edge> out;
+    for (auto e : boost::make_iterator_range(boost::out_edges(a, graph_)))
+        if (boost::target(e, graph_) == b)
+            out.push_back(e);
+    if (a != b)
+        for (auto e : boost::make_iterator_range(boost::in_edges(a, graph_)))
+            if (boost::source(e, graph_) == b)
+                out.push_back(e);
+    return out;
+}
+
+void GraphSnapshot::finish() {
+    const auto n = boost::num_vertices(graph_);
+    vertex_of_.clear();
+    vertex_of_.reserve(n);
+    for (Vertex v = 0; v < n; ++v)
+        vertex_of_.emplace(graph_[v].entity, v);
+    std::vector<SimpleGraph::WeightedPair> pairs;
+    pairs.reserve(boost::num_edges(graph_));
+    for (auto e : boost::make_iterator_range(boost::edges(graph_)))
+        pairs.push_back({static_cast<std::uint32_t>(boost::source(e, graph_)),
+                         static_cast<std::uint32_t>(boost::target(e, graph_)), graph_[e].weight});
+    simple_ = SimpleGraph::from_pairs(n, std::move(pairs));
+}
+
+GraphSnapshot GraphSnapshot::from_edges(std::vector<NodeInfo> nodes,
+                                        const std::vector<PlainEdge>& edges) {
+    GraphSnapshot s;
+    s.graph_ = MultiGraph(nodes.size());
+    for (std::size_t v = 0; v < nodes.size(); ++v)
+        s.graph_[v] = std::move(nodes[v]);
+    for (const auto& e : edges) {
+        auto it = std::find(s.relation_types_.begin(), s.relation_types_.end(), e.type);
+        const auto type = static_cast<std::uint32_t>(it - s.relation_types_.begin());
+        if (it == s.relation_types_.end())
+            s.relation_types_.push_back(e.type);
+        EdgeInfo info;
+        info.relation = RelationId{static_cast<std::int64_t>(boost::num_edges(s.graph_) + 1)};
+        info.type = type;
+        info.directed = e.directed;
+        info.weight = e.weight;
+        boost::add_edge(e.source, e.target, std::move(info), s.graph_);
+    }
+    s.finish();
+    return s;
+}
+
+// Applies a filter in the order that keeps each step meaningful: what the store selects
+// (rejected, weight, documents), entity and relation types, then ego network, minimum degree and
+// top-N, each on the graph the previous steps left.
+class SnapshotBuilder {
+public:
+    SnapshotBuilder(store::Project& project, const GraphFilter& filter)
+        : project_(project), filter_(filter) {}
+
+    GraphSnapshot build() {
+        store::GraphSourceQuery query;
+        query.include_rejected = filter_.include_rejected;
+        query.min_weight = filter_.min_weight;
+        query.date_from = filter_.date_from;
+        query.date_to = filter_.date_to;
+        query.fts_query = filter_.document_query;
+        query.document_ids = filter_.document_ids;
+        source_ = store::load_graph_source(project_, query);
+
+        select_nodes_by_type();
+        select_edges();
+        if (filter_.selects_edges())
+            drop_isolated();
+        if (filter_.has_ego())
+            keep_ego_network();
+        if (filter_.min_degree > 0)
+            keep_min_degree();
+        if (filter_.top_n > 0 && !filter_.top_metric.empty())
+            keep_top_n();
+        return assemble();
+    }
+
+private:
+    store::Project& project_;
+    const GraphFilter& filter_;
+    store::GraphSource source_;
+    std::vector<std::uint32_t> nodes_;       // indices into source_.entities
+    std::vector<std::uint32_t> edges_;       // indices into source_.relations
+    std::vector<std::uint32_t> position_of_; // entity id -> position in nodes_, or kAbsent
+    static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+
+    void index_nodes() {
+        std::int64_t max_id = 0;
+        for (const auto& e : source_.entities)
+            max_id = std::max(max_id, e.id.value);
+        position_of_.assign(static_cast<std::size_t>(max_id) + 1, kAbsent);
+        for (std::size_t i = 0; i < nodes_.size(); ++i)
+            position_of_[static_cast<std::size_t>(source_.entities[nodes_[i]].id.value)] =
+                static_cast<std::uint32_t>(i);
+    }
+    std::uint32_t position(EntityId id) const {
+        const auto v = static_cast<std::size_t>(id.value);
+        return v < position_of_.size() ? position_of_[v] : kAbsent;
+    }
+
+    void select_nodes_by_type() {
+        const auto& types = filter_.entity_types;
+        for (std::uint32_t i = 0; i < source_.entities.size(); ++i)
+            if (types.empty() ||
+                std::find(types.begin(), types.end(), source_.entities[i].type) != types.end())
+                nodes_.push_back(i);
+        index_nodes();
+    }
+
+    void select_edges() {
+        std::vector<char> type_allowed(source_.relation_types.size(),
+                                       filter_.relation_types.empty() ? 1 : 0);
+        for (std::size_t t = 0; t < source_.relation_types.size(); ++t)
+            for (const auto& wanted : filter_.relation_types)
+                if (source_.relation_types[t] == wanted)
+                    type_allowed[t] = 1;
+        for (std::uint32_t i = 0; i < source_.relations.size(); ++i) {
+            const auto& r = source_.relations[i];
+            if (type_allowed[r.type] && position(r.source) != kAbsent &&
+                position(r.target) != kAbsent)
+                edges_.push_back(i);
+        }
+    }
+
+    // Keeps the nodes at the given positions (sorted) and the edges between them.
+    void restrict_to(const std::vector<std::uint32_t>& positions) {
+        std::vector<std::uint32_t> nodes;
+        nodes.reserve(positions.size());
+        for (auto p : positions)
+            nodes.push_back(nodes_[p]);
+        nodes_ = std::move(nodes);
+        index_nodes();
+        std::erase_if(edges_, [&](std::uint32_t i) {
+            const auto& r = source_.relations[i];
+            return position(r.source) == kAbsent || position(r.target) == kAbsent;
+        });
+    }
+
+    SimpleGraph current_simple() const {
+        std::vector<SimpleGraph::WeightedPair> pairs;
+        pairs.reserve(edges_.size());
+        for (auto i : edges_) {
+            const auto& r = source_.relations[i];
+            pairs.push_back({position(r.source), position(r.target), r.weight});
+        }
+        return SimpleGraph::from_pairs(nodes_.size(), std::move(pairs));
+    }
+
+    void drop_isolated() {
+        std::vector<char> linked(nodes_.size(), 0);
+        for (auto i : edges_) {
+            linked[position(source_.relations[i].source)] = 1;
+            linked[position(source_.relations[i].target)] = 1;
+        }
+        std::vector<std::uint32_t> keep;
+        for (std::uint32_t p = 0; p < nodes_.size(); ++p)
+            if (linked[p])
+                keep.push_back(p);
+        restrict_to(keep);
+    }
+
+    void keep_ego_network() {
+        std::vector<Vertex> centres;
+        for (auto id : filter_.ego_entities)
+            if (auto p = position(id); p != kAbsent)
+                centres.push_back(p);
+        if (!filter_.ego_names.empty()) {
+            auto lookup = EntityLookup::load(project_);
+            for (const auto& name : filter_.ego_names) {
+                auto found = lookup.find(name);
+                if (!found.found())
+                    throw std::invalid_argument("ego network: " + found.not_found_message(name));
+                for (const auto& m : found.matches)
+                    if (auto p = position(m.id); p != kAbsent)
+                        centres.push_back(p);
+            }
+        }
+        auto kept = ego_vertices(current_simple(), centres, filter_.ego_hops);
+        std::vector<std::uint32_t> positions(kept.begin(), kept.end());
+        std::sort(positions.begin(), positions.end());
+        restrict_to(positions);
+    }
+
+    void keep_min_degree() {
+        const auto g = current_simple();
+        std::vector<std::uint32_t> keep;
+        for (std::uint32_t p = 0; p < nodes_.size(); ++p)
+            if (g.degree(p) >= filter_.min_degree)
+                keep.push_back(p);
+        restrict_to(keep);
+    }
+
+    void keep_top_n() {
+        auto metric = parse_metric(filter_.top_metric);
+        if (!metric)
+            throw std::invalid_argument("graph filter: top.metric '" + filter_.top_metric +
+                                        "' is not a metric");
+        if (nodes_.size() <= filter_.top_n)
+            return;
+        const auto snapshot = assemble();
+        const auto values = compute_metrics(snapshot, {*metric}).values(*metric);
+        std::vector<std::uint32_t> order(nodes_.size());
+        std::iota(order.begin(), order.end(), 0u);
+        // Highest first; ties keep the lower entity id so the choice is reproducible.
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return values[a] > values[b]; });
+        order.resize(filter_.top_n);
+        std::sort(order.begin(), order.end());
+        restrict_to(order);
+    }
+
+    GraphSnapshot assemble() const {
+        GraphSnapshot s;
+        s.relation_types_ = source_.relation_types;
+        s.graph_ = MultiGraph(nodes_.size());
+        for (std::size_t p = 0; p < nodes_.size(); ++p) {
+            const auto& e = source_.entities[nodes_[p]];
+            s.graph_[p] = NodeInfo{e.id, e.type, e.name, e.alias_count, e.mention_count};
+        }
+        for (auto i : edges_) {
+            const auto& r = source_.relations[i];
+            boost::add_edge(position(r.source), position(r.target),
+                            EdgeInfo{r.id, r.type, r.directed, r.weight, r.first_date, r.last_date},
+                            s.graph_);
+        }
+        s.finish();
+        return s;
+    }
+};
+
+GraphSnapshot GraphSnapshot::build(store::Project& project, const GraphFilter& filter) {
+    return SnapshotBuilder(project, filter).build();
+}
+
+} // namespace dossier::graph

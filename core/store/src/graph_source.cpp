@@ -1,0 +1,317 @@
+#include "dossier/store/graph_source.h"
+
+#include "dossier/model/date.h"
+#include "dossier/store/store_error.h"
+#include "sqlite_connection.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dossier::store {
+namespace {
+
+// A partial ISO date as the closed interval of days it names, padded so that plain string
+// comparison orders it: "1980" -> ["1980-01-01", "1980-12-31"]. Month ends use 31 for every
+// month; as a comparison bound that is equivalent to the real last day.
+std::string first_day(std::string_view iso) {
+    std::string out(iso.substr(0, 10));
+    if (out.size() == 4)
+        out += "-01-01";
+    else if (out.size() == 7)
+        out += "-01";
+    return out;
+}
+std::string last_day(std::string_view iso) {
+    std::string out(iso.substr(0, 10));
+    if (out.size() == 4)
+        out += "-12-31";
+    else if (out.size() == 7)
+        out += "-31";
+    return out;
+}
+
+void check_date(const std::string& text, const char* which) {
+    if (!text.empty() && !parse_iso_date(text))
+        throw StoreError(StoreError::Kind::Other,
+                         std::string("graph filter: ") + which + " '" + text +
+                             "' is not an ISO date (1980, 1980-10 or 1980-10-02)");
+}
+
+// Documents in the subset the query names (date range AND full text AND ids), sorted.
+std::vector<std::int64_t> selected_documents(detail::Connection& conn,
+                                             const GraphSourceQuery& query) {
+    std::vector<std::int64_t> docs;
+    bool restricted = false;
+    auto intersect = [&](std::vector<std::int64_t> next) {
+        std::sort(next.begin(), next.end());
+        next.erase(std::unique(next.begin(), next.end()), next.end());
+        if (!restricted) {
+            docs = std::move(next);
+            restricted = true;
+            return;
+        }
+        std::vector<std::int64_t> both;
+        std::set_intersection(docs.begin(), docs.end(), next.begin(), next.end(),
+                              std::back_inserter(both));
+        docs = std::move(both);
+    };
+
+    if (!query.date_from.empty() || !query.date_to.empty()) {
+        check_date(query.date_from, "date_from");
+        check_date(query.date_to, "date_to");
+        const std::string from =
+            query.date_from.empty() ? std::string() : first_day(query.date_from);
+        const std::string to =
+            query.date_to.empty() ? std::string("9999-12-31") : last_day(query.date_to);
+        std::vector<std::int64_t> in_range;
+        auto& stmt =
+            conn.prepare("SELECT id, date FROM documents WHERE date IS NOT NULL AND date <> ''");
+        while (stmt.step()) {
+            const auto date = stmt.text(1);
+            if (first_day(date) <= to && last_day(date) >= from)
+                in_range.push_back(stmt.int64(0));
+        }
+        intersect(std::move(in_range));
+    }
+    if (!query.fts_query.empty()) {
+        std::vector<std::int64_t> hits;
+        auto& stmt = conn.prepare("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1");
+        stmt.bind(1, query.fts_query);
+        try {
+            while (stmt.step())
+                hits.push_back(stmt.int64(0));
+        } catch (const StoreError& e) {
+            throw StoreError(StoreError::Kind::Other, "graph filter: full-text query '" +
+                                                          query.fts_query +
+                                                          "' is not valid FTS5 (" + e.what() + ")");
+        }
+        intersect(std::move(hits));
+    }
+    if (!query.document_ids.empty()) {
+        std::vector<std::int64_t> ids;
+        for (auto id : query.document_ids)
+            ids.push_back(id.value);
+        intersect(std::move(ids));
+    }
+    return docs;
+}
+
+// Relations with at least one evidence row in one of `docs` (sorted), sorted by id.
+std::vector<std::int64_t> relations_in_documents(detail::Connection& conn,
+                                                 const std::vector<std::int64_t>& docs) {
+    std::vector<std::int64_t> relations;
+    if (docs.empty())
+        return relations;
+    // One scan of the evidence table beats one indexed query per document once the subset is
+    // more than a handful of documents, and costs ~1 µs per evidence row.
+    auto& stmt = conn.prepare("SELECT relation_id, document_id FROM relation_evidence");
+    while (stmt.step())
+        if (std::binary_search(docs.begin(), docs.end(), stmt.int64(1)))
+            relations.push_back(stmt.int64(0));
+    std::sort(relations.begin(), relations.end());
+    relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
+    return relations;
+}
+
+std::vector<std::uint32_t> decode_page_starts(std::span<const std::byte> bytes) {
+    std::vector<std::uint32_t> starts(bytes.size() / 4);
+    for (std::size_t i = 0; i < starts.size(); ++i)
+        for (std::size_t b = 0; b < 4; ++b)
+            starts[i] |= static_cast<std::uint32_t>(bytes[i * 4 + b]) << (8 * b);
+    return starts;
+}
+
+} // namespace
+
+GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
+    auto& conn = project.connection();
+    GraphSource source;
+
+    auto& entities = conn.prepare("SELECT e.id, e.type, e.canonical_name, e.rejected,"
+                                  " (SELECT count(*) FROM aliases a WHERE a.entity_id = e.id),"
+                                  " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
+                                  " FROM entities e WHERE ?1 OR e.rejected = 0 ORDER BY e.id");
+    entities.bind(1, query.include_rejected ? 1 : 0);
+    std::unordered_set<std::int64_t> kept_entities;
+    while (entities.step()) {
+        // Types this build does not know (a newer rules file) cannot be drawn; they are skipped.
+        auto type = parse_entity_type(entities.text(1));
+        if (!type)
+            continue;
+        GraphSourceEntity e;
+        e.id = EntityId{entities.int64(0)};
+        e.type = *type;
+        e.name = std::string(entities.text(2));
+        e.rejected = entities.int64(3) != 0;
+        e.alias_count = static_cast<std::uint32_t>(entities.int64(4));
+        e.mention_count = static_cast<std::uint32_t>(entities.int64(5));
+        kept_entities.insert(e.id.value);
+        source.entities.push_back(std::move(e));
+    }
+
+    std::vector<std::int64_t> allowed;
+    const bool by_documents = query.restricts_documents();
+    if (by_documents)
+        allowed = relations_in_documents(conn, selected_documents(conn, query));
+
+    auto& relations = conn.prepare(
+        "SELECT id, type, source_id, target_id, directed, weight, first_date, last_date"
+        " FROM relations WHERE weight >= ?1 ORDER BY id");
+    relations.bind(1, query.min_weight);
+    std::unordered_map<std::string, std::uint32_t> type_index;
+    std::string last_type;
+    std::uint32_t last_index = 0;
+    auto allowed_it = allowed.begin();
+    while (relations.step()) {
+        const std::int64_t id = relations.int64(0);
+        if (by_documents) {
+            while (allowed_it != allowed.end() && *allowed_it < id)
+                ++allowed_it;
+            if (allowed_it == allowed.end())
+                break;
+            if (*allowed_it != id)
+                continue;
+        }
+        const std::int64_t from = relations.int64(2), to = relations.int64(3);
+        if (!kept_entities.contains(from) || !kept_entities.contains(to))
+            continue;
+        GraphSourceRelation r;
+        r.id = RelationId{id};
+        const auto type = relations.text(1);
+        if (type != last_type || source.relation_types.empty()) {
+            last_type = std::string(type);
+            auto [it, inserted] = type_index.try_emplace(
+                last_type, static_cast<std::uint32_t>(source.relation_types.size()));
+            if (inserted)
+                source.relation_types.push_back(last_type);
+            last_index = it->second;
+        }
+        r.type = last_index;
+        r.source = EntityId{from};
+        r.target = EntityId{to};
+        r.directed = relations.int64(4) != 0;
+        r.weight = relations.real(5);
+        r.first_date = std::string(relations.text(6));
+        r.last_date = std::string(relations.text(7));
+        source.relations.push_back(std::move(r));
+    }
+    relations.reset();
+    return source;
+}
+
+std::vector<EntityName> load_entity_names(Project& project) {
+    auto& conn = project.connection();
+    std::vector<EntityName> names;
+    auto& stmt = conn.prepare("SELECT id, type, canonical_name, 0, rejected FROM entities"
+                              " UNION ALL SELECT e.id, e.type, a.alias, 1, e.rejected"
+                              " FROM aliases a JOIN entities e ON e.id = a.entity_id");
+    while (stmt.step()) {
+        auto type = parse_entity_type(stmt.text(1));
+        if (!type)
+            continue;
+        names.push_back({EntityId{stmt.int64(0)}, *type, std::string(stmt.text(2)),
+                         stmt.int64(3) != 0, stmt.int64(4) != 0});
+    }
+    return names;
+}
+
+std::vector<EvidenceSentence> load_evidence(Project& project,
+                                            std::span<const RelationId> relations) {
+    auto& conn = project.connection();
+    std::vector<EvidenceSentence> out;
+    // The span is in bytes; substr on a BLOB counts bytes where on TEXT it would count characters.
+    auto& stmt =
+        conn.prepare("SELECT re.document_id, d.title, d.date, re.sentence_start, re.sentence_end,"
+                     " CAST(substr(CAST(d.text AS BLOB), re.sentence_start + 1, re.sentence_end - "
+                     "re.sentence_start) AS TEXT),"
+                     " d.page_starts"
+                     " FROM relation_evidence re JOIN documents d ON d.id = re.document_id"
+                     " WHERE re.relation_id = ?1 ORDER BY re.document_id, re.sentence_start");
+    for (auto relation : relations) {
+        stmt.reset();
+        stmt.bind(1, relation.value);
+        while (stmt.step()) {
+            EvidenceSentence e;
+            e.relation = relation;
+            e.document = DocumentId{stmt.int64(0)};
+            e.document_title = std::string(stmt.text(1));
+            e.document_date = std::string(stmt.text(2));
+            e.sentence_start = static_cast<std::uint32_t>(stmt.int64(3));
+            e.sentence_end = static_cast<std::uint32_t>(stmt.int64(4));
+            e.sentence = std::string(stmt.text(5));
+            if (!stmt.is_null(6)) {
+                auto starts = decode_page_starts(stmt.blob(6));
+                auto it = std::upper_bound(starts.begin(), starts.end(), e.sentence_start);
+                e.page = starts.empty()
+                             ? 0
+                             : static_cast<int>(std::max<std::ptrdiff_t>(1, it - starts.begin()));
+            }
+            out.push_back(std::move(e));
+        }
+    }
+    stmt.reset();
+    return out;
+}
+
+EntityId GraphSourceWriter::add_entity(EntityType type, const std::string& name, bool rejected) {
+    auto& conn = project_.connection();
+    auto& stmt = conn.prepare(
+        "INSERT INTO entities(type, canonical_name, key, rejected) VALUES (?1, ?2, lower(?2), ?3)");
+    stmt.bind(1, to_string(type)).bind(2, name).bind(3, rejected ? 1 : 0).run();
+    return EntityId{conn.last_insert_rowid()};
+}
+
+void GraphSourceWriter::add_alias(EntityId entity, const std::string& alias) {
+    auto& stmt = project_.connection().prepare(
+        "INSERT OR IGNORE INTO aliases(entity_id, alias, key) VALUES (?1, ?2, lower(?2))");
+    stmt.bind(1, entity.value).bind(2, alias).run();
+}
+
+void GraphSourceWriter::add_mention(EntityId entity, DocumentId document, std::uint32_t start,
+                                    std::uint32_t end) {
+    auto& stmt = project_.connection().prepare(
+        "INSERT INTO mentions(document_id, start, end, entity_id, method, surface)"
+        " VALUES (?1, ?2, ?3, ?4, 'rule', CAST(substr(CAST((SELECT text FROM documents WHERE id = "
+        "?1) AS BLOB),"
+        " ?2 + 1, ?3 - ?2) AS TEXT))");
+    stmt.bind(1, document.value)
+        .bind(2, static_cast<std::int64_t>(start))
+        .bind(3, static_cast<std::int64_t>(end))
+        .bind(4, entity.value)
+        .run();
+}
+
+RelationId GraphSourceWriter::add_relation(const std::string& type, EntityId source,
+                                           EntityId target, bool directed, double weight,
+                                           const std::string& first_date,
+                                           const std::string& last_date) {
+    auto& conn = project_.connection();
+    auto& stmt = conn.prepare("INSERT INTO relations(type, source_id, target_id, directed, weight, "
+                              "first_date, last_date, method)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'synthetic')");
+    stmt.bind(1, type)
+        .bind(2, source.value)
+        .bind(3, target.value)
+        .bind(4, directed ? 1 : 0)
+        .bind(5, weight)
+        .bind_optional(6, first_date)
+        .bind_optional(7, last_date)
+        .run();
+    return RelationId{conn.last_insert_rowid()};
+}
+
+void GraphSourceWriter::add_evidence(RelationId relation, DocumentId document,
+                                     std::uint32_t sentence_start, std::uint32_t sentence_end) {
+    auto& stmt = project_.connection().prepare(
+        "INSERT INTO relation_evidence(relation_id, document_id, sentence_start, sentence_end)"
+        " VALUES (?1, ?2, ?3, ?4)");
+    stmt.bind(1, relation.value)
+        .bind(2, document.value)
+        .bind(3, static_cast<std::int64_t>(sentence_start))
+        .bind(4, static_cast<std::int64_t>(sentence_end))
+        .run();
+}
+
+} // namespace dossier::store
