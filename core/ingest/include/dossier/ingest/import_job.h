@@ -1,0 +1,66 @@
+#pragma once
+// A batch import into a project: files and folders in, one transaction per file, so a crash or a
+// kill leaves every file committed before it complete and the rest absent. Qt-free and without
+// shared state: the GUI runs it on a worker thread with that thread's own Project connection.
+#include "dossier/model/ids.h"
+#include "dossier/store/project.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace dossier::ingest {
+
+inline constexpr std::uint64_t kDefaultMaxFileBytes = 512ull * 1024 * 1024;
+
+struct ImportProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::uint64_t bytes_done = 0;
+    std::uint64_t bytes_total = 0;
+    std::string current_file;
+    std::chrono::steady_clock::duration elapsed{};
+};
+
+struct ImportOptions {
+    std::vector<std::filesystem::path> inputs;
+    std::vector<std::string> include; // fnmatch globs
+    std::vector<std::string> exclude;
+    std::uint64_t max_file_bytes = kDefaultMaxFileBytes; // larger files are refused before reading
+    std::string format = "auto"; // or an importer name: text, html, pdf, tei, csv
+    // Called at most every `progress_interval` and once at the end, on the importing thread.
+    std::function<void(const ImportProgress&)> progress;
+    std::chrono::milliseconds progress_interval{200};
+    // Checked between files (and between documents of a file); the current file is rolled back.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct ImportFailure {
+    std::string path;
+    std::string reason; // one line
+};
+
+struct ImportResult {
+    std::vector<DocumentId> imported;  // new documents, in import order
+    std::vector<std::string> skipped;  // "path" or "path#key" of documents already present
+    std::vector<ImportFailure> failed; // inputs that could not be imported, with the reason
+    std::size_t files_seen = 0;
+    bool cancelled = false;
+};
+
+class ImportJob {
+public:
+    explicit ImportJob(ImportOptions options);
+    // Throws std::invalid_argument for an unknown format name, store::StoreError when the project
+    // cannot be written at all; everything that goes wrong with one input lands in `failed`.
+    ImportResult run(store::Project& project);
+
+private:
+    ImportOptions options_;
+};
+
+} // namespace dossier::ingest

@@ -1,0 +1,170 @@
+#include "dossier/ingest/import_job.h"
+
+#include "dossier/importers/importer_registry.h"
+#include "dossier/ingest/content_hash.h"
+#include "dossier/ingest/input_files.h"
+#include "dossier/store/document_store.h"
+#include "dossier/store/store_error.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace dossier::ingest {
+namespace {
+
+std::string mib(std::uint64_t bytes) {
+    const auto tenths = bytes * 10 / (1024 * 1024);
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") +
+           " MiB";
+}
+
+// Reads a whole file with one fstat and plain read() calls; the size is checked again on the open
+// descriptor so a file that grew past the limit after listing is still refused unread.
+std::string read_file_bytes(const std::filesystem::path& path, std::uint64_t max_bytes) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw importers::ImportError(std::strerror(errno));
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        throw importers::ImportError(std::strerror(errno));
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (size > max_bytes)
+        throw importers::ImportError("file is " + mib(size) + ", over the size limit of " +
+                                     mib(max_bytes));
+    std::string bytes(size, '\0');
+    std::size_t done = 0;
+    while (done < size) {
+        const auto n = ::read(fd, bytes.data() + done, size - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw importers::ImportError(std::strerror(errno));
+        }
+        if (n == 0)
+            break;
+        done += static_cast<std::size_t>(n);
+    }
+    bytes.resize(done);
+    return bytes;
+}
+
+std::string display_key(const Document& doc) {
+    return doc.source_key.empty() ? doc.source_path : doc.source_path + "#" + doc.source_key;
+}
+
+} // namespace
+
+ImportJob::ImportJob(ImportOptions options) : options_(std::move(options)) {}
+
+ImportResult ImportJob::run(store::Project& project) {
+    const auto& registry = importers::builtin_importers();
+    const importers::Importer* forced = nullptr;
+    if (options_.format != "auto" && !options_.format.empty()) {
+        forced = registry.by_name(options_.format);
+        if (!forced)
+            throw std::invalid_argument("unknown format '" + options_.format + "'");
+    }
+
+    ImportResult result;
+    auto selection = select_input_files(options_.inputs, options_.include, options_.exclude);
+    for (auto& problem : selection.problems)
+        result.failed.push_back({std::move(problem.path), std::move(problem.reason)});
+    result.files_seen = selection.files.size();
+
+    ImportProgress progress;
+    progress.files_total = selection.files.size();
+    for (const auto& f : selection.files)
+        progress.bytes_total += f.size;
+    const auto started = std::chrono::steady_clock::now();
+    auto last_report = started - options_.progress_interval;
+    auto report = [&](bool force) {
+        if (!options_.progress)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        if (!force && now - last_report < options_.progress_interval)
+            return;
+        last_report = now;
+        progress.elapsed = now - started;
+        options_.progress(progress);
+    };
+    auto cancelled = [&] {
+        return options_.cancel && options_.cancel->load(std::memory_order_relaxed);
+    };
+
+    store::DocumentStore documents(project);
+    for (const auto& file : selection.files) {
+        if (cancelled()) {
+            result.cancelled = true;
+            break;
+        }
+        const auto path = file.path.lexically_normal().generic_string();
+        progress.current_file = path;
+        report(false);
+        try {
+            // Refused by the listing's size before a byte is read.
+            if (file.size > options_.max_file_bytes)
+                throw importers::ImportError("file is " + mib(file.size) +
+                                             ", over the size limit of " +
+                                             mib(options_.max_file_bytes));
+            const auto bytes = read_file_bytes(file.path, options_.max_file_bytes);
+            const auto* importer =
+                forced ? forced : registry.choose(path, std::string_view(bytes).substr(0, 8192));
+            if (!importer)
+                throw importers::ImportError("no importer for this file");
+            auto docs = importer->read(path, bytes);
+            if (docs.empty())
+                throw importers::ImportError("no documents in the file");
+            const auto file_hash = sha256_hex(bytes);
+
+            std::vector<DocumentId> added;
+            store::Transaction transaction(project);
+            bool stopped = false;
+            for (auto& doc : docs) {
+                if (cancelled()) {
+                    stopped = true;
+                    break;
+                }
+                doc.sha256 = document_hash(file_hash, doc.source_key);
+                doc.source_path = path;
+                if (documents.contains_hash(doc.sha256)) {
+                    result.skipped.push_back(display_key(doc));
+                    continue;
+                }
+                added.push_back(documents.insert(doc, bytes.size()));
+            }
+            if (stopped) {
+                result.cancelled = true;
+                break; // the transaction rolls back: the file is either wholly in or not at all
+            }
+            transaction.commit();
+            result.imported.insert(result.imported.end(), added.begin(), added.end());
+        } catch (const importers::ImportError& e) {
+            result.failed.push_back({path, e.what()});
+        } catch (const store::StoreError& e) {
+            // A full disk or a read-only project will fail every file the same way: stop here.
+            if (e.kind() == store::StoreError::Kind::DiskFull ||
+                e.kind() == store::StoreError::Kind::ReadOnly)
+                throw;
+            result.failed.push_back({path, e.what()});
+        } catch (const std::bad_alloc&) {
+            result.failed.push_back({path, "not enough memory to read this file"});
+        } catch (const std::exception& e) {
+            result.failed.push_back({path, e.what()});
+        }
+        ++progress.files_done;
+        progress.bytes_done += file.size;
+    }
+    progress.current_file.clear();
+    report(true);
+    return result;
+}
+
+} // namespace dossier::ingest

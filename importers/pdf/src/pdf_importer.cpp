@@ -1,0 +1,86 @@
+#include "dossier/importers/pdf_importer.h"
+
+#include "dossier/model/text_utf8.h"
+
+#include <limits>
+#include <memory>
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+namespace dossier::importers {
+namespace {
+
+// Poppler prints parser complaints about damaged files on stderr; our one-line error says it all.
+void ignore_poppler_message(const std::string&, void*) {}
+
+bool has_visible_text(std::string_view text) {
+    for (char c : text)
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f')
+            return true;
+    return false;
+}
+
+class PdfImporter final : public Importer {
+public:
+    PdfImporter() { poppler::set_debug_error_function(&ignore_poppler_message, nullptr); }
+
+    std::string_view name() const override { return "pdf"; }
+    std::vector<std::string_view> extensions() const override { return {".pdf"}; }
+    bool sniff(std::string_view, std::string_view head) const override {
+        return head.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+    }
+
+    std::vector<Document> read(std::string_view path, std::string_view bytes) const override {
+        if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+            throw ImportError("PDF too large for the reader");
+        std::unique_ptr<poppler::document> pdf(
+            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+        if (!pdf) {
+            // Poppler returns null for a password-protected file too; tell the two apart.
+            if (bytes.find("/Encrypt") != std::string_view::npos)
+                throw ImportError("encrypted PDF (a password is needed to read it)");
+            throw ImportError("corrupt PDF");
+        }
+        if (pdf->is_locked())
+            throw ImportError("encrypted PDF (a password is needed to read it)");
+        const int pages = pdf->pages();
+        if (pages <= 0)
+            throw ImportError("corrupt PDF (no pages)");
+
+        Document doc;
+        doc.source_path = std::string(path);
+        doc.format = "pdf";
+        bool any_text = false;
+        for (int i = 0; i < pages; ++i) {
+            if (i > 0 && !doc.text.empty() && doc.text.back() != '\n')
+                doc.text += '\n';
+            doc.page_starts.push_back(static_cast<std::uint32_t>(doc.text.size()));
+            std::unique_ptr<poppler::page> page(pdf->create_page(i));
+            if (!page)
+                continue;
+            const auto utf8 =
+                page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+            std::string text = sanitize_utf8(std::string_view(utf8.data(), utf8.size()));
+            // Poppler separates pages with a form feed; page_starts carries that information.
+            std::erase(text, '\f');
+            any_text = any_text || has_visible_text(text);
+            doc.text += text;
+        }
+        if (!any_text)
+            throw ImportError("no text layer; OCR needed");
+        const auto title = pdf->info_key("Title").to_utf8();
+        doc.title = sanitize_utf8(std::string_view(title.data(), title.size()));
+        std::vector<Document> docs;
+        docs.push_back(std::move(doc));
+        return docs;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Importer> make_pdf_importer() {
+    return std::make_unique<PdfImporter>();
+}
+
+} // namespace dossier::importers
