@@ -13,6 +13,7 @@ DOSSIER_PACKAGES=(
     libigraph-dev iso-codes libgtest-dev libgmock-dev libbenchmark-dev
     qt6-base-dev qt6-svg-dev libqt6svg6-dev libgl-dev
     xvfb xauth python3 python3-networkx fonts-dejavu-core fonts-noto-cjk
+    clang libclang-rt-14-dev qpdf
     libxml2-dev
 )
 
