@@ -212,6 +212,11 @@ private:
                     word.remove_suffix(1);
                 }
                 for (auto alternative : split(word, '|')) {
+                    // The possessive is a token of its own only after a word; alone it is "'s".
+                    if (alternative == "'s" || alternative == "\xE2\x80\x99s") {
+                        element.words.emplace_back("'s");
+                        continue;
+                    }
                     auto tokens = tokenize_for_relations(alternative);
                     if (tokens.size() != 1)
                         fail("'" + std::string(alternative) + "' in rule '" + rule.id +
@@ -230,6 +235,8 @@ private:
     }
 
     void finish(RelationRule& rule) {
+        // Problems of a whole rule are reported at its "rule ID" line.
+        const std::size_t current_line = line_;
         line_ = rule.line;
         if (rule.type.empty())
             fail("rule '" + rule.id + "' has no 'type'");
@@ -246,6 +253,7 @@ private:
                     }))
                     fail("rule '" + rule.id + "': slot '" + *slot + "' is not in every pattern");
             }
+        line_ = current_line;
     }
 
     std::string_view text_;
