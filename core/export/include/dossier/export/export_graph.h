@@ -1,0 +1,64 @@
+#pragma once
+// The graph an export writes: plain values filled by an adapter (from the project, a graph
+// snapshot or a test), so writers never touch the store.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dossier::exporting {
+
+// One sentence behind an edge, for the evidence appendix and the data files.
+struct ExportEvidence {
+    std::string document_id; // stable id in the project ("12")
+    std::string document_title;
+    std::string date;     // ISO at its precision, or empty
+    int page = 0;         // 1-based PDF page; 0 when the document has no pages
+    std::string sentence; // the quoted sentence, UTF-8
+};
+
+struct ExportNode {
+    std::string id; // stable across exports (entity id)
+    std::string label;
+    std::string type; // person, organization, country, place, document, date
+    std::vector<std::string> aliases;
+    std::vector<std::pair<std::string, double>> metrics; // sorted by name
+    std::optional<int> community;
+    std::string first_date; // ISO, from the documents that mention it; may be empty
+    std::string last_date;
+
+    std::optional<double> metric(const std::string& name) const;
+};
+
+struct ExportEdge {
+    std::string id;
+    std::size_t source = 0; // index into ExportGraph::nodes
+    std::size_t target = 0;
+    std::string type; // relation type
+    double weight = 1.0;
+    bool directed = true;
+    std::string first_date;
+    std::string last_date;
+    std::vector<ExportEvidence> evidence;
+};
+
+struct ExportGraph {
+    std::vector<ExportNode> nodes;
+    std::vector<ExportEdge> edges;
+
+    // Nodes by id, edges by (source id, target id, type, id): every writer follows this order, so
+    // the same project gives the same bytes.
+    void sort_canonically();
+    std::vector<std::string> metric_names() const; // union over nodes, sorted
+};
+
+// Where and how each node is drawn, when a layout was run: aligned with ExportGraph::nodes.
+struct NodeVisual {
+    double x = 0; // points, layout frame (y up)
+    double y = 0;
+    double diameter = 0; // points
+    std::string color;   // "#RRGGBB"
+};
+
+} // namespace dossier::exporting

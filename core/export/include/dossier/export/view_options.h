@@ -1,0 +1,48 @@
+#pragma once
+// The parts of a view file (VIEW.json) that belong to exports: "layout", "style" and
+// "export_options". One file + `dossier export --view VIEW.json` regenerates a figure; other
+// sections (the graph filter) are kept untouched when a view is saved again.
+#include "dossier/layout/layout_request.h"
+#include "dossier/render/palette.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace dossier::exporting {
+
+enum class ColorBy { Type, Community };
+
+struct StyleOptions {
+    render::Palette palette = render::Palette::OkabeIto;
+    ColorBy color_by = ColorBy::Type;
+    std::string size_by; // metric name; empty: every node the same size
+    bool legend = false;
+    std::string title;
+    std::string caption;
+    double label_points = 7;
+    double min_diameter = 10; // points, layout frame
+    double max_diameter = 36;
+};
+
+struct ExportOptions {
+    std::string format = "svg"; // svg pdf png dot graphml gexf csv json
+    std::string width = "180mm";
+    std::string height = "120mm";
+    int dpi = 300;
+    std::string evidence; // path of the evidence appendix, empty for none
+};
+
+struct ViewOptions {
+    layout::LayoutOptions layout;
+    bool layout_engine_chosen = false; // false: pick by graph size
+    StyleOptions style;
+    ExportOptions export_options;
+};
+
+// Reads the three sections, leaving defaults for missing keys; an unknown value throws
+// std::invalid_argument naming the key ("style.palette: unknown value 'rainbow'").
+ViewOptions parse_view_options(const nlohmann::json& view);
+// Writes the three sections into `view`, keeping its other keys.
+void store_view_options(const ViewOptions& options, nlohmann::json& view);
+
+} // namespace dossier::exporting

@@ -1,0 +1,220 @@
+#include "dossier/export/figure_builder.h"
+
+#include "dossier/layout/layout_cost.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace dossier::exporting {
+namespace {
+
+// Entity types in a fixed order, so "person" has the same colour in every figure.
+constexpr std::array<const char*, 6> kTypeOrder{"person", "organization", "country",
+                                                "place",  "document",     "date"};
+
+int type_rank(const std::string& type) {
+    for (std::size_t i = 0; i < kTypeOrder.size(); ++i)
+        if (type == kTypeOrder[i])
+            return static_cast<int>(i);
+    return static_cast<int>(kTypeOrder.size());
+}
+
+struct Range {
+    double low = 0;
+    double high = 0;
+    bool valid() const { return high > low; }
+    double normalised(double v) const { return valid() ? (v - low) / (high - low) : 0.5; }
+};
+
+Range metric_range(const ExportGraph& graph, const std::string& metric) {
+    Range range;
+    bool first = true;
+    for (const auto& node : graph.nodes) {
+        const auto value = node.metric(metric);
+        if (!value)
+            continue;
+        range.low = first ? *value : std::min(range.low, *value);
+        range.high = first ? *value : std::max(range.high, *value);
+        first = false;
+    }
+    return range;
+}
+
+std::vector<double> diameters(const ExportGraph& graph, const StyleOptions& style) {
+    std::vector<double> out(graph.nodes.size(), (style.min_diameter + style.max_diameter) / 3);
+    if (style.size_by.empty())
+        return out;
+    const Range range = metric_range(graph, style.size_by);
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        const auto value = graph.nodes[i].metric(style.size_by);
+        const double t = value ? range.normalised(*value) : 0.0;
+        out[i] = style.min_diameter + t * (style.max_diameter - style.min_diameter);
+    }
+    return out;
+}
+
+// Category of each node (type or community) and the ordered list of categories for the legend.
+struct Categories {
+    std::vector<int> of_node;
+    std::vector<std::string> names;
+};
+
+Categories categories(const ExportGraph& graph, const StyleOptions& style) {
+    Categories out;
+    if (style.color_by == ColorBy::Community) {
+        std::set<int> ids;
+        for (const auto& node : graph.nodes)
+            ids.insert(node.community.value_or(-1));
+        std::map<int, int> index;
+        for (int id : ids) {
+            index[id] = static_cast<int>(out.names.size());
+            out.names.push_back(id < 0 ? "none" : "community " + std::to_string(id));
+        }
+        for (const auto& node : graph.nodes)
+            out.of_node.push_back(index[node.community.value_or(-1)]);
+        return out;
+    }
+    std::set<std::pair<int, std::string>> types;
+    for (const auto& node : graph.nodes)
+        types.insert({type_rank(node.type), node.type});
+    std::map<std::string, int> index;
+    for (const auto& [rank, type] : types) {
+        // Known types keep their palette slot whether or not the others are present.
+        index[type] = rank < static_cast<int>(kTypeOrder.size())
+                          ? rank
+                          : static_cast<int>(kTypeOrder.size()) + static_cast<int>(index.size());
+        out.names.push_back(type);
+    }
+    for (const auto& node : graph.nodes)
+        out.of_node.push_back(index[node.type]);
+    return out;
+}
+
+QString hex(const QColor& color) {
+    return color.name(QColor::HexRgb).toUpper();
+}
+
+} // namespace
+
+layout::LayoutRequest make_layout_request(const ExportGraph& graph, const ViewOptions& options) {
+    layout::LayoutRequest request;
+    request.options = options.layout;
+    if (!options.layout_engine_chosen)
+        request.options.engine = layout::default_engine_for(graph.nodes.size());
+    const auto sizes = diameters(graph, options.style);
+    request.nodes.reserve(graph.nodes.size());
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
+        request.nodes.push_back(
+            {graph.nodes[i].id, sizes[i], sizes[i], std::nullopt, std::nullopt});
+    request.edges.reserve(graph.edges.size());
+    for (const auto& edge : graph.edges)
+        request.edges.push_back({edge.source, edge.target, edge.weight});
+    return request;
+}
+
+std::vector<NodeVisual> node_visuals(const ExportGraph& graph, const layout::LayoutResult& placed,
+                                     const StyleOptions& style) {
+    const auto cats = categories(graph, style);
+    std::vector<NodeVisual> out;
+    out.reserve(graph.nodes.size());
+    for (std::size_t i = 0; i < graph.nodes.size() && i < placed.nodes.size(); ++i) {
+        const auto& p = placed.nodes[i];
+        out.push_back({p.center.x, p.center.y, p.width,
+                       hex(render::category_color(style.palette, cats.of_node[i])).toStdString()});
+    }
+    return out;
+}
+
+render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult& placed,
+                            const StyleOptions& style) {
+    render::Figure figure;
+    const auto cats = categories(graph, style);
+    const auto& box = placed.bounding_box;
+    figure.bounds = QRectF(box.lower_left.x, box.lower_left.y, box.width(), box.height());
+    figure.title = QString::fromStdString(style.title);
+    figure.caption = QString::fromStdString(style.caption);
+    figure.legend = style.legend;
+    figure.label_points = style.label_points;
+
+    const Range range = style.size_by.empty() ? Range{} : metric_range(graph, style.size_by);
+    figure.nodes.reserve(graph.nodes.size());
+    for (std::size_t i = 0; i < graph.nodes.size() && i < placed.nodes.size(); ++i) {
+        const auto& node = graph.nodes[i];
+        const auto& p = placed.nodes[i];
+        render::FigureNode out;
+        out.label = QString::fromStdString(node.label);
+        out.center = QPointF(p.center.x, p.center.y);
+        out.width = p.width;
+        out.height = p.height;
+        out.fill = render::category_color(style.palette, cats.of_node[i]);
+        // The most important nodes keep their labels: by the size metric, else by size in the file.
+        out.label_priority =
+            style.size_by.empty() ? p.width : node.metric(style.size_by).value_or(range.low);
+        figure.nodes.push_back(std::move(out));
+    }
+
+    std::vector<std::string> relation_types;
+    for (const auto& edge : graph.edges)
+        relation_types.push_back(edge.type);
+    std::sort(relation_types.begin(), relation_types.end());
+    relation_types.erase(std::unique(relation_types.begin(), relation_types.end()),
+                         relation_types.end());
+    constexpr std::array<render::EdgeStroke, 4> kStrokes{
+        render::EdgeStroke::Solid, render::EdgeStroke::Dashed, render::EdgeStroke::Dotted,
+        render::EdgeStroke::DashDotted};
+    auto stroke_of = [&](const std::string& type) {
+        const auto at = std::lower_bound(relation_types.begin(), relation_types.end(), type) -
+                        relation_types.begin();
+        return kStrokes[static_cast<std::size_t>(at) % kStrokes.size()];
+    };
+    Range weights;
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        weights.low = i == 0 ? graph.edges[i].weight : std::min(weights.low, graph.edges[i].weight);
+        weights.high =
+            i == 0 ? graph.edges[i].weight : std::max(weights.high, graph.edges[i].weight);
+    }
+    figure.edges.reserve(graph.edges.size());
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const auto& edge = graph.edges[i];
+        render::FigureEdge out;
+        out.source = static_cast<int>(edge.source);
+        out.target = static_cast<int>(edge.target);
+        if (i < placed.edges.size())
+            for (const auto& point : placed.edges[i].points)
+                out.route.emplace_back(point.x, point.y);
+        out.width = 0.4 + 2.0 * (weights.valid() ? weights.normalised(edge.weight) : 0.0);
+        out.stroke = stroke_of(edge.type);
+        figure.edges.push_back(std::move(out));
+    }
+
+    figure.color_legend_title = style.color_by == ColorBy::Community ? "Community" : "Type";
+    for (std::size_t c = 0; c < cats.names.size(); ++c) {
+        // Find the colour through a node of that category, so legend and nodes cannot disagree.
+        for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+            const bool matches =
+                style.color_by == ColorBy::Community
+                    ? cats.names[c] ==
+                          (graph.nodes[i].community
+                               ? "community " + std::to_string(*graph.nodes[i].community)
+                               : std::string("none"))
+                    : cats.names[c] == graph.nodes[i].type;
+            if (matches) {
+                figure.color_legend.push_back(
+                    {QString::fromStdString(cats.names[c]),
+                     render::category_color(style.palette, cats.of_node[i])});
+                break;
+            }
+        }
+    }
+    for (const auto& type : relation_types)
+        figure.stroke_legend.push_back({QString::fromStdString(type), stroke_of(type)});
+    if (!style.size_by.empty() && range.valid())
+        figure.size_legend = render::SizeLegend{QString::fromStdString(style.size_by), range.low,
+                                                range.high, style.min_diameter, style.max_diameter};
+    return figure;
+}
+
+} // namespace dossier::exporting

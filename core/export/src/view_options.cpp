@@ -1,0 +1,114 @@
+#include "dossier/export/view_options.h"
+
+#include <stdexcept>
+
+namespace dossier::exporting {
+namespace {
+
+using nlohmann::json;
+
+template <class T> void read(const json& section, const char* name, const char* where, T& target) {
+    if (!section.contains(name))
+        return;
+    try {
+        target = section.at(name).get<T>();
+    } catch (const json::exception&) {
+        throw std::invalid_argument(std::string(where) + "." + name + ": wrong type of value " +
+                                    section.at(name).dump());
+    }
+}
+
+[[noreturn]] void unknown(const char* where, const std::string& value) {
+    throw std::invalid_argument(std::string(where) + ": unknown value '" + value + "'");
+}
+
+const json& section(const json& view, const char* name) {
+    static const json empty = json::object();
+    if (!view.is_object() || !view.contains(name))
+        return empty;
+    if (!view.at(name).is_object())
+        throw std::invalid_argument(std::string("view file: \"") + name + "\" must be an object");
+    return view.at(name);
+}
+
+} // namespace
+
+ViewOptions parse_view_options(const json& view) {
+    ViewOptions options;
+    const json& layout = section(view, "layout");
+    if (layout.contains("engine")) {
+        std::string engine;
+        read(layout, "engine", "layout", engine);
+        const auto parsed = layout::parse_engine(engine);
+        if (!parsed)
+            unknown("layout.engine", engine);
+        options.layout.engine = *parsed;
+        options.layout_engine_chosen = true;
+    }
+    read(layout, "seed", "layout", options.layout.seed);
+    read(layout, "overlap", "layout", options.layout.overlap);
+    read(layout, "splines", "layout", options.layout.splines);
+    read(layout, "rankdir", "layout", options.layout.rankdir);
+    read(layout, "nodesep", "layout", options.layout.nodesep);
+
+    const json& style = section(view, "style");
+    if (style.contains("palette")) {
+        std::string palette;
+        read(style, "palette", "style", palette);
+        const auto parsed = render::parse_palette(palette);
+        if (!parsed)
+            unknown("style.palette", palette);
+        options.style.palette = *parsed;
+    }
+    if (style.contains("color_by")) {
+        std::string color_by;
+        read(style, "color_by", "style", color_by);
+        if (color_by == "type")
+            options.style.color_by = ColorBy::Type;
+        else if (color_by == "community")
+            options.style.color_by = ColorBy::Community;
+        else
+            unknown("style.color_by", color_by);
+    }
+    read(style, "size_by", "style", options.style.size_by);
+    read(style, "legend", "style", options.style.legend);
+    read(style, "title", "style", options.style.title);
+    read(style, "caption", "style", options.style.caption);
+    read(style, "label_points", "style", options.style.label_points);
+
+    const json& out = section(view, "export_options");
+    read(out, "format", "export_options", options.export_options.format);
+    read(out, "width", "export_options", options.export_options.width);
+    read(out, "height", "export_options", options.export_options.height);
+    read(out, "dpi", "export_options", options.export_options.dpi);
+    read(out, "evidence", "export_options", options.export_options.evidence);
+    return options;
+}
+
+void store_view_options(const ViewOptions& options, json& view) {
+    if (!view.is_object())
+        view = json::object();
+    json layout = {{"seed", options.layout.seed},
+                   {"overlap", options.layout.overlap},
+                   {"splines", options.layout.splines},
+                   {"rankdir", options.layout.rankdir},
+                   {"nodesep", options.layout.nodesep}};
+    if (options.layout_engine_chosen)
+        layout["engine"] = std::string(layout::to_string(options.layout.engine));
+    view["layout"] = std::move(layout);
+    view["style"] = {
+        {"palette", std::string(render::to_string(options.style.palette))},
+        {"color_by", options.style.color_by == ColorBy::Community ? "community" : "type"},
+        {"size_by", options.style.size_by},
+        {"legend", options.style.legend},
+        {"title", options.style.title},
+        {"caption", options.style.caption},
+        {"label_points", options.style.label_points}};
+    view["export_options"] = {{"format", options.export_options.format},
+                              {"width", options.export_options.width},
+                              {"height", options.export_options.height},
+                              {"dpi", options.export_options.dpi},
+                              {"evidence", options.export_options.evidence}};
+}
+
+} // namespace dossier::exporting

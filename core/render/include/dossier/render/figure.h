@@ -1,0 +1,75 @@
+#pragma once
+// A laid-out figure, ready to draw: what the renderer needs and nothing about where it came from.
+//
+// Coordinates are in the layout's frame (points, y axis up, as Graphviz gives them); the renderer
+// maps `bounds` onto the page. Colours and widths are decided before drawing (figure_builder in
+// core/export, or the GUI), so the screen and the files draw the same figure.
+#include <QColor>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace dossier::render {
+
+enum class EdgeStroke { Solid, Dashed, Dotted, DashDotted };
+
+struct FigureNode {
+    QString label;
+    QPointF center;
+    double width = 18; // points, in the layout frame
+    double height = 18;
+    QColor fill;
+    double label_priority = 0; // higher keeps its label when space runs out
+};
+
+struct FigureEdge {
+    int source = 0; // index into Figure::nodes
+    int target = 0;
+    // Cubic Bezier control points (p0, then c1 c2 p triples); empty means a straight line.
+    std::vector<QPointF> route;
+    double width = 0.6; // points on the page
+    EdgeStroke stroke = EdgeStroke::Solid;
+    QColor color{0x66, 0x66, 0x66};
+};
+
+struct ColorLegendEntry {
+    QString label;
+    QColor color;
+};
+
+struct StrokeLegendEntry {
+    QString label;
+    EdgeStroke stroke = EdgeStroke::Solid;
+};
+
+struct SizeLegend {
+    QString metric;
+    double min_value = 0;
+    double max_value = 0;
+    double min_diameter = 0; // layout points
+    double max_diameter = 0;
+};
+
+struct Figure {
+    std::vector<FigureNode> nodes;
+    std::vector<FigureEdge> edges;
+    QRectF bounds; // layout frame: x, y = lower-left corner, y up
+
+    QString title;
+    QString caption;
+    bool legend = false;
+    QString color_legend_title;
+    std::vector<ColorLegendEntry> color_legend;
+    std::vector<StrokeLegendEntry> stroke_legend;
+    std::optional<SizeLegend> size_legend;
+
+    QString font_family = QStringLiteral("DejaVu Sans");
+    double label_points = 7; // label text size on the page
+    double title_points = 11;
+    double caption_points = 8;
+    double legend_points = 7;
+};
+
+} // namespace dossier::render

@@ -1,0 +1,26 @@
+#pragma once
+// Draws a Figure onto any QPainter: a QImage (PNG), QSvgGenerator (SVG), QPdfWriter (PDF) or a
+// widget. The painter must be set up so that one unit is one point (1/72 inch); see
+// points_scale() for the factor to apply to a device.
+#include "dossier/render/figure.h"
+#include "dossier/render/label_placement.h"
+
+#include <QPainter>
+#include <QTransform>
+
+namespace dossier::render {
+
+struct RenderReport {
+    QTransform layout_to_page; // maps layout coordinates to page points
+    QRectF drawing_area;       // the part of the page holding the graph
+    LabelPlacement labels;     // page-point boxes of the drawn labels
+};
+
+// Device units per point for the painter's device: apply painter.scale(s, s) before drawing.
+double points_scale(const QPaintDevice& device);
+
+// Draws `figure` into the page rectangle [0, 0, page.width(), page.height()] (points): title on
+// top, caption below, legend on the right when asked, the graph fitted in between.
+RenderReport render_figure(QPainter& painter, const QSizeF& page, const Figure& figure);
+
+} // namespace dossier::render

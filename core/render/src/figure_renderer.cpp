@@ -1,0 +1,236 @@
+#include "dossier/render/figure_renderer.h"
+
+#include <QFontMetricsF>
+#include <QPaintDevice>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace dossier::render {
+namespace {
+
+constexpr double kMargin = 12;       // points around everything
+constexpr double kLegendWidth = 110; // points, right-hand column when a legend is shown
+constexpr double kMaxScale = 2.0;    // small graphs are not blown up into balloons
+
+// A font whose size is `points` in the painter's point units, whatever the device's DPI: Qt sizes
+// fonts by the device's logical DPI, and the painter is already scaled to points.
+QFont font_in_points(const QString& family, double points, const QPaintDevice* device) {
+    QFont font(family);
+    const double dpi =
+        device != nullptr && device->logicalDpiY() > 0 ? device->logicalDpiY() : 72.0;
+    font.setPointSizeF(points * 72.0 / dpi);
+    font.setStyleStrategy(QFont::PreferAntialias);
+    return font;
+}
+
+Qt::PenStyle pen_style(EdgeStroke stroke) {
+    switch (stroke) {
+    case EdgeStroke::Solid:
+        return Qt::SolidLine;
+    case EdgeStroke::Dashed:
+        return Qt::DashLine;
+    case EdgeStroke::Dotted:
+        return Qt::DotLine;
+    case EdgeStroke::DashDotted:
+        return Qt::DashDotLine;
+    }
+    return Qt::SolidLine;
+}
+
+QPainterPath edge_path(const FigureEdge& edge, const Figure& figure) {
+    QPainterPath path;
+    const auto& r = edge.route;
+    if (r.size() >= 4 && (r.size() - 1) % 3 == 0) {
+        path.moveTo(r[0]);
+        for (std::size_t i = 1; i + 2 < r.size(); i += 3)
+            path.cubicTo(r[i], r[i + 1], r[i + 2]);
+    } else if (r.size() >= 2) {
+        path.moveTo(r[0]);
+        for (std::size_t i = 1; i < r.size(); ++i)
+            path.lineTo(r[i]);
+    } else {
+        path.moveTo(figure.nodes[static_cast<std::size_t>(edge.source)].center);
+        path.lineTo(figure.nodes[static_cast<std::size_t>(edge.target)].center);
+    }
+    return path;
+}
+
+// Fits the layout box (y up) into `area` (y down), keeping proportions and centring.
+QTransform fit(const QRectF& bounds, const QRectF& area) {
+    const double bw = std::max(bounds.width(), 1.0);
+    const double bh = std::max(bounds.height(), 1.0);
+    const double scale = std::min({area.width() / bw, area.height() / bh, kMaxScale});
+    const double dx = area.left() + (area.width() - bw * scale) / 2;
+    const double dy = area.top() + (area.height() - bh * scale) / 2;
+    // page = (x - left) * s + dx, (top_of_bounds - y) * s + dy
+    return QTransform(scale, 0, 0, -scale, dx - bounds.left() * scale,
+                      dy + (bounds.top() + bh) * scale);
+}
+
+double draw_wrapped(QPainter& painter, const QRectF& box, const QString& text, int flags) {
+    QRectF used;
+    painter.drawText(box, flags | Qt::TextWordWrap, text, &used);
+    return used.height();
+}
+
+void draw_legend(QPainter& painter, const QRectF& column, const Figure& figure,
+                 const QTransform& to_page) {
+    const QFont font = font_in_points(figure.font_family, figure.legend_points, painter.device());
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF metrics(font, painter.device());
+    const double line = metrics.height() * 1.25;
+    double y = column.top();
+    painter.setPen(Qt::black);
+
+    auto heading = [&](const QString& text) {
+        painter.setFont(bold);
+        painter.drawText(QRectF(column.left(), y, column.width(), line),
+                         Qt::AlignLeft | Qt::AlignVCenter, text);
+        y += line;
+        painter.setFont(font);
+    };
+
+    if (!figure.color_legend.empty()) {
+        heading(figure.color_legend_title);
+        for (const auto& entry : figure.color_legend) {
+            const double d = metrics.height() * 0.8;
+            painter.setPen(QPen(QColor(0x33, 0x33, 0x33), 0.4));
+            painter.setBrush(entry.color);
+            painter.drawEllipse(QRectF(column.left(), y + (line - d) / 2, d, d));
+            painter.setPen(Qt::black);
+            painter.drawText(QRectF(column.left() + d + 4, y, column.width() - d - 4, line),
+                             Qt::AlignLeft | Qt::AlignVCenter, entry.label);
+            y += line;
+        }
+        y += line / 2;
+    }
+    if (!figure.stroke_legend.empty()) {
+        heading(QStringLiteral("Relation"));
+        for (const auto& entry : figure.stroke_legend) {
+            painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1.0, pen_style(entry.stroke)));
+            painter.drawLine(QPointF(column.left(), y + line / 2),
+                             QPointF(column.left() + 18, y + line / 2));
+            painter.setPen(Qt::black);
+            painter.drawText(QRectF(column.left() + 22, y, column.width() - 22, line),
+                             Qt::AlignLeft | Qt::AlignVCenter, entry.label);
+            y += line;
+        }
+        y += line / 2;
+    }
+    if (figure.size_legend && figure.size_legend->max_value > figure.size_legend->min_value) {
+        const auto& size = *figure.size_legend;
+        heading(QStringLiteral("Size: ") + size.metric);
+        const double scale = std::abs(to_page.m11());
+        for (int step = 0; step < 3; ++step) {
+            const double t = step / 2.0;
+            const double value = size.min_value + t * (size.max_value - size.min_value);
+            // The node size rule is linear in diameter between the two extremes.
+            const double d = std::max(
+                (size.min_diameter + t * (size.max_diameter - size.min_diameter)) * scale, 1.0);
+            const double row = std::max(line, d + 2);
+            painter.setPen(QPen(QColor(0x33, 0x33, 0x33), 0.4));
+            painter.setBrush(QColor(0xDD, 0xDD, 0xDD));
+            painter.drawEllipse(
+                QRectF(column.left() + (24 - std::min(d, 24.0)) / 2, y + (row - d) / 2, d, d));
+            painter.setPen(Qt::black);
+            painter.drawText(QRectF(column.left() + 28, y, column.width() - 28, row),
+                             Qt::AlignLeft | Qt::AlignVCenter, QString::number(value, 'g', 3));
+            y += row;
+        }
+    }
+}
+
+} // namespace
+
+double points_scale(const QPaintDevice& device) {
+    return device.logicalDpiX() > 0 ? device.logicalDpiX() / 72.0 : 1.0;
+}
+
+RenderReport render_figure(QPainter& painter, const QSizeF& page, const Figure& figure) {
+    RenderReport report;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.fillRect(QRectF(QPointF(0, 0), page), Qt::white);
+
+    QRectF area(kMargin, kMargin, page.width() - 2 * kMargin, page.height() - 2 * kMargin);
+    painter.setPen(Qt::black);
+    if (!figure.title.isEmpty()) {
+        painter.setFont(font_in_points(figure.font_family, figure.title_points, painter.device()));
+        const double used =
+            draw_wrapped(painter, area, figure.title, Qt::AlignHCenter | Qt::AlignTop);
+        area.setTop(area.top() + used + 6);
+    }
+    if (!figure.caption.isEmpty()) {
+        const QFont font =
+            font_in_points(figure.font_family, figure.caption_points, painter.device());
+        painter.setFont(font);
+        const QRectF measured =
+            QFontMetricsF(font, painter.device())
+                .boundingRect(area, Qt::AlignLeft | Qt::TextWordWrap, figure.caption);
+        const QRectF box(area.left(), area.bottom() - measured.height(), area.width(),
+                         measured.height());
+        draw_wrapped(painter, box, figure.caption, Qt::AlignLeft | Qt::AlignTop);
+        area.setBottom(box.top() - 6);
+    }
+    QRectF legend_column;
+    if (figure.legend) {
+        legend_column =
+            QRectF(area.right() - kLegendWidth, area.top(), kLegendWidth, area.height());
+        area.setRight(legend_column.left() - 8);
+    }
+    report.drawing_area = area;
+    report.layout_to_page = fit(figure.bounds, area);
+    const QTransform& to_page = report.layout_to_page;
+    const double scale = std::abs(to_page.m11());
+
+    // Edges under nodes, in figure order.
+    painter.setBrush(Qt::NoBrush);
+    for (const auto& edge : figure.edges) {
+        QPen pen(edge.color, edge.width, pen_style(edge.stroke));
+        pen.setCapStyle(Qt::FlatCap);
+        painter.setPen(pen);
+        painter.drawPath(to_page.map(edge_path(edge, figure)));
+    }
+
+    std::vector<QRectF> node_boxes;
+    node_boxes.reserve(figure.nodes.size());
+    const QPen outline(QColor(0x22, 0x22, 0x22), 0.4);
+    for (const auto& node : figure.nodes) {
+        const QPointF c = to_page.map(node.center);
+        const QRectF box(c.x() - node.width * scale / 2, c.y() - node.height * scale / 2,
+                         node.width * scale, node.height * scale);
+        node_boxes.push_back(box);
+        painter.setPen(outline);
+        painter.setBrush(node.fill);
+        painter.drawEllipse(box);
+    }
+
+    const QFont label_font =
+        font_in_points(figure.font_family, figure.label_points, painter.device());
+    const QFontMetricsF metrics(label_font, painter.device());
+    std::vector<LabelCandidate> candidates;
+    candidates.reserve(figure.nodes.size());
+    for (std::size_t i = 0; i < figure.nodes.size(); ++i) {
+        const auto& node = figure.nodes[i];
+        const QSizeF text = node.label.isEmpty()
+                                ? QSizeF()
+                                : QSizeF(metrics.horizontalAdvance(node.label), metrics.height());
+        candidates.push_back({node_boxes[i], text, node.label_priority});
+    }
+    report.labels = place_labels(candidates, area.adjusted(-kMargin / 2, 0, kMargin / 2, 0), 1.0);
+    painter.setFont(label_font);
+    painter.setPen(Qt::black);
+    for (const auto& placed : report.labels.placed)
+        painter.drawText(placed.box, Qt::AlignLeft | Qt::AlignVCenter,
+                         figure.nodes[static_cast<std::size_t>(placed.node)].label);
+
+    if (figure.legend)
+        draw_legend(painter, legend_column, figure, to_page);
+    painter.restore();
+    return report;
+}
+
+} // namespace dossier::render
