@@ -1,0 +1,53 @@
+#include "explorer_state.h"
+
+namespace dossier::gui {
+
+std::vector<int> ExplorerState::selected_nodes() const {
+    std::vector<int> out;
+    for (const auto& id : selection_) {
+        const int i = graph_->find(id);
+        if (i >= 0)
+            out.push_back(i);
+    }
+    return out;
+}
+
+void ExplorerState::set_graph(std::shared_ptr<const ExplorerGraph> graph) {
+    graph_ = graph ? std::move(graph) : std::make_shared<ExplorerGraph>();
+    visible_ = apply_filter(*graph_, filter_);
+    // Keep the selected entities that still exist.
+    QList<EntityId> kept;
+    for (const auto& id : selection_)
+        if (graph_->find(id) >= 0)
+            kept.append(id);
+    const bool selection_shrank = kept.size() != selection_.size();
+    selection_ = kept;
+    emit graph_changed();
+    emit filter_changed();
+    if (selection_shrank)
+        emit selection_changed();
+}
+
+void ExplorerState::set_filter(const GraphFilter& filter) {
+    if (filter == filter_)
+        return;
+    filter_ = filter;
+    visible_ = apply_filter(*graph_, filter_);
+    emit filter_changed();
+}
+
+void ExplorerState::select(const QList<EntityId>& entities) {
+    if (entities == selection_)
+        return;
+    selection_ = entities;
+    emit selection_changed();
+}
+
+void ExplorerState::toggle(EntityId entity) {
+    QList<EntityId> next = selection_;
+    if (!next.removeOne(entity))
+        next.append(entity);
+    select(next);
+}
+
+} // namespace dossier::gui

@@ -1,0 +1,50 @@
+#pragma once
+// What every panel of the window shares: the loaded graph, the current filter and what it leaves
+// visible, and the selection. Panels read it and ask it for changes; it announces each change once,
+// so the graph, the tables and the details stay in step (and an undo stack can drive it later).
+#include "explorer_graph.h"
+#include "graph_filter.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace dossier::gui {
+
+class ExplorerState : public QObject {
+    Q_OBJECT
+public:
+    explicit ExplorerState(QObject* parent = nullptr) : QObject(parent) {}
+
+    const std::shared_ptr<const ExplorerGraph>& graph() const { return graph_; }
+    const GraphFilter& filter() const { return filter_; }
+    const VisibleGraph& visible() const { return visible_; }
+    const QList<EntityId>& selection() const { return selection_; }
+    // Node indices of the selection that exist in the graph.
+    std::vector<int> selected_nodes() const;
+    bool node_visible(int index) const {
+        return index >= 0 && static_cast<std::size_t>(index) < visible_.node_visible.size() &&
+               visible_.node_visible[static_cast<std::size_t>(index)];
+    }
+
+    void set_graph(std::shared_ptr<const ExplorerGraph> graph);
+    void set_filter(const GraphFilter& filter);
+    void select(const QList<EntityId>& entities);
+    void select_one(EntityId entity) { select({entity}); }
+    void toggle(EntityId entity);
+    void clear_selection() { select({}); }
+
+signals:
+    void graph_changed();     // a new graph (positions, entities) was loaded
+    void filter_changed();    // the visible set changed
+    void selection_changed();
+
+private:
+    std::shared_ptr<const ExplorerGraph> graph_ = std::make_shared<ExplorerGraph>();
+    GraphFilter filter_;
+    VisibleGraph visible_;
+    QList<EntityId> selection_;
+};
+
+} // namespace dossier::gui

@@ -1,0 +1,88 @@
+#pragma once
+// The centre of the window: paints the laid-out graph itself with GraphPainter (no scene items),
+// keeps the last frame as an image so panning is a blit, hit-tests through a uniform grid, and
+// shows an overview map for large graphs.
+#include "explorer_state.h"
+#include "graph_painter.h"
+#include "spatial_grid.h"
+#include "view_transform.h"
+
+#include <QImage>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QRubberBand;
+
+namespace dossier::gui {
+
+class GraphView : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphView(ExplorerState* state, QWidget* parent = nullptr);
+
+    void set_style(const GraphStyle& style);
+    const GraphStyle& style() const { return painter_.style(); }
+    const ViewTransform& transform() const { return transform_; }
+    const GraphPainter& painter() const { return painter_; }
+    // Where an entity is drawn, in widget pixels (for tests and tooltips); nullopt if not shown.
+    std::optional<QPointF> screen_position(EntityId entity) const;
+    int node_at(QPointF widget_pos) const;
+    int visible_node_count() const { return state_->visible().node_count; }
+
+public slots:
+    void fit_view();
+    void zoom_in();
+    void zoom_out();
+
+signals:
+    void node_activated(dossier::EntityId entity); // double-click
+    void view_changed();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    bool event(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void on_graph_changed();
+    void on_filter_changed();
+    void on_selection_changed();
+    void invalidate();          // the scene changed: re-render on next paint
+    void render_scene();        // into cache_ at transform_
+    void pan_by(QPointF delta); // in pixels
+    void zoom_by(double factor, QPointF anchor);
+    QRect overview_rect() const;
+    void render_overview();
+    void center_on_overview(QPointF widget_pos);
+
+    ExplorerState* state_;
+    GraphPainter painter_;
+    ViewTransform transform_;
+    SpatialGrid grid_;
+    bool fitted_ = false;
+
+    QImage cache_;
+    ViewTransform cache_transform_;
+    bool cache_valid_ = false;
+    QTimer refresh_timer_; // re-renders after a pan settles
+
+    QImage overview_;
+    QRectF overview_world_;
+
+    enum class Drag { None, Pan, RubberBand, Overview };
+    Drag drag_ = Drag::None;
+    QPointF drag_start_;
+    QPointF last_mouse_;
+    QRubberBand* rubber_band_ = nullptr;
+};
+
+} // namespace dossier::gui

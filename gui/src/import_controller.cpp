@@ -1,0 +1,117 @@
+#include "import_controller.h"
+
+#include "dossier/store/project.h"
+#if DOSSIER_HAVE_INGEST
+#include "dossier/ingest/import_job.h"
+#endif
+#if DOSSIER_HAVE_EXTRACT
+#include "dossier/extract/extraction.h"
+#include "dossier/extract/relation_pipeline.h"
+#endif
+
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace dossier::gui {
+namespace {
+QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+} // namespace
+
+ImportController::ImportController(QObject* parent) : QObject(parent) {
+    connect(&watcher_, &QFutureWatcher<ImportReport>::finished, this,
+            [this] { emit finished(watcher_.result()); });
+}
+
+ImportController::~ImportController() {
+    cancel();
+    wait();
+}
+
+void ImportController::cancel() { cancel_->store(true); }
+
+void ImportController::wait() { watcher_.waitForFinished(); }
+
+void ImportController::start(const std::filesystem::path& project_path, const QStringList& inputs) {
+    if (running())
+        return;
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    std::vector<std::filesystem::path> paths;
+    for (const auto& input : inputs)
+        paths.emplace_back(input.toStdString());
+    // Progress is posted to this object's thread; the QPointer guards against a window that
+    // closed meanwhile.
+    QPointer<ImportController> self(this);
+    auto report_progress = [self](QString phase, int done, int total, QString current) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, phase, done, total, current] {
+                if (self)
+                    emit self->progress(phase, done, total, current);
+            },
+            Qt::QueuedConnection);
+    };
+    auto cancel = cancel_;
+    watcher_.setFuture(QtConcurrent::run([project_path, paths, cancel, report_progress] {
+        ImportReport report;
+        try {
+            auto project = store::Project::open(project_path, store::OpenMode::CreateIfMissing);
+#if DOSSIER_HAVE_INGEST
+            ingest::ImportOptions options;
+            options.inputs = paths;
+            options.cancel = cancel.get();
+            options.progress = [&](const ingest::ImportProgress& p) {
+                report_progress(QObject::tr("Importing"), static_cast<int>(p.files_done),
+                                static_cast<int>(p.files_total), qs(p.current_file));
+            };
+            const auto result = ingest::ImportJob(options).run(project);
+            report.imported = static_cast<int>(result.imported.size());
+            report.skipped = static_cast<int>(result.skipped.size());
+            report.files_seen = static_cast<int>(result.files_seen);
+            report.cancelled = result.cancelled;
+            for (const auto& f : result.failed)
+                report.failed.push_back({qs(f.path), qs(f.reason)});
+#if DOSSIER_HAVE_EXTRACT
+            if (!result.imported.empty() && !cancel->load()) {
+                const auto summary = extract::run_extraction(
+                    project, result.imported,
+                    [&](std::size_t done, std::size_t total) {
+                        report_progress(QObject::tr("Extracting"), static_cast<int>(done),
+                                        static_cast<int>(total), {});
+                    },
+                    cancel.get());
+                report.extraction = QObject::tr("%1 mentions of %2 entities found in %3 documents")
+                                        .arg(summary.mentions)
+                                        .arg(summary.entities)
+                                        .arg(summary.documents);
+                report.cancelled = report.cancelled || summary.cancelled;
+                if (!cancel->load()) {
+                    const auto relations = extract::run_relation_extraction(
+                        project,
+                        [&](std::size_t done, std::size_t total) {
+                            report_progress(QObject::tr("Reading relations"), static_cast<int>(done),
+                                            static_cast<int>(total), {});
+                        },
+                        cancel.get());
+                    report.extraction += QObject::tr(", %1 relations with %2 evidence sentences")
+                                             .arg(relations.relations)
+                                             .arg(relations.evidence);
+                    report.cancelled = report.cancelled || relations.cancelled;
+                }
+            }
+#else
+            report.extraction = QObject::tr("extraction is not part of this build");
+#endif
+#else
+            (void)paths;
+            (void)cancel;
+            (void)report_progress;
+            report.error = QObject::tr("this build has no import engine (core/ingest); use `dossier import`");
+#endif
+        } catch (const std::exception& e) {
+            report.error = QString::fromUtf8(e.what());
+        }
+        return report;
+    }));
+}
+
+} // namespace dossier::gui

@@ -1,0 +1,143 @@
+#pragma once
+// The explorer window: graph in the centre, panels in docks, menus with the standard shortcuts,
+// a status bar that says what the project holds and what is running. Long work (loading, import,
+// layout) runs on workers; the window only ever waits for their signals.
+#include "explorer_state.h"
+#include "graph_style.h"
+#include "import_controller.h"
+#include "project_reader.h"
+#include "project_snapshot.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QTimer>
+
+#include <filesystem>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QToolButton;
+class QUndoStack;
+class QMenu;
+class QActionGroup;
+class QDockWidget;
+
+namespace dossier::gui {
+
+class GraphView;
+class DocumentsPanel;
+class EntitiesPanel;
+class DetailsPanel;
+class FiltersPanel;
+class TimelineWidget;
+class SearchPanel;
+class LayoutController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Errors go to message boxes when interactive (the default) and only to the status bar and
+    // last_error() otherwise (tests, scripted screenshots).
+    void set_interactive(bool interactive) { interactive_ = interactive; }
+    QString last_error() const { return last_error_; }
+
+    // Opens (loads in the background) the project; emits project_loaded when it is shown.
+    void open_project(const QString& path);
+    // Creates an empty project file at path and opens it.
+    bool new_project(const QString& path);
+    // Imports files and folders into the open project, in the background.
+    void import_paths(const QStringList& paths);
+    void reload();
+    QString project_path() const { return project_path_; }
+    bool busy() const;
+
+    ExplorerState* state() { return &state_; }
+    GraphView* graph_view() const { return view_; }
+    DocumentsPanel* documents_panel() const { return documents_; }
+    EntitiesPanel* entities_panel() const { return entities_; }
+    DetailsPanel* details_panel() const { return details_; }
+    FiltersPanel* filters_panel() const { return filters_; }
+    TimelineWidget* timeline() const { return timeline_; }
+    SearchPanel* search_panel() const { return search_; }
+    QLineEdit* search_box() const { return search_box_; }
+    QUndoStack* undo_stack() const { return undo_stack_; }
+    ImportController* importer() { return &importer_; }
+    LayoutController* layout_controller() const { return layout_; }
+    const ProjectSnapshot& snapshot() const { return snapshot_; }
+    QString status_counts() const;
+
+public slots:
+    void show_export_dialog();
+
+signals:
+    void project_loaded();
+    void import_finished(const dossier::gui::ImportReport& report);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void build_actions_and_menus();
+    QDockWidget* add_dock(const QString& object_name, const QString& title, QWidget* widget,
+                          Qt::DockWidgetArea area);
+    void apply_snapshot(ProjectSnapshot snapshot);
+    void show_error(const QString& title, const QString& message);
+    void set_activity(const QString& text, int done = -1, int total = 0, bool cancellable = false);
+    void update_counts();
+    void remember_recent(const QString& path);
+    void rebuild_recent_menu();
+    void restore_settings();
+    void save_settings();
+    void on_import_finished(const ImportReport& report);
+    void choose_new_project();
+    void choose_open_project();
+    void choose_import_files();
+    void choose_import_folder();
+    void cancel_running();
+    void set_style_option(const std::function<void(GraphStyle&)>& change);
+
+    ExplorerState state_;
+    ProjectReader reader_;
+    ProjectSnapshot snapshot_;
+    QString project_path_;
+    QString pending_path_; // being loaded
+    bool interactive_ = true;
+    QString last_error_;
+    bool reload_again_ = false;
+
+    GraphView* view_ = nullptr;
+    DocumentsPanel* documents_ = nullptr;
+    EntitiesPanel* entities_ = nullptr;
+    DetailsPanel* details_ = nullptr;
+    FiltersPanel* filters_ = nullptr;
+    TimelineWidget* timeline_ = nullptr;
+    SearchPanel* search_ = nullptr;
+    QLineEdit* search_box_ = nullptr;
+    QUndoStack* undo_stack_ = nullptr;
+    LayoutController* layout_ = nullptr;
+    QList<QDockWidget*> docks_;
+    QByteArray default_state_;
+
+    QMenu* recent_menu_ = nullptr;
+    QMenu* view_menu_ = nullptr;
+    QActionGroup* engine_group_ = nullptr;
+
+    QLabel* counts_label_ = nullptr;
+    QLabel* activity_label_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QToolButton* cancel_button_ = nullptr;
+
+    QFutureWatcher<ProjectSnapshot> loader_;
+    std::shared_ptr<std::atomic<bool>> load_cancel_;
+    ImportController importer_;
+    QTimer import_refresh_; // reloads the views while an import runs
+};
+
+} // namespace dossier::gui

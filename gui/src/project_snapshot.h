@@ -1,0 +1,49 @@
+#pragma once
+// Everything the window shows about a project, read in one go on a worker thread with its own
+// connection, then handed to the GUI thread whole (nothing in it touches SQLite afterwards).
+#include "explorer_graph.h"
+
+#include "dossier/model/ids.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace dossier::gui {
+
+struct DocumentRow {
+    DocumentId id;
+    QString date; // ISO at its precision
+    MonthIndex month = 0;
+    QString title;
+    QString senders;
+    QString recipients;
+    QString classification;
+    QString format;
+};
+
+struct ProjectSnapshot {
+    std::filesystem::path path;
+    std::vector<DocumentRow> documents;
+    std::shared_ptr<ExplorerGraph> graph = std::make_shared<ExplorerGraph>();
+    QStringList relation_types;
+    QStringList notes; // what could not be computed and why (shown in the status bar)
+};
+
+MonthIndex month_of_iso(const std::string& iso);
+
+// Reads documents, entities, relations and (when the graph core is built) metrics and
+// communities. Nodes get a quick provisional placement (importance spiral) so the first paint
+// does not wait for Graphviz; the real layout follows in the background (layout_controller.h).
+// Throws store::StoreError when the file cannot be opened as a project.
+ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
+                                      const std::atomic<bool>* cancel = nullptr);
+
+// The provisional placement: most connected nodes in the centre, the rest on a sunflower spiral.
+void place_on_spiral(ExplorerGraph& graph);
+
+} // namespace dossier::gui
