@@ -1,11 +1,14 @@
 #include "post_import.h"
 
+#include "dossier/extract/extraction.h"
+
 namespace dossier::cli {
 
-void after_import(store::Project& /*project*/, const std::vector<DocumentId>& /*new_ids*/,
-                  bool /*extract*/) {
-    // Extraction plugs in here: entities, mentions and relations for `new_ids` when `extract` is
-    // on.
+void after_import(store::Project& project, const std::vector<DocumentId>& new_ids, bool extract) {
+    // Extraction of the new documents only; identities are then resolved against the whole corpus.
+    if (!extract || new_ids.empty())
+        return;
+    extract::run_extraction(project, new_ids);
 }
 
 } // namespace dossier::cli

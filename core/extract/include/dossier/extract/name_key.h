@@ -1,0 +1,37 @@
+#pragma once
+// Identity keys for names: what makes two spellings the same entity.
+//
+// Person names match across documents when their surname skeletons are equal and their given
+// names or initials do not conflict. The skeleton of a surname folds case and diacritics and the
+// common variation of English transliterations of Russian, Chinese and Arabic names:
+//   y, j -> i   (Kosygyn/Kosygin, Zamiatin/Zamyatin, Andrey/Andrei)
+//   x -> ks, kh -> h, ck -> k, ph -> f, w -> v, q -> k
+//   doubled letters collapse (Hammarskjöld/Hammarskjold, Ben-Gurion/Ben Gurion), non-letters go.
+// Given names conflict when, position by position, their initials differ ("A." vs "B.") or two
+// full given names have different skeletons; a missing given name conflicts with nothing.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dossier::extract {
+
+std::string name_skeleton(std::string_view name);
+
+// Lower case, accents removed, runs of white space as one space, trimmed.
+std::string normalize_name(std::string_view name);
+
+struct PersonName {
+    std::vector<std::string> given; // given names or initials ("A."), in order
+    std::string surname;
+};
+
+// "Gromyko, Andrei A." (authority order) or "Andrei A. Gromyko" (natural order).
+PersonName parse_person_name(std::string_view name);
+std::string display_name(const PersonName& name); // natural order, "Andrei A. Gromyko"
+
+bool given_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+// The key of a person without authority link: "<surname skeleton>:<initials>", e.g. "kosigin:an".
+std::string person_key(const PersonName& name);
+
+} // namespace dossier::extract

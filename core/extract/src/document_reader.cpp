@@ -1,0 +1,748 @@
+#include "document_reader.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace dossier::extract::detail {
+namespace {
+
+constexpr std::size_t kMaxNameTokens = 8;
+constexpr std::size_t kMaxOrgTokens = 12;
+
+Span span_of(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+    return {tokens[begin].start, tokens[end - 1].end};
+}
+
+// "CENTRAL COMMITTEE" -> "Central Committee"; mixed case stays as written. White space runs
+// (line breaks inside a name) become one space.
+std::string display_form(std::string_view text) {
+    bool has_lower = false;
+    for (char c : text)
+        has_lower = has_lower || (c >= 'a' && c <= 'z');
+    std::string out;
+    bool word_start = true, space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty())
+            out += ' ';
+        if (space)
+            word_start = true;
+        space = false;
+        if (!has_lower && c >= 'A' && c <= 'Z' && !word_start)
+            c = static_cast<char>(c + 32);
+        out += c;
+        word_start = c == '-' || c == '\'';
+    }
+    return out;
+}
+
+} // namespace
+
+WindowReader::WindowReader(const ExtractionContext::Data& data, std::string_view document_text,
+                           std::size_t base, std::size_t length, std::vector<Candidate>& out,
+                           DocumentLexicon& lexicon)
+    : data_(data), text_(document_text), out_(out), lexicon_(lexicon) {
+    tokens_ = tokenize(document_text.substr(base, length));
+    for (auto& t : tokens_) {
+        t.start += static_cast<std::uint32_t>(base);
+        t.end += static_cast<std::uint32_t>(base);
+    }
+}
+
+std::string_view WindowReader::token_text(std::size_t i) const {
+    return text_.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start);
+}
+
+bool WindowReader::punct_is(std::size_t i, char c) const {
+    return i < tokens_.size() && tokens_[i].is(kPunct) && tokens_[i].end - tokens_[i].start == 1 &&
+           text_[tokens_[i].start] == c;
+}
+
+bool WindowReader::is_apostrophe(std::size_t i) const {
+    return i < tokens_.size() && tokens_[i].is(kPunct) && tokens_[i].hash == fold_hash("'");
+}
+
+bool WindowReader::glued(std::size_t i) const {
+    return i < tokens_.size() && !tokens_[i].is(kSpaceBefore);
+}
+
+// "A." as in "A. A. Gromyko": one capital letter, a full stop right after it, then a space.
+bool WindowReader::is_initial_at(std::size_t i) const {
+    if (i + 1 >= tokens_.size())
+        return false;
+    const auto& t = tokens_[i];
+    return t.is(kWord) && t.is(kCapitalized) && t.end - t.start == 1 && punct_is(i + 1, '.') &&
+           glued(i + 1) && (i + 2 >= tokens_.size() || !glued(i + 2));
+}
+
+WindowReader::PhraseMatch WindowReader::longest_phrase(std::size_t i, bool entities_only) const {
+    PhraseMatch best;
+    if (!tokens_[i].is(kWord) || !tokens_[i].is(kCapitalized) ||
+        !data_.phrases.may_start(tokens_[i].hash))
+        return best;
+    std::uint64_t h = combine_start();
+    const std::size_t limit = std::min(data_.phrases.max_length(), tokens_.size() - i);
+    for (std::size_t len = 1; len <= limit; ++len) {
+        const auto& t = tokens_[i + len - 1];
+        if (len > 1 && t.is(kBlankLineBefore))
+            break;
+        h = combine(h, t.hash);
+        const auto* entries = data_.phrases.find(h, len);
+        if (!entries)
+            continue;
+        // Acronyms must be capitals in the text as well ("US", not "us").
+        bool caps_ok = true;
+        for (std::size_t k = i; k < i + len; ++k)
+            if (tokens_[k].is(kHasLower))
+                caps_ok = false;
+        const bool last_glued_word =
+            i + len < tokens_.size() && glued(i + len) && tokens_[i + len].is(kWord);
+        if (last_glued_word)
+            continue; // "Sovietologist" is not "Soviet": phrases end at a word boundary
+        for (const auto& e : *entries) {
+            if (e.case_exact_caps && !caps_ok)
+                continue;
+            if (entities_only && e.kind != PhraseKind::Entity)
+                continue;
+            best = {len, entries};
+            break;
+        }
+    }
+    return best;
+}
+
+const PhraseEntry* WindowReader::pick_entity(const PhraseMatch& m) const {
+    if (!m.entries)
+        return nullptr;
+    const PhraseEntry* best = nullptr;
+    for (const auto& e : *m.entries) {
+        if (e.kind != PhraseKind::Entity)
+            continue;
+        // Countries and institutions before authority persons of the same spelling.
+        if (!best || (best->sub == static_cast<std::uint8_t>(NameKind::Authority) &&
+                      e.sub != static_cast<std::uint8_t>(NameKind::Authority)))
+            best = &e;
+    }
+    return best;
+}
+
+const PhraseEntry* WindowReader::pick_title(const PhraseMatch& m) const {
+    if (!m.entries)
+        return nullptr;
+    for (const auto& e : *m.entries)
+        if (e.kind == PhraseKind::Title)
+            return &e;
+    return nullptr;
+}
+
+bool WindowReader::is_name_word(std::size_t i) const {
+    const auto& t = tokens_[i];
+    if (!t.is(kWord) || !t.is(kCapitalized) || data_.not_names.count(t.hash))
+        return false;
+    if (t.end - t.start < 2)
+        return false;
+    if (data_.months.count(t.hash))
+        return false;
+    return true;
+}
+
+// A person's name from token i: capitalised words, initials, particles, hyphenated parts.
+WindowReader::NameRead WindowReader::read_name(std::size_t i) const {
+    NameRead result;
+    std::vector<std::string> words;
+    std::size_t k = i;
+    std::size_t last_full_word_end = 0;
+    std::string pending_particles;
+    while (k < tokens_.size() && words.size() < kMaxNameTokens) {
+        if (k > i && tokens_[k].is(kBlankLineBefore))
+            break;
+        if (is_initial_at(k)) {
+            words.emplace_back(std::string(token_text(k)) + ".");
+            result.has_initial = true;
+            k += 2;
+            continue;
+        }
+        const auto& t = tokens_[k];
+        const bool particle = t.is(kWord) && !t.is(kCapitalized) && data_.particles.count(t.hash) &&
+                              k + 1 < tokens_.size();
+        if (particle) {
+            pending_particles += std::string(token_text(k));
+            pending_particles += tokens_[k + 1].is(kSpaceBefore) ? " " : "";
+            ++k;
+            if (punct_is(k, '-') && glued(k)) {
+                pending_particles += "-";
+                ++k;
+            }
+            continue;
+        }
+        if (!is_name_word(k))
+            break;
+        // Stop before a country, place or institution: "Ambassador Johnson" but not
+        // "Ambassador Moscow".
+        if (k > i || words.empty()) {
+            auto m = longest_phrase(k, true);
+            if (const auto* e = pick_entity(m);
+                e && data_.entities[e->target].type != EntityType::Person)
+                break;
+        }
+        std::string word = pending_particles + std::string(token_text(k));
+        pending_particles.clear();
+        ++k;
+        // Hyphenated names: "Ben-Gurion", "Tse-tung", "al-Khuri".
+        while (k + 1 < tokens_.size() && punct_is(k, '-') && glued(k) && glued(k + 1) &&
+               tokens_[k + 1].is(kWord)) {
+            word += "-";
+            word += token_text(k + 1);
+            k += 2;
+        }
+        words.push_back(std::move(word));
+        last_full_word_end = k;
+    }
+    if (last_full_word_end == 0)
+        return result;
+    // Drop trailing initials: the surname is the last full word.
+    while (!words.empty() && words.back().size() <= 2 && words.back().back() == '.')
+        words.pop_back();
+    if (words.empty())
+        return result;
+    result.end = last_full_word_end;
+    result.name.surname = words.back();
+    words.pop_back();
+    result.name.given = std::move(words);
+    return result;
+}
+
+void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionMethod method,
+                               double confidence) {
+    Candidate c;
+    c.span = span_of(tokens_, begin, name.end);
+    c.type = EntityType::Person;
+    c.person = name.name;
+    c.method = method;
+    c.confidence = confidence;
+    // An authority entry with this full name links the person.
+    if (!name.name.given.empty()) {
+        auto m = longest_phrase(begin, true);
+        if (m.length > 0 && tokens_[begin + m.length - 1].end == c.span.end)
+            if (const auto* e = pick_entity(m);
+                e && data_.entities[e->target].type == EntityType::Person) {
+                c.def = static_cast<int>(e->target);
+                c.method = MentionMethod::Authority;
+            }
+    }
+    out_.push_back(std::move(c));
+}
+
+std::size_t WindowReader::handle_title(std::size_t i, std::size_t title_length, TitleKind kind) {
+    std::size_t k = i + title_length;
+    if (kind == TitleKind::Plural) {
+        // "To Comrades Brezhnev, Kosygyn, Andropov, ... and Smirtyukov."
+        std::size_t names = 0;
+        while (k < tokens_.size()) {
+            auto name = read_name(k);
+            if (name.end == 0)
+                break;
+            emit_person(k, name, MentionMethod::Rule, 0.9);
+            ++names;
+            k = name.end;
+            if (punct_is(k, ','))
+                ++k;
+            if (k < tokens_.size() && tokens_[k].is(kWord) &&
+                data_.not_names.count(tokens_[k].hash) &&
+                (text_.substr(tokens_[k].start, 3) == "and" ||
+                 text_.substr(tokens_[k].start, 3) == "AND"))
+                ++k;
+        }
+        return names > 0 ? k - i : title_length;
+    }
+    auto name = read_name(k);
+    if (name.end == 0)
+        return title_length;
+    emit_person(k, name, MentionMethod::Rule, kind == TitleKind::Honorific ? 0.9 : 0.85);
+    return name.end - i;
+}
+
+std::size_t WindowReader::after_entity(std::size_t end, const Candidate& c) {
+    // "Socialist Republic of Vietnam (SRV)": the acronym in brackets names the same entity.
+    if (end + 2 < tokens_.size() && (punct_is(end, '(') || punct_is(end, '[')) &&
+        tokens_[end + 1].is(kWord) && tokens_[end + 1].is(kAllCaps) &&
+        tokens_[end + 1].end - tokens_[end + 1].start >= 2 &&
+        (punct_is(end + 2, ')') || punct_is(end + 2, ']'))) {
+        Candidate acronym = c;
+        acronym.span = {tokens_[end + 1].start, tokens_[end + 1].end};
+        acronym.method = MentionMethod::Rule;
+        acronym.confidence = 0.95;
+        acronym.person = {};
+        out_.push_back(acronym);
+        lexicon_.acronyms[tokens_[end + 1].hash] = {c.def, c.type, c.key, c.canonical};
+        return 3;
+    }
+    return 0;
+}
+
+std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const PhraseEntry& entry) {
+    const auto& def = data_.entities[entry.target];
+    std::size_t begin = i, end = i + length;
+    if (def.type == EntityType::Country) {
+        // "the Hungarian People's Republic", "the Laotian People's Democratic Republic".
+        std::size_t k = end;
+        while (k < tokens_.size()) {
+            if (tokens_[k].is(kWord) && tokens_[k].is(kCapitalized) &&
+                data_.republic_words.count(tokens_[k].hash)) {
+                ++k;
+                if (k + 1 < tokens_.size() && is_apostrophe(k) && glued(k) &&
+                    text_.substr(tokens_[k + 1].start, 1) == "s")
+                    k += 2;
+                continue;
+            }
+            break;
+        }
+        if (k < tokens_.size() && tokens_[k].hash == fold_hash("republic") &&
+            tokens_[k].is(kCapitalized))
+            end = k + 1;
+        // "the People's Republic of Bulgaria", "the Kingdom of Laos" (also when iso-codes already
+        // names "Republic of Bulgaria").
+        auto is_republic = [&](std::size_t at) {
+            return tokens_[at].is(kCapitalized) && (tokens_[at].hash == fold_hash("republic") ||
+                                                    tokens_[at].hash == fold_hash("kingdom"));
+        };
+        std::size_t s = begin;
+        if (begin >= 2 && tokens_[begin - 1].hash == fold_hash("of") && is_republic(begin - 2))
+            s = begin - 2;
+        if (s < begin || is_republic(begin)) {
+            const std::uint32_t floor = out_.empty() ? 0 : out_.back().span.end;
+            while (s > 0) {
+                if (tokens_[s - 1].is(kWord) && tokens_[s - 1].is(kCapitalized) &&
+                    data_.republic_words.count(tokens_[s - 1].hash) &&
+                    tokens_[s - 1].start >= floor) {
+                    --s;
+                    continue;
+                }
+                // "People's": People ' s
+                if (s >= 3 && text_.substr(tokens_[s - 1].start, 1) == "s" &&
+                    is_apostrophe(s - 2) && data_.republic_words.count(tokens_[s - 3].hash) &&
+                    tokens_[s - 3].is(kCapitalized) && tokens_[s - 3].start >= floor) {
+                    s -= 3;
+                    continue;
+                }
+                break;
+            }
+            begin = s;
+        }
+    }
+    Candidate c;
+    c.span = span_of(tokens_, begin, end);
+    c.type = def.type;
+    c.def = static_cast<int>(entry.target);
+    const auto kind = static_cast<NameKind>(entry.sub);
+    c.method = kind == NameKind::Authority ? MentionMethod::Authority : MentionMethod::Gazetteer;
+    c.confidence = kind == NameKind::Capital ? 0.8 : (kind == NameKind::Demonym ? 0.85 : 0.95);
+    if (def.type == EntityType::Person) {
+        c.person.surname = def.surname;
+        c.person.given = def.given;
+    }
+    out_.push_back(c);
+    return (end - i) + after_entity(end, c);
+}
+
+// Capitalised words ending in (or built around) an institution keyword: "Palestine Conciliation
+// Commission", "Israeli Embassy", "Ministry of Foreign Affairs", "Embassy in Israel".
+std::size_t WindowReader::org_rule_length(std::size_t i) const {
+    std::size_t k = i;
+    std::size_t best = 0;
+    bool head_seen = false;
+    while (k < tokens_.size() && k - i < kMaxOrgTokens) {
+        const auto& t = tokens_[k];
+        if (k > i && t.is(kNewlineBefore))
+            break; // names of institutions do not run across header lines
+        if (t.is(kWord) && t.is(kCapitalized)) {
+            if (auto it = data_.org_heads.find(t.hash); it != data_.org_heads.end()) {
+                head_seen = true;
+                best = k + 1 - i;
+            } else if (head_seen && k > i && !tokens_[k - 1].is(kWord)) {
+                best = k + 1 - i; // "Sub-Committee", "Ministry of Foreign Affairs"
+            } else if (head_seen) {
+                best = k + 1 - i;
+            }
+            ++k;
+            // Hyphenated keyword: "Sub-Committee".
+            if (k + 1 < tokens_.size() && punct_is(k, '-') && glued(k) && glued(k + 1) &&
+                tokens_[k + 1].is(kWord))
+                ++k;
+            continue;
+        }
+        // Connectors inside a name: "of", "for", "in", "and", "the" followed by a capital.
+        if (t.is(kWord) && !t.is(kCapitalized) && k > i && k + 1 < tokens_.size() &&
+            tokens_[k + 1].is(kCapitalized) &&
+            (t.hash == fold_hash("of") || t.hash == fold_hash("for") || t.hash == fold_hash("in") ||
+             t.hash == fold_hash("on") || t.hash == fold_hash("the") ||
+             t.hash == fold_hash("and"))) {
+            if (!head_seen && t.hash != fold_hash("for") && t.hash != fold_hash("of"))
+                break;
+            ++k;
+            continue;
+        }
+        break;
+    }
+    if (!head_seen)
+        return 0;
+    // A lone keyword ("Embassy", "Department") is not a name; a keyword with something is.
+    if (best < 2)
+        return 0;
+    // Do not end on a connector.
+    return best;
+}
+
+std::size_t WindowReader::emit_org_rule(std::size_t i, std::size_t length) {
+    Candidate c;
+    c.span = span_of(tokens_, i, i + length);
+    c.type = EntityType::Organization;
+    c.canonical = display_form(text_.substr(c.span.start, c.span.size()));
+    c.key = "org:" + normalize_name(c.canonical);
+    if (auto it = data_.entity_by_key.find(c.key); it != data_.entity_by_key.end())
+        c.def = static_cast<int>(it->second);
+    c.method = MentionMethod::Rule;
+    c.confidence = 0.75;
+    out_.push_back(c);
+    return length + after_entity(i + length, c);
+}
+
+// "MID [Ministry of Foreign Affairs]": an acronym followed by its expansion in brackets.
+std::size_t WindowReader::try_acronym_definition(std::size_t i) {
+    const auto& t = tokens_[i];
+    if (!t.is(kWord) || !t.is(kAllCaps) || t.end - t.start < 2 || i + 3 >= tokens_.size())
+        return 0;
+    if (!(punct_is(i + 1, '[') || punct_is(i + 1, '(')))
+        return 0;
+    const std::size_t x = i + 2;
+    std::size_t length = 0;
+    const PhraseEntry* entry = nullptr;
+    auto m = longest_phrase(x, true);
+    entry = pick_entity(m);
+    length = entry ? m.length : 0;
+    const std::size_t org_length = org_rule_length(x);
+    const bool use_org = org_length > length;
+    if (use_org)
+        length = org_length;
+    if (length == 0 || !(punct_is(x + length, ']') || punct_is(x + length, ')')))
+        return 0;
+    const std::size_t before = out_.size();
+    if (use_org)
+        emit_org_rule(x, length);
+    else
+        emit_entity(x, length, *entry);
+    if (out_.size() == before)
+        return 0;
+    Candidate acronym = out_.back();
+    acronym.span = {t.start, t.end};
+    acronym.method = MentionMethod::Rule;
+    acronym.confidence = 0.95;
+    // Keep order by position: the acronym comes first.
+    out_.insert(out_.end() - 1, acronym);
+    lexicon_.acronyms[t.hash] = {acronym.def, acronym.type, acronym.key, acronym.canonical};
+    return 2 + length + 1;
+}
+
+std::size_t WindowReader::try_reference(std::size_t i) {
+    const auto& t = tokens_[i];
+    if (!t.is(kWord))
+        return 0;
+    auto kind = data_.document_kinds.find(t.hash);
+    if (kind == data_.document_kinds.end())
+        return 0;
+    std::size_t k = i + 1;
+    if (punct_is(k, '.') && glued(k))
+        ++k;
+    bool numbered = false;
+    if (k < tokens_.size() &&
+        (tokens_[k].hash == fold_hash("no") || tokens_[k].hash == fold_hash("nos") ||
+         tokens_[k].hash == fold_hash("number"))) {
+        numbered = true;
+        ++k;
+        if (punct_is(k, '.'))
+            ++k;
+    }
+    if (k >= tokens_.size())
+        return 0;
+    const std::string& name = kind->second;
+    const bool needs_number_word =
+        !(name == "protocol" || name == "telegram" || name == "despatch" || name == "dispatch" ||
+          name == "memorandum" || name == "airgram" || name == "nsc" || name == "nie" ||
+          name == "snie");
+    if (needs_number_word && !numbered)
+        return 0;
+    const auto& n = tokens_[k];
+    const std::string_view first = token_text(k);
+    bool has_digit = false;
+    for (char c : first)
+        has_digit = has_digit || (c >= '0' && c <= '9');
+    if (!has_digit || !(n.is(kNumber) || n.is(kWord)))
+        return 0;
+    // The reference runs over letters, digits and / - . without spaces: "P217/57", "5412/2".
+    std::size_t end_token = k + 1;
+    while (end_token + 1 < tokens_.size() && glued(end_token) && glued(end_token + 1) &&
+           (punct_is(end_token, '/') || punct_is(end_token, '-') || punct_is(end_token, '.')) &&
+           (tokens_[end_token + 1].is(kNumber) || tokens_[end_token + 1].is(kWord)))
+        end_token += 2;
+    const Span span = span_of(tokens_, i, end_token);
+    std::string number(
+        text_.substr(tokens_[k].start, tokens_[end_token - 1].end - tokens_[k].start));
+    Candidate c;
+    c.span = span;
+    c.type = EntityType::Document;
+    std::string label =
+        name == "nsc" || name == "nie" || name == "snie" ? std::string(token_text(i)) : name;
+    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+        label[0] = static_cast<char>(label[0] - 32);
+    c.canonical = label + (numbered ? " No. " : " ") + number;
+    c.key = "ref:" + name + " " + fold(number);
+    c.method = MentionMethod::Rule;
+    c.confidence = 0.9;
+    out_.push_back(c);
+    return end_token - i;
+}
+
+std::size_t WindowReader::try_date(std::size_t i) {
+    auto number_value = [&](std::size_t k, int& value) {
+        if (k >= tokens_.size() || !tokens_[k].is(kNumber) || tokens_[k].end - tokens_[k].start > 4)
+            return false;
+        value = 0;
+        for (char c : token_text(k))
+            value = value * 10 + (c - '0');
+        return true;
+    };
+    auto month_at = [&](std::size_t k) -> int {
+        if (k >= tokens_.size() || !tokens_[k].is(kWord) || !tokens_[k].is(kCapitalized))
+            return 0;
+        auto it = data_.months.find(tokens_[k].hash);
+        return it == data_.months.end() ? 0 : it->second;
+    };
+    int year = 0, month = 0, day = 0;
+    std::size_t end = 0;
+    if (int m = month_at(i)) {
+        std::size_t k = i + 1;
+        if (punct_is(k, '.') && glued(k))
+            ++k;
+        int v = 0;
+        if (number_value(k, v) && v >= 1 && v <= 31 && tokens_[k].end - tokens_[k].start <= 2) {
+            std::size_t y = k + 1;
+            if (punct_is(y, ','))
+                ++y;
+            int yv = 0;
+            if (number_value(y, yv) && yv >= 1000 && yv <= 2100) {
+                year = yv, month = m, day = v, end = y + 1;
+            }
+        } else if (number_value(k, v) && v >= 1000 && v <= 2100) {
+            year = v, month = m, end = k + 1;
+        }
+    } else {
+        int v = 0;
+        if (number_value(i, v) && v >= 1 && v <= 31) {
+            std::size_t k = i + 1;
+            if (int m2 = month_at(k)) {
+                ++k;
+                if (punct_is(k, '.') && glued(k))
+                    ++k;
+                if (punct_is(k, ','))
+                    ++k;
+                int yv = 0;
+                if (number_value(k, yv) && yv >= 1000 && yv <= 2100)
+                    year = yv, month = m2, day = v, end = k + 1;
+            }
+        } else if (number_value(i, v) && v >= 1000 && v <= 2100 && punct_is(i + 1, '-') &&
+                   glued(i + 1)) {
+            int mv = 0, dv = 0;
+            if (number_value(i + 2, mv) && punct_is(i + 3, '-') && number_value(i + 4, dv) &&
+                mv >= 1 && mv <= 12 && dv >= 1 && dv <= 31 && glued(i + 2) && glued(i + 3) &&
+                glued(i + 4))
+                year = v, month = mv, day = dv, end = i + 5;
+        }
+    }
+    if (end == 0)
+        return 0;
+    if (day > 0) {
+        static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (day > kDays[month - 1])
+            return 0;
+    }
+    char iso[16];
+    if (day > 0)
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+    else
+        std::snprintf(iso, sizeof iso, "%04d-%02d", year, month);
+    Candidate c;
+    c.span = span_of(tokens_, i, end);
+    c.type = EntityType::Date;
+    c.canonical = iso;
+    c.key = std::string("date:") + iso;
+    c.method = MentionMethod::Rule;
+    c.confidence = 0.95;
+    out_.push_back(c);
+    return end - i;
+}
+
+// "straits of Singapore", "Gulf of Aqaba", "Gaza Strip": a geographic feature and its name.
+std::size_t WindowReader::try_place_feature(std::size_t i) {
+    const auto& t = tokens_[i];
+    if (!t.is(kWord) || !data_.place_features.count(t.hash))
+        return 0;
+    if (i + 2 >= tokens_.size() || tokens_[i + 1].hash != fold_hash("of") ||
+        !tokens_[i + 2].is(kCapitalized) || !tokens_[i + 2].is(kWord))
+        return 0;
+    std::size_t end = i + 3;
+    while (end < tokens_.size() && end - i < 6 && tokens_[end].is(kWord) &&
+           tokens_[end].is(kCapitalized) && !data_.not_names.count(tokens_[end].hash))
+        ++end;
+    std::string feature = display_form(token_text(i));
+    if (!feature.empty() && feature[0] >= 'a' && feature[0] <= 'z')
+        feature[0] = static_cast<char>(feature[0] - 32);
+    if (feature.size() > 1 && feature.back() == 's' && feature != "Islands")
+        feature.pop_back(); // "straits of Singapore" is the Strait of Singapore
+    const auto name_span = span_of(tokens_, i + 2, end);
+    Candidate c;
+    c.span = span_of(tokens_, i, end);
+    c.type = EntityType::Place;
+    c.canonical = feature + " of " + display_form(text_.substr(name_span.start, name_span.size()));
+    c.key = "place:" + normalize_name(c.canonical);
+    if (auto it = data_.entity_by_key.find(c.key); it != data_.entity_by_key.end())
+        c.def = static_cast<int>(it->second);
+    c.method = MentionMethod::Rule;
+    c.confidence = 0.8;
+    out_.push_back(c);
+    return end - i;
+}
+
+void WindowReader::read_rules() {
+    std::size_t i = 0;
+    while (i < tokens_.size()) {
+        const auto& t = tokens_[i];
+        if (t.is(kPunct)) {
+            ++i;
+            continue;
+        }
+        if (auto n = try_reference(i)) {
+            i += n;
+            continue;
+        }
+        if (auto n = try_date(i)) {
+            i += n;
+            continue;
+        }
+        if (!t.is(kWord)) {
+            ++i;
+            continue;
+        }
+        if (auto n = try_place_feature(i)) {
+            i += n;
+            continue;
+        }
+        if (!t.is(kCapitalized)) {
+            ++i;
+            continue;
+        }
+        if (auto n = try_acronym_definition(i)) {
+            i += n;
+            continue;
+        }
+        const auto match = longest_phrase(i, false);
+        const std::size_t org_length = org_rule_length(i);
+        const PhraseEntry* entity = pick_entity(match);
+        const PhraseEntry* title = pick_title(match);
+        // The rule may extend a country ("Israeli Embassy") but not split a known institution:
+        // "CC CPSU Politburo" is the CC CPSU and its Politburo.
+        const bool known_org =
+            entity && data_.entities[entity->target].type == EntityType::Organization;
+        if (org_length > match.length && !known_org) {
+            i += emit_org_rule(i, org_length);
+            continue;
+        }
+        if (match.length > 0) {
+            // A title wins over a same-length entity only when a name follows ("General Smith").
+            if (title && (!entity || read_name(i + match.length).end != 0)) {
+                i += handle_title(i, match.length, static_cast<TitleKind>(title->sub));
+                continue;
+            }
+            if (entity) {
+                i += emit_entity(i, match.length, *entity);
+                continue;
+            }
+        }
+        // A name with initials: "A. A. Gromyko", "Francis O. Wilcox", "U. Alexis Johnson".
+        if (is_initial_at(i) || is_name_word(i)) {
+            auto name = read_name(i);
+            if (name.end != 0 && name.has_initial && !name.name.given.empty()) {
+                emit_person(i, name, MentionMethod::Rule, 0.8);
+                i = name.end;
+                continue;
+            }
+        }
+        // A surname alone that the authority file knows, and only one person by that name.
+        if (is_name_word(i) && !t.is(kAllCaps)) {
+            const std::string surname(token_text(i));
+            auto it = data_.authority_by_surname.find(name_skeleton(surname));
+            if (it != data_.authority_by_surname.end() && it->second.size() == 1 &&
+                !(i + 1 < tokens_.size() && tokens_[i + 1].is(kWord) &&
+                  tokens_[i + 1].is(kCapitalized) && !tokens_[i + 1].is(kNewlineBefore))) {
+                Candidate c;
+                c.span = {t.start, t.end};
+                c.type = EntityType::Person;
+                c.def = static_cast<int>(it->second.front());
+                c.person.surname = surname;
+                c.method = MentionMethod::Authority;
+                c.confidence = 0.6;
+                out_.push_back(std::move(c));
+            }
+        }
+        ++i;
+    }
+}
+
+void WindowReader::read_known_names(const std::vector<Candidate>& sorted) {
+    std::size_t cursor = 0;
+    std::vector<Candidate> added;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        const auto& t = tokens_[i];
+        if (!t.is(kWord) || !t.is(kCapitalized))
+            continue;
+        while (cursor < sorted.size() && sorted[cursor].span.end <= t.start)
+            ++cursor;
+        if (cursor < sorted.size() && sorted[cursor].span.start < t.end)
+            continue; // already part of a mention
+        if (glued(i) && i > 0 && tokens_[i - 1].is(kWord))
+            continue;
+        if (i + 1 < tokens_.size() && glued(i + 1) && tokens_[i + 1].is(kWord))
+            continue;
+        if (auto it = lexicon_.acronyms.find(t.hash);
+            it != lexicon_.acronyms.end() && t.is(kAllCaps)) {
+            Candidate c;
+            c.span = {t.start, t.end};
+            c.type = it->second.type;
+            c.def = it->second.def;
+            c.key = it->second.key;
+            c.canonical = it->second.canonical;
+            c.method = MentionMethod::Rule;
+            c.confidence = 0.9;
+            added.push_back(std::move(c));
+            continue;
+        }
+        if (data_.not_names.count(t.hash))
+            continue;
+        if (auto it = lexicon_.surnames.find(t.hash); it != lexicon_.surnames.end()) {
+            const Candidate& person = out_[it->second];
+            Candidate c;
+            c.span = {t.start, t.end};
+            c.type = EntityType::Person;
+            c.def = person.def;
+            c.person.surname = std::string(token_text(i));
+            c.method = person.def >= 0 ? MentionMethod::Authority : MentionMethod::Rule;
+            c.confidence = 0.75;
+            added.push_back(std::move(c));
+        }
+    }
+    out_.insert(out_.end(), added.begin(), added.end());
+}
+
+} // namespace dossier::extract::detail

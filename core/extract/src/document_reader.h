@@ -1,0 +1,87 @@
+#pragma once
+// The rules that turn one window of tokens into candidate mentions (before identity resolution).
+#include "dossier/extract/name_key.h"
+#include "dossier/model/entity.h"
+#include "gazetteer.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dossier::extract::detail {
+
+struct Candidate {
+    Span span;
+    EntityType type = EntityType::Person;
+    int def = -1;    // EntityDef index in the context, when the gazetteer/authority knows it
+    std::string key; // for entities the rules build (organizations, places, dates, references)
+    std::string canonical; // idem
+    PersonName person;     // persons found by rule
+    MentionMethod method = MentionMethod::Rule;
+    double confidence = 1.0;
+};
+
+// Per-document state the windows share: acronyms the text defines, persons it introduced.
+struct DocumentLexicon {
+    struct Acronym {
+        int def = -1;
+        EntityType type = EntityType::Organization;
+        std::string key, canonical;
+    };
+    std::unordered_map<std::uint64_t, Acronym> acronyms;     // token hash -> expansion's entity
+    std::unordered_map<std::uint64_t, std::size_t> surnames; // surname hash -> candidate index
+};
+
+// Reads one window [base, base + text.size()) of the document text (offsets are absolute).
+class WindowReader {
+public:
+    WindowReader(const ExtractionContext::Data& data, std::string_view document_text,
+                 std::size_t base, std::size_t length, std::vector<Candidate>& out,
+                 DocumentLexicon& lexicon);
+    void read_rules(); // pass 1: gazetteer, authority, titles, rules
+    void read_known_names(const std::vector<Candidate>& sorted); // pass 2: surnames, acronyms
+
+private:
+    struct PhraseMatch {
+        std::size_t length = 0;
+        const std::vector<PhraseEntry>* entries = nullptr;
+    };
+    struct NameRead {
+        std::size_t end = 0; // token index after the name; 0 when none
+        PersonName name;
+        bool has_initial = false;
+    };
+
+    std::string_view token_text(std::size_t i) const;
+    bool punct_is(std::size_t i, char c) const;
+    bool glued(std::size_t i) const;
+    bool is_apostrophe(std::size_t i) const; // ' or ’ // no space before token i
+    bool is_initial_at(std::size_t i) const;
+
+    PhraseMatch longest_phrase(std::size_t i, bool entities_only) const;
+    const PhraseEntry* pick_entity(const PhraseMatch& m) const;
+    const PhraseEntry* pick_title(const PhraseMatch& m) const;
+    bool is_name_word(std::size_t i) const;
+    NameRead read_name(std::size_t i) const;
+
+    std::size_t try_reference(std::size_t i);
+    std::size_t try_date(std::size_t i);
+    std::size_t try_place_feature(std::size_t i);
+    std::size_t org_rule_length(std::size_t i) const;
+    std::size_t handle_title(std::size_t i, std::size_t title_length, TitleKind kind);
+    std::size_t emit_entity(std::size_t i, std::size_t length, const PhraseEntry& entry);
+    std::size_t emit_org_rule(std::size_t i, std::size_t length);
+    std::size_t try_acronym_definition(std::size_t i);
+    std::size_t after_entity(std::size_t end, const Candidate& c); // "X (ACR)"
+    void emit_person(std::size_t begin, const NameRead& name, MentionMethod method,
+                     double confidence);
+
+    const ExtractionContext::Data& data_;
+    std::string_view text_;
+    std::vector<Token> tokens_;
+    std::vector<Candidate>& out_;
+    DocumentLexicon& lexicon_;
+};
+
+} // namespace dossier::extract::detail

@@ -1,0 +1,263 @@
+#include "document_reader.h"
+#include "dossier/extract/extraction.h"
+#include "header_reader.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace dossier::extract {
+namespace {
+
+using detail::Candidate;
+
+// Windows of about this size are read one at a time, so memory stays proportional to the
+// window, not the document; they end at a paragraph or line break (or any space) when possible.
+constexpr std::size_t kWindowBytes = 1 << 20;
+
+struct Window {
+    std::size_t start, length;
+};
+
+std::vector<Window> windows_of(std::string_view text) {
+    std::vector<Window> windows;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = std::min(text.size(), start + kWindowBytes);
+        if (end < text.size()) {
+            const std::size_t floor = start + kWindowBytes / 2;
+            std::size_t cut = text.rfind("\n\n", end);
+            if (cut == std::string_view::npos || cut < floor)
+                cut = text.rfind('\n', end);
+            if (cut == std::string_view::npos || cut < floor)
+                cut = text.rfind(' ', end);
+            if (cut != std::string_view::npos && cut >= floor)
+                end = cut + 1;
+            // Never cut inside a UTF-8 sequence.
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+                ++end;
+        }
+        windows.push_back({start, end - start});
+        start = end;
+    }
+    return windows;
+}
+
+bool by_position(const Candidate& a, const Candidate& b) {
+    if (a.span.start != b.span.start)
+        return a.span.start < b.span.start;
+    return a.span.end > b.span.end;
+}
+
+// Sorted, and no two mentions overlap: the first (then longest) wins.
+void sort_and_drop_overlaps(std::vector<Candidate>& candidates) {
+    std::stable_sort(candidates.begin(), candidates.end(), by_position);
+    std::vector<Candidate> kept;
+    kept.reserve(candidates.size());
+    for (auto& c : candidates) {
+        if (c.span.end <= c.span.start)
+            continue;
+        if (!kept.empty() && c.span.start < kept.back().span.end) {
+            // A trusted source annotation replaces what the rules found at the same place.
+            if (c.method == MentionMethod::SourceAnnotation &&
+                kept.back().method != MentionMethod::SourceAnnotation)
+                kept.back() = std::move(c);
+            continue;
+        }
+        kept.push_back(std::move(c));
+    }
+    candidates = std::move(kept);
+}
+
+// Turns candidates into entities: one per (type, key), persons resolved within the document.
+class Resolver {
+public:
+    Resolver(const ExtractionContext::Data& data, std::string_view text)
+        : data_(data), text_(text) {}
+
+    ExtractionResult resolve(std::vector<Candidate>& candidates) {
+        ExtractionResult result;
+        group_persons(candidates);
+        for (auto& c : candidates) {
+            std::string key, canonical, authority;
+            if (c.def >= 0) {
+                const auto& def = data_.entities[static_cast<std::size_t>(c.def)];
+                key = def.key;
+                canonical = def.canonical_name;
+                authority = def.authority_id;
+            } else {
+                key = c.key;
+                canonical = c.canonical;
+            }
+            if (key.empty())
+                continue;
+            const auto full_key = std::string(to_string(c.type)) + "\t" + key;
+            auto [it, inserted] = index_.emplace(full_key, result.entities.size());
+            if (inserted)
+                result.entities.push_back({c.type, key, canonical, authority, {}});
+            auto& entity = result.entities[it->second];
+            const std::string surface(text_.substr(c.span.start, c.span.size()));
+            if (std::find(entity.aliases.begin(), entity.aliases.end(), surface) ==
+                entity.aliases.end())
+                entity.aliases.push_back(surface);
+            result.mentions.push_back({c.span, it->second, c.method, c.confidence});
+        }
+        return result;
+    }
+
+private:
+    // Persons the rules found get an authority link or a key here: a surname alone joins the
+    // full name introduced in the same document when that is unambiguous.
+    void group_persons(std::vector<Candidate>& candidates) {
+        std::unordered_map<std::string, std::vector<std::size_t>> by_surname;
+        for (std::size_t i = 0; i < candidates.size(); ++i)
+            if (candidates[i].type == EntityType::Person)
+                by_surname[name_skeleton(candidates[i].person.surname)].push_back(i);
+        for (auto& [skeleton, members] : by_surname) {
+            // Linked persons in this document with this surname.
+            std::vector<int> linked;
+            const Candidate* fullest = nullptr;
+            bool conflicting = false;
+            for (auto m : members) {
+                const auto& c = candidates[m];
+                if (c.def >= 0 && std::find(linked.begin(), linked.end(), c.def) == linked.end())
+                    linked.push_back(c.def);
+                if (c.def < 0 && !c.person.given.empty()) {
+                    if (fullest && !given_names_compatible(fullest->person.given, c.person.given))
+                        conflicting = true;
+                    if (!fullest || c.person.given.size() > fullest->person.given.size())
+                        fullest = &c;
+                }
+            }
+            for (auto m : members) {
+                auto& c = candidates[m];
+                if (c.def >= 0)
+                    continue;
+                // The one authority entry this name fits, in the document or in the file.
+                const std::vector<std::string>& given =
+                    c.person.given.empty() && fullest && !conflicting ? fullest->person.given
+                                                                      : c.person.given;
+                int link = -1;
+                int fits = 0;
+                for (int d : linked)
+                    if (given_names_compatible(data_.entities[static_cast<std::size_t>(d)].given,
+                                               given))
+                        link = d, ++fits;
+                if (fits != 1) {
+                    link = -1;
+                    fits = 0;
+                    if (auto it = data_.authority_by_surname.find(skeleton);
+                        it != data_.authority_by_surname.end())
+                        for (auto d : it->second)
+                            if (given_names_compatible(data_.entities[d].given, given))
+                                link = static_cast<int>(d), ++fits;
+                }
+                if (fits == 1) {
+                    c.def = link;
+                    c.method = MentionMethod::Authority;
+                    continue;
+                }
+                PersonName name = c.person;
+                if (name.given.empty() && fullest && !conflicting)
+                    name = fullest->person;
+                else if (!name.given.empty() && fullest && !conflicting &&
+                         given_names_compatible(name.given, fullest->person.given))
+                    name = fullest->person;
+                c.key = person_key(name);
+                c.canonical = display_name(name);
+            }
+        }
+    }
+
+    const ExtractionContext::Data& data_;
+    std::string_view text_;
+    std::unordered_map<std::string, std::size_t> index_;
+};
+
+} // namespace
+
+ExtractionResult extract_document(const Document& document, const ExtractionContext& context) {
+    const auto& data = context.data();
+    const std::string_view text = document.text;
+    std::vector<Candidate> candidates;
+    detail::DocumentLexicon lexicon;
+    const auto windows = windows_of(text);
+    for (const auto& w : windows)
+        detail::WindowReader(data, text, w.start, w.length, candidates, lexicon).read_rules();
+
+    // Trusted annotations from the source (TEI persName with a ref) are mentions as they stand.
+    for (const auto& a : document.annotations) {
+        if (a.kind != "persName" || a.span.end <= a.span.start || a.span.end > text.size())
+            continue;
+        Candidate c;
+        c.span = a.span;
+        c.type = EntityType::Person;
+        std::string ref = a.ref;
+        if (!ref.empty() && ref[0] == '#')
+            ref.erase(0, 1);
+        c.person = parse_person_name(text.substr(a.span.start, a.span.size()));
+        if (!ref.empty()) {
+            if (auto it = data.entity_by_key.find("auth:" + ref); it != data.entity_by_key.end())
+                c.def = static_cast<int>(it->second);
+            else {
+                c.key = "source:" + ref;
+                c.canonical = display_name(c.person);
+            }
+        }
+        c.method = MentionMethod::SourceAnnotation;
+        c.confidence = 1.0;
+        candidates.push_back(std::move(c));
+    }
+    sort_and_drop_overlaps(candidates);
+
+    // Pass 2: surnames of persons introduced in this document, acronyms it defined.
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const auto& c = candidates[i];
+        if (c.type != EntityType::Person || c.person.surname.empty())
+            continue;
+        if (c.person.surname.find_first_of(" -") != std::string::npos)
+            continue;
+        const auto h = detail::fold_hash(c.person.surname);
+        auto [it, inserted] = lexicon.surnames.emplace(h, i);
+        if (!inserted && candidates[it->second].person.given.size() < c.person.given.size())
+            it->second = i;
+    }
+    if (!lexicon.surnames.empty() || !lexicon.acronyms.empty()) {
+        const std::vector<Candidate> sorted = candidates;
+        for (const auto& w : windows)
+            detail::WindowReader(data, text, w.start, w.length, candidates, lexicon)
+                .read_known_names(sorted);
+        sort_and_drop_overlaps(candidates);
+    }
+    // An acronym the document defines overrides what the gazetteer says it means.
+    for (auto& c : candidates) {
+        if (c.span.size() > 8)
+            continue;
+        const auto h = detail::fold_hash(text.substr(c.span.start, c.span.size()));
+        if (auto it = lexicon.acronyms.find(h); it != lexicon.acronyms.end()) {
+            c.def = it->second.def;
+            c.type = it->second.type;
+            c.key = it->second.key;
+            c.canonical = it->second.canonical;
+        }
+    }
+
+    Resolver resolver(data, text);
+    ExtractionResult result = resolver.resolve(candidates);
+    result.header = detail::read_header(text);
+    const std::uint32_t date_limit = std::max<std::uint32_t>(result.header.header_span.end, 400);
+    for (const auto& m : result.mentions) {
+        if (m.span.start >= date_limit)
+            break;
+        const auto& e = result.entities[m.entity];
+        if (e.type == EntityType::Date) {
+            if (auto date = parse_iso_date(e.canonical_name)) {
+                result.header.date = *date;
+                result.header.date_span = m.span;
+            }
+            break;
+        }
+    }
+    return result;
+}
+
+} // namespace dossier::extract

@@ -1,0 +1,148 @@
+#include "dossier/extract/name_key.h"
+
+#include "text_tokens.h"
+
+namespace dossier::extract {
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_space(text[i]))
+            ++i;
+        std::size_t start = i;
+        while (i < text.size() && !is_space(text[i]))
+            ++i;
+        if (i > start)
+            words.push_back(text.substr(start, i - start));
+    }
+    return words;
+}
+
+// The first letter of a given name, folded ("Andreĭ" -> 'a').
+char initial_of(std::string_view given) {
+    const std::string folded = detail::fold(given);
+    for (char c : folded)
+        if (c >= 'a' && c <= 'z')
+            return c;
+    return '\0';
+}
+
+bool is_initial(std::string_view given) {
+    const std::string folded = detail::fold(given);
+    std::size_t letters = 0;
+    for (char c : folded)
+        if (c >= 'a' && c <= 'z')
+            ++letters;
+    return letters <= 1 || (given.size() <= 3 && given.back() == '.');
+}
+
+} // namespace
+
+std::string name_skeleton(std::string_view name) {
+    const std::string folded = detail::fold(name);
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        char c = folded[i];
+        const char next = i + 1 < folded.size() ? folded[i + 1] : '\0';
+        if (!(c >= 'a' && c <= 'z') && static_cast<unsigned char>(c) < 0x80)
+            continue;
+        if (c == 'k' && next == 'h') {
+            c = 'h';
+            ++i;
+        } else if (c == 'c' && next == 'k') {
+            c = 'k';
+            ++i;
+        } else if (c == 'p' && next == 'h') {
+            c = 'f';
+            ++i;
+        } else if (c == 'x') {
+            out += 'k';
+            c = 's';
+        } else if (c == 'y' || c == 'j') {
+            c = 'i';
+        } else if (c == 'w') {
+            c = 'v';
+        } else if (c == 'q') {
+            c = 'k';
+        }
+        if (!out.empty() && out.back() == c)
+            continue;
+        out += c;
+    }
+    return out;
+}
+
+std::string normalize_name(std::string_view name) {
+    std::string out;
+    for (auto word : split_words(detail::fold(name))) {
+        if (!out.empty())
+            out += ' ';
+        out += word;
+    }
+    return out;
+}
+
+PersonName parse_person_name(std::string_view name) {
+    PersonName result;
+    const auto comma = name.find(',');
+    if (comma != std::string_view::npos) {
+        for (auto w : split_words(name.substr(0, comma))) {
+            if (!result.surname.empty())
+                result.surname += ' ';
+            result.surname += w;
+        }
+        auto rest = name.substr(comma + 1);
+        // "Gromyko, A. A" and "Kennedy, John F., Jr." : drop suffixes after a second comma.
+        if (auto second = rest.find(','); second != std::string_view::npos)
+            rest = rest.substr(0, second);
+        for (auto w : split_words(rest))
+            result.given.emplace_back(w);
+        return result;
+    }
+    auto words = split_words(name);
+    if (words.empty())
+        return result;
+    result.surname = std::string(words.back());
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        result.given.emplace_back(words[i]);
+    return result;
+}
+
+std::string display_name(const PersonName& name) {
+    std::string out;
+    for (const auto& g : name.given) {
+        out += g;
+        out += ' ';
+    }
+    out += name.surname;
+    return out;
+}
+
+bool given_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (initial_of(a[i]) != initial_of(b[i]))
+            return false;
+        if (!is_initial(a[i]) && !is_initial(b[i]) && name_skeleton(a[i]) != name_skeleton(b[i]))
+            return false;
+    }
+    return true;
+}
+
+std::string person_key(const PersonName& name) {
+    std::string key = name_skeleton(name.surname);
+    key += ':';
+    for (const auto& g : name.given)
+        if (char c = initial_of(g))
+            key += c;
+    return key;
+}
+
+} // namespace dossier::extract

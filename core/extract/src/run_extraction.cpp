@@ -1,0 +1,184 @@
+#include "dossier/extract/extraction.h"
+#include "dossier/extract/name_key.h"
+#include "dossier/store/authority_store.h"
+#include "dossier/store/document_store.h"
+#include "dossier/store/entity_store.h"
+
+#include <chrono>
+#include <map>
+#include <unordered_map>
+
+namespace dossier::extract {
+namespace {
+
+constexpr std::size_t kDocumentsPerTransaction = 64;
+
+struct StoredPerson {
+    EntityId id;
+    std::string skeleton;
+    PersonName name;
+    bool linked = false; // to an authority entry
+};
+
+// Across the corpus: a person known only by surname (or by a shorter form of a name) joins the
+// one person with that surname skeleton whose given names fit; persons whose given names or
+// initials conflict never merge; nothing merges when two candidates fit.
+std::size_t resolve_persons_across_corpus(store::Project& project) {
+    store::EntityStore entities(project);
+    std::map<std::string, std::vector<StoredPerson>> by_skeleton;
+    for (const auto& e : entities.list(EntityType::Person)) {
+        StoredPerson p;
+        p.id = e.id;
+        p.name = parse_person_name(e.canonical_name);
+        p.skeleton = name_skeleton(p.name.surname);
+        p.linked = !e.authority_id.empty();
+        by_skeleton[p.skeleton].push_back(std::move(p));
+    }
+    std::size_t merged = 0;
+    for (auto& [skeleton, people] : by_skeleton) {
+        if (people.size() < 2)
+            continue;
+        // Most specific first: linked to an authority, then more given names.
+        std::stable_sort(people.begin(), people.end(),
+                         [](const StoredPerson& a, const StoredPerson& b) {
+                             if (a.linked != b.linked)
+                                 return a.linked;
+                             return a.name.given.size() > b.name.given.size();
+                         });
+        std::vector<bool> gone(people.size(), false);
+        for (std::size_t i = people.size(); i-- > 0;) {
+            if (gone[i])
+                continue;
+            std::size_t target = people.size();
+            int fits = 0;
+            for (std::size_t j = 0; j < people.size(); ++j) {
+                if (j == i || gone[j])
+                    continue;
+                const bool more_specific =
+                    (people[j].linked && !people[i].linked) ||
+                    (people[j].linked == people[i].linked &&
+                     people[j].name.given.size() > people[i].name.given.size()) ||
+                    (people[j].linked == people[i].linked &&
+                     people[j].name.given.size() == people[i].name.given.size() && j < i);
+                if (!more_specific || (people[i].linked && people[j].linked))
+                    continue;
+                if (given_names_compatible(people[i].name.given, people[j].name.given)) {
+                    ++fits;
+                    target = j;
+                }
+            }
+            if (fits == 1) {
+                entities.merge_into(people[i].id, people[target].id);
+                gone[i] = true;
+                ++merged;
+            }
+        }
+    }
+    return merged;
+}
+
+Document header_as_document(const HeaderFields& header) {
+    Document h;
+    h.title = header.subject;
+    h.date = header.date;
+    h.classification = header.classification;
+    h.archive_ref = header.reference;
+    for (const auto& p : header.parties)
+        h.parties.push_back({p.role, p.name});
+    return h;
+}
+
+void store_result(store::EntityStore& entities, store::DocumentStore& documents,
+                  const Document& doc, const ExtractionResult& result) {
+    documents.update_header(doc.id, header_as_document(result.header));
+    entities.document_entity(doc.id, doc.title.empty() ? result.header.subject : doc.title);
+    std::vector<EntityId> ids;
+    ids.reserve(result.entities.size());
+    for (const auto& e : result.entities) {
+        const auto id = entities.find_or_create(e.type, e.key, e.canonical_name);
+        if (!e.authority_id.empty())
+            entities.set_authority_id(id, e.authority_id);
+        for (const auto& alias : e.aliases)
+            entities.add_alias(id, alias, normalize_name(alias));
+        ids.push_back(id);
+    }
+    std::vector<Mention> mentions;
+    mentions.reserve(result.mentions.size());
+    for (const auto& m : result.mentions) {
+        Mention stored;
+        stored.document = doc.id;
+        stored.span = m.span;
+        stored.entity = ids[m.entity];
+        stored.method = m.method;
+        stored.confidence = m.confidence;
+        stored.surface = doc.text.substr(m.span.start, m.span.size());
+        mentions.push_back(std::move(stored));
+    }
+    entities.insert_mentions(mentions);
+}
+
+std::vector<AuthorityName> authority_names(store::Project& project) {
+    std::vector<AuthorityName> names;
+    for (auto& e : store::AuthorityStore(project).all())
+        names.push_back({e.external_id, e.type, e.name, e.aliases});
+    return names;
+}
+
+} // namespace
+
+ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
+                                 const Progress& progress, std::atomic<bool>* cancel) {
+    auto context = ExtractionContext::load(ExtractionContext::default_data_dir());
+    context.add_authority(authority_names(project));
+    return run_extraction(project, context, documents, progress, cancel);
+}
+
+ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
+                                 const std::vector<DocumentId>& documents, const Progress& progress,
+                                 std::atomic<bool>* cancel) {
+    store::DocumentStore document_store(project);
+    store::EntityStore entity_store(project);
+    const bool everything = documents.empty();
+    const std::vector<DocumentId> ids = everything ? document_store.ids() : documents;
+    ExtractionSummary summary;
+    {
+        store::Transaction tx(project);
+        if (everything)
+            entity_store.clear_extraction();
+        else
+            entity_store.clear_mentions(ids);
+        tx.commit();
+    }
+    auto last_report = std::chrono::steady_clock::now();
+    for (std::size_t begin = 0; begin < ids.size(); begin += kDocumentsPerTransaction) {
+        if (cancel && cancel->load()) {
+            summary.cancelled = true;
+            break;
+        }
+        store::Transaction tx(project);
+        const std::size_t end = std::min(ids.size(), begin + kDocumentsPerTransaction);
+        for (std::size_t i = begin; i < end; ++i) {
+            auto doc = document_store.get(ids[i]);
+            if (!doc)
+                continue;
+            const auto result = extract_document(*doc, context);
+            store_result(entity_store, document_store, *doc, result);
+            summary.mentions += result.mentions.size();
+            ++summary.documents;
+        }
+        tx.commit();
+        const auto now = std::chrono::steady_clock::now();
+        if (progress && (now - last_report > std::chrono::milliseconds(250) || end == ids.size())) {
+            progress(end, ids.size());
+            last_report = now;
+        }
+    }
+    store::Transaction tx(project);
+    resolve_persons_across_corpus(project);
+    entity_store.remove_orphans();
+    tx.commit();
+    summary.entities = entity_store.count();
+    return summary;
+}
+
+} // namespace dossier::extract
