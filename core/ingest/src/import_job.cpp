@@ -7,6 +7,7 @@
 #include "dossier/store/store_error.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <stdexcept>
@@ -16,10 +17,24 @@
 namespace dossier::ingest {
 namespace {
 
-std::string mib(std::uint64_t bytes) {
-    const auto tenths = bytes * 10 / (1024 * 1024);
-    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") +
-           " MiB";
+// "812 bytes", "4.0 KiB", "512.0 MiB", "1.5 GiB": the units a file manager shows.
+std::string human_size(std::uint64_t bytes) {
+    if (bytes < 1024)
+        return std::to_string(bytes) + " bytes";
+    const char* units[] = {"KiB", "MiB", "GiB", "TiB"};
+    double value = static_cast<double>(bytes) / 1024;
+    int unit = 0;
+    while (value >= 1024 && unit < 3) {
+        value /= 1024;
+        ++unit;
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f %s", value, units[unit]);
+    return buffer;
+}
+
+std::string over_limit(std::uint64_t size, std::uint64_t limit) {
+    return "file is " + human_size(size) + ", over the size limit of " + human_size(limit);
 }
 
 // Reads a whole file with one fstat and plain read() calls; the size is checked again on the open
@@ -37,8 +52,7 @@ std::string read_file_bytes(const std::filesystem::path& path, std::uint64_t max
         throw importers::ImportError(std::strerror(errno));
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes)
-        throw importers::ImportError("file is " + mib(size) + ", over the size limit of " +
-                                     mib(max_bytes));
+        throw importers::ImportError(over_limit(size, max_bytes));
     std::string bytes(size, '\0');
     std::size_t done = 0;
     while (done < size) {
@@ -111,10 +125,17 @@ ImportResult ImportJob::run(store::Project& project) {
         try {
             // Refused by the listing's size before a byte is read.
             if (file.size > options_.max_file_bytes)
-                throw importers::ImportError("file is " + mib(file.size) +
-                                             ", over the size limit of " +
-                                             mib(options_.max_file_bytes));
+                throw importers::ImportError(over_limit(file.size, options_.max_file_bytes));
             const auto bytes = read_file_bytes(file.path, options_.max_file_bytes);
+            const auto file_hash = sha256_hex(bytes);
+            // A single-document file already imported needs no parsing to be skipped (re-runs after
+            // an interruption go straight to the files that are missing).
+            if (documents.contains_hash(file_hash)) {
+                result.skipped.push_back(path);
+                ++progress.files_done;
+                progress.bytes_done += file.size;
+                continue;
+            }
             const auto* importer =
                 forced ? forced : registry.choose(path, std::string_view(bytes).substr(0, 8192));
             if (!importer)
@@ -122,7 +143,6 @@ ImportResult ImportJob::run(store::Project& project) {
             auto docs = importer->read(path, bytes);
             if (docs.empty())
                 throw importers::ImportError("no documents in the file");
-            const auto file_hash = sha256_hex(bytes);
 
             std::vector<DocumentId> added;
             store::Transaction transaction(project);

@@ -34,6 +34,13 @@ public:
     std::vector<Document> read(std::string_view path, std::string_view bytes) const override {
         if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw ImportError("PDF too large for the reader");
+        // Poppler rebuilds a damaged cross-reference table and would silently return the pages that
+        // survived; a historian must know the copy is incomplete, so a missing end marker is
+        // refused.
+        const auto tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
+        if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos &&
+            tail.find("%%EOF") == std::string_view::npos)
+            throw ImportError("truncated PDF (the end of the file is missing)");
         std::unique_ptr<poppler::document> pdf(
             poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
         if (!pdf) {

@@ -273,7 +273,14 @@ VolumeHeader read_header(const pugi::xml_node& tei_root) {
         if (chosen)
             header.title = plain_text(chosen);
     }
-    if (auto idno = find_element(tei_header, "idno"))
+    // A FRUS volume's own identifier is <idno type="frus">; other TEI files have one plain <idno>.
+    pugi::xml_node idno;
+    for_each_element(tei_header, "idno", [&](const pugi::xml_node& n) {
+        if (!idno || std::string_view(n.attribute("type").value()) == "frus")
+            if (!idno || std::string_view(idno.attribute("type").value()) != "frus")
+                idno = n;
+    });
+    if (idno)
         header.idno = plain_text(idno);
     // The date the text was made (profileDesc/creation) wins over the publication date.
     for (const char* holder : {"creation", "publicationStmt", "sourceDesc"}) {
