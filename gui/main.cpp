@@ -12,10 +12,13 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Explore the people, organisations and places of archival documents."));
+    parser.setApplicationDescription(
+        QStringLiteral("Explore the people, organisations and places of archival documents."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .dossier project to open"), QStringLiteral("[PROJECT]"));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QStringLiteral("A .dossier project to open"),
+                                 QStringLiteral("[PROJECT]"));
     parser.process(app);
 
     dossier::gui::MainWindow window;

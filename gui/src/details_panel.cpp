@@ -6,17 +6,20 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace dossier::gui {
 namespace {
-constexpr int kMaxRelations = 40;   // relations listed, heaviest first
-constexpr int kMaxQuotes = 3;       // evidence sentences per relation
+constexpr int kMaxRelations = 40; // relations listed, heaviest first
+constexpr int kMaxQuotes = 3;     // evidence sentences per relation
 constexpr int kMaxDocuments = 50;
 
-QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
 } // namespace
 
 DetailsPanel::DetailsPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent)
@@ -37,18 +40,22 @@ DetailsPanel::DetailsPanel(ExplorerState* state, ProjectReader* reader, QWidget*
     refresh();
 }
 
-QString DetailsPanel::plain_text() const { return browser_->toPlainText(); }
+QString DetailsPanel::plain_text() const {
+    return browser_->toPlainText();
+}
 
 void DetailsPanel::refresh() {
     const auto nodes = state_->selected_nodes();
     if (nodes.empty()) {
-        browser_->setHtml(tr("<p>Select an entity in the graph, the Entities table or a document to see "
-                             "its names, metrics, documents and relations with their evidence.</p>"));
+        browser_->setHtml(
+            tr("<p>Select an entity in the graph, the Entities table or a document to see "
+               "its names, metrics, documents and relations with their evidence.</p>"));
         return;
     }
     QString html = render_entity(nodes.front());
     if (nodes.size() > 1)
-        html.prepend(tr("<p><i>%1 entities selected; the first is shown.</i></p>").arg(nodes.size()));
+        html.prepend(
+            tr("<p><i>%1 entities selected; the first is shown.</i></p>").arg(nodes.size()));
     browser_->setHtml(html);
 }
 
@@ -93,7 +100,8 @@ QString DetailsPanel::render_entity(int index) {
         for (int i = 0; i < std::min<int>(kMaxDocuments, static_cast<int>(documents.size())); ++i) {
             const auto id = documents[i];
             const QString label = labeler_ ? labeler_(id) : tr("Document %1").arg(id.value);
-            html += QStringLiteral("<li><a href='doc:%1'>%2</a></li>").arg(id.value).arg(esc(label));
+            html +=
+                QStringLiteral("<li><a href='doc:%1'>%2</a></li>").arg(id.value).arg(esc(label));
         }
         html += QStringLiteral("</ul>");
     }
@@ -104,7 +112,8 @@ QString DetailsPanel::render_entity(int index) {
         if (graph.edges[e].source == index || graph.edges[e].target == index)
             edges.push_back(static_cast<int>(e));
     std::stable_sort(edges.begin(), edges.end(), [&](int a, int b) {
-        return graph.edges[static_cast<std::size_t>(a)].weight > graph.edges[static_cast<std::size_t>(b)].weight;
+        return graph.edges[static_cast<std::size_t>(a)].weight >
+               graph.edges[static_cast<std::size_t>(b)].weight;
     });
     html += tr("<h3>Relations (%1)</h3>").arg(edges.size());
     if (edges.size() > static_cast<std::size_t>(kMaxRelations))
@@ -115,9 +124,13 @@ QString DetailsPanel::render_entity(int index) {
             break;
         const auto& edge = graph.edges[static_cast<std::size_t>(e)];
         const bool outgoing = edge.source == index;
-        const auto& other = graph.nodes[static_cast<std::size_t>(outgoing ? edge.target : edge.source)];
-        const QString arrow = !edge.directed ? QStringLiteral("—") : outgoing ? QStringLiteral("→") : QStringLiteral("←");
-        html += QStringLiteral("<p><b>%1</b> %2 <a href='entity:%3'>%4</a> <small>(weight %5)</small></p>")
+        const auto& other =
+            graph.nodes[static_cast<std::size_t>(outgoing ? edge.target : edge.source)];
+        const QString arrow = !edge.directed ? QStringLiteral("—")
+                              : outgoing     ? QStringLiteral("→")
+                                             : QStringLiteral("←");
+        html += QStringLiteral(
+                    "<p><b>%1</b> %2 <a href='entity:%3'>%4</a> <small>(weight %5)</small></p>")
                     .arg(esc(edge.type), arrow)
                     .arg(other.id.value)
                     .arg(esc(other.name))

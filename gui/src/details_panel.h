@@ -6,7 +6,6 @@
 #include "project_reader.h"
 
 #include <QWidget>
-
 #include <functional>
 
 class QTextBrowser;
@@ -18,7 +17,9 @@ class DetailsPanel : public QWidget {
 public:
     DetailsPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent = nullptr);
     // How a document is named in the list (title and date from the loaded table).
-    void set_document_labeler(std::function<QString(DocumentId)> labeler) { labeler_ = std::move(labeler); }
+    void set_document_labeler(std::function<QString(DocumentId)> labeler) {
+        labeler_ = std::move(labeler);
+    }
     QTextBrowser* browser() const { return browser_; }
     // The plain text shown now (for tests and copy).
     QString plain_text() const;

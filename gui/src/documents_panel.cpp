@@ -18,7 +18,9 @@
 namespace dossier::gui {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 // One format per entity type: the type's colour as a light wash behind the text, so it reads on
 // light and dark palettes, and an anchor so the mention is clickable.
@@ -40,8 +42,8 @@ QTextCharFormat mention_format(EntityType type, EntityId entity, const QPalette&
 
 DocumentsPanel::DocumentsPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent)
     : QWidget(parent), state_(state), reader_(reader), model_(new DocumentsModel(this)),
-      proxy_(new QSortFilterProxyModel(this)), table_(new QTableView(this)), header_(new QLabel(this)),
-      text_(new QTextBrowser(this)) {
+      proxy_(new QSortFilterProxyModel(this)), table_(new QTableView(this)),
+      header_(new QLabel(this)), text_(new QTextBrowser(this)) {
     proxy_->setSourceModel(model_);
     proxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
     table_->setObjectName(QStringLiteral("documentsTable"));
@@ -54,8 +56,9 @@ DocumentsPanel::DocumentsPanel(ExplorerState* state, ProjectReader* reader, QWid
     table_->setWordWrap(false);
     text_->setObjectName(QStringLiteral("documentText"));
     text_->setOpenLinks(false);
-    text_->setPlaceholderText(tr("Choose a document above to read it; mentions are highlighted by type "
-                                 "and a click on one selects its entity."));
+    text_->setPlaceholderText(
+        tr("Choose a document above to read it; mentions are highlighted by type "
+           "and a click on one selects its entity."));
     header_->setWordWrap(true);
     header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

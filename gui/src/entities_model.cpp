@@ -39,10 +39,12 @@ QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         return index.column() == Name ? QVariant(type_color(node.type)) : QVariant();
     case Qt::ToolTipRole:
-        return node.aliases.isEmpty() ? node.name
-                                      : tr("%1\nalso: %2").arg(node.name, node.aliases.join(QStringLiteral(", ")));
+        return node.aliases.isEmpty()
+                   ? node.name
+                   : tr("%1\nalso: %2").arg(node.name, node.aliases.join(QStringLiteral(", ")));
     case Qt::TextAlignmentRole:
-        return index.column() >= Mentions ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= Mentions ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                          : QVariant();
     case Qt::DisplayRole:
     case kSortRole: {
         const bool sort = role == kSortRole;
@@ -58,9 +60,11 @@ QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
         case Degree:
             return sort ? QVariant(node.degree) : QVariant(QString::number(node.degree, 'g', 4));
         case Betweenness:
-            return sort ? QVariant(node.betweenness) : QVariant(QString::number(node.betweenness, 'f', 4));
+            return sort ? QVariant(node.betweenness)
+                        : QVariant(QString::number(node.betweenness, 'f', 4));
         case PageRank:
-            return sort ? QVariant(node.pagerank) : QVariant(QString::number(node.pagerank, 'f', 4));
+            return sort ? QVariant(node.pagerank)
+                        : QVariant(QString::number(node.pagerank, 'f', 4));
         case Community:
             return node.community;
         default:
@@ -75,10 +79,10 @@ QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
 QVariant EntitiesModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char* const kNames[] = {QT_TR_NOOP("Name"),        QT_TR_NOOP("Type"),
-                                         QT_TR_NOOP("Mentions"),    QT_TR_NOOP("Documents"),
-                                         QT_TR_NOOP("Degree"),      QT_TR_NOOP("Betweenness"),
-                                         QT_TR_NOOP("PageRank"),    QT_TR_NOOP("Community")};
+    static const char* const kNames[] = {QT_TR_NOOP("Name"),     QT_TR_NOOP("Type"),
+                                         QT_TR_NOOP("Mentions"), QT_TR_NOOP("Documents"),
+                                         QT_TR_NOOP("Degree"),   QT_TR_NOOP("Betweenness"),
+                                         QT_TR_NOOP("PageRank"), QT_TR_NOOP("Community")};
     return section >= 0 && section < ColumnCount ? tr(kNames[section]) : QVariant();
 }
 

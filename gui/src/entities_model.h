@@ -10,7 +10,17 @@ namespace dossier::gui {
 class EntitiesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Type, Mentions, Documents, Degree, Betweenness, PageRank, Community, ColumnCount };
+    enum Column {
+        Name,
+        Type,
+        Mentions,
+        Documents,
+        Degree,
+        Betweenness,
+        PageRank,
+        Community,
+        ColumnCount
+    };
     static constexpr int kIdRole = Qt::UserRole + 1;
     static constexpr int kSortRole = Qt::UserRole + 2;
     static constexpr int kVisibleRole = Qt::UserRole + 3; // shown in the graph under the filter
@@ -22,7 +32,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     ExplorerState* state_;

@@ -30,8 +30,9 @@ protected:
         const QModelIndex index = sourceModel()->index(row, 0, parent);
         if (only_shown_ && !index.data(EntitiesModel::kVisibleRole).toBool())
             return false;
-        return text_.isEmpty() ||
-               index.data(EntitiesModel::kSearchRole).toString().contains(text_, Qt::CaseInsensitive);
+        return text_.isEmpty() || index.data(EntitiesModel::kSearchRole)
+                                      .toString()
+                                      .contains(text_, Qt::CaseInsensitive);
     }
 
 private:
@@ -65,8 +66,10 @@ EntitiesPanel::EntitiesPanel(ExplorerState* state, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(table_, 1);
 
-    connect(search_, &QLineEdit::textChanged, this, [this](const QString& t) { proxy_->set_text(t); });
-    connect(only_shown_, &QCheckBox::toggled, this, [this](bool on) { proxy_->set_only_shown(on); });
+    connect(search_, &QLineEdit::textChanged, this,
+            [this](const QString& t) { proxy_->set_text(t); });
+    connect(only_shown_, &QCheckBox::toggled, this,
+            [this](bool on) { proxy_->set_only_shown(on); });
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { push_selection(); });
     connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -76,7 +79,9 @@ EntitiesPanel::EntitiesPanel(ExplorerState* state, QWidget* parent)
     connect(state_, &ExplorerState::filter_changed, this, [this] { proxy_->refilter(); });
 }
 
-int EntitiesPanel::shown_rows() const { return proxy_->rowCount(); }
+int EntitiesPanel::shown_rows() const {
+    return proxy_->rowCount();
+}
 
 void EntitiesPanel::push_selection() {
     if (syncing_)
@@ -102,7 +107,8 @@ void EntitiesPanel::pull_selection() {
         if (index.isValid())
             selection.select(index, index.siblingAtColumn(EntitiesModel::ColumnCount - 1));
     }
-    table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
     if (!selection.isEmpty())
         table_->scrollTo(selection.indexes().first());
     syncing_ = false;

@@ -8,7 +8,6 @@
 #include <QPointF>
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <unordered_map>
 #include <vector>

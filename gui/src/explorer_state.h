@@ -7,7 +7,6 @@
 
 #include <QList>
 #include <QObject>
-
 #include <memory>
 
 namespace dossier::gui {
@@ -36,8 +35,8 @@ public:
     void clear_selection() { select({}); }
 
 signals:
-    void graph_changed();     // a new graph (positions, entities) was loaded
-    void filter_changed();    // the visible set changed
+    void graph_changed();  // a new graph (positions, entities) was loaded
+    void filter_changed(); // the visible set changed
     void selection_changed();
 
 private:

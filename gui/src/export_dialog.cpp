@@ -19,21 +19,23 @@
 
 namespace dossier::gui {
 
-ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current, const QString& project_path,
-                           QWidget* parent)
+ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current,
+                           const QString& project_path, QWidget* parent)
     : QDialog(parent), state_(state), project_path_(project_path), format_(new QComboBox(this)),
-      output_(new QLineEdit(this)), width_(new QDoubleSpinBox(this)), height_(new QDoubleSpinBox(this)),
-      dpi_(new QSpinBox(this)), palette_(new QComboBox(this)), color_by_(new QComboBox(this)),
-      size_by_(new QComboBox(this)), legend_(new QCheckBox(tr("Legend"), this)), title_(new QLineEdit(this)),
+      output_(new QLineEdit(this)), width_(new QDoubleSpinBox(this)),
+      height_(new QDoubleSpinBox(this)), dpi_(new QSpinBox(this)), palette_(new QComboBox(this)),
+      color_by_(new QComboBox(this)), size_by_(new QComboBox(this)),
+      legend_(new QCheckBox(tr("Legend"), this)), title_(new QLineEdit(this)),
       evidence_(new QLineEdit(this)), engine_(new QComboBox(this)), seed_(new QSpinBox(this)),
-      save_view_(new QCheckBox(tr("Save the view file next to the figure"), this)), preview_(new QLabel(this)),
-      command_(new QLabel(this)) {
+      save_view_(new QCheckBox(tr("Save the view file next to the figure"), this)),
+      preview_(new QLabel(this)), command_(new QLabel(this)) {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export Figure"));
     format_->addItems({QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("png")});
     output_->setObjectName(QStringLiteral("exportPath"));
     const QFileInfo project(project_path);
-    output_->setText(project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral(".svg")));
+    output_->setText(
+        project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral(".svg")));
     auto* browse_button = new QPushButton(tr("Browse…"), this);
     for (auto* box : {width_, height_}) {
         box->setRange(20, 2000);
@@ -50,7 +52,8 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     color_by_->addItem(tr("Entity type"), static_cast<int>(ColorBy::Type));
     color_by_->addItem(tr("Community"), static_cast<int>(ColorBy::Community));
     color_by_->setCurrentIndex(current.color_by == ColorBy::Type ? 0 : 1);
-    for (auto by : {SizeBy::Uniform, SizeBy::Degree, SizeBy::Mentions, SizeBy::Betweenness, SizeBy::PageRank})
+    for (auto by :
+         {SizeBy::Uniform, SizeBy::Degree, SizeBy::Mentions, SizeBy::Betweenness, SizeBy::PageRank})
         size_by_->addItem(to_display_string(by), static_cast<int>(by));
     size_by_->setCurrentIndex(static_cast<int>(current.size_by));
     legend_->setChecked(true);
@@ -143,18 +146,21 @@ QString ExportDialog::view_path_for(const QString& figure_path) {
 
 void ExportDialog::update_preview() {
     const auto o = options();
-    preview_->setPixmap(QPixmap::fromImage(preview_figure(*state_, o, preview_->size() - QSize(8, 8))));
+    preview_->setPixmap(
+        QPixmap::fromImage(preview_figure(*state_, o, preview_->size() - QSize(8, 8))));
     QString command = QStringLiteral("dossier export %1 --view %2 -o %3")
                           .arg(project_path_, view_path_for(output_->text()), output_->text());
     if (!o.evidence_csv.isEmpty())
         command += QStringLiteral(" --evidence ") + o.evidence_csv;
-    command_->setText(tr("Regenerate from the command line: <code>%1</code>").arg(command.toHtmlEscaped()));
+    command_->setText(
+        tr("Regenerate from the command line: <code>%1</code>").arg(command.toHtmlEscaped()));
 }
 
 void ExportDialog::browse() {
     const QString format = format_->currentText();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Figure"), output_->text(),
-                                                      tr("%1 files (*.%2)").arg(format.toUpper(), format));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Figure"), output_->text(),
+                                     tr("%1 files (*.%2)").arg(format.toUpper(), format));
     if (!path.isEmpty())
         output_->setText(path);
 }
@@ -175,8 +181,10 @@ QString ExportDialog::export_now() {
 void ExportDialog::accept() {
     const QString error = export_now();
     if (!error.isEmpty()) {
-        QMessageBox::warning(this, tr("Export failed"),
-                             tr("The figure was not written: %1.\nChoose another file or folder and try again.").arg(error));
+        QMessageBox::warning(
+            this, tr("Export failed"),
+            tr("The figure was not written: %1.\nChoose another file or folder and try again.")
+                .arg(error));
         return;
     }
     QDialog::accept();

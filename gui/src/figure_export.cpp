@@ -10,7 +10,6 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-
 #include <set>
 
 namespace dossier::gui {
@@ -52,8 +51,9 @@ void draw_page(QPainter& p, const ExplorerState& state, const FigureOptions& opt
         const auto& graph = *state.graph();
         for (std::size_t i = 0; i < graph.nodes.size(); ++i)
             if (state.visible().node_visible[i])
-                keys.insert(options.color_by == ColorBy::Type ? static_cast<int>(graph.nodes[i].type)
-                                                              : graph.nodes[i].community);
+                keys.insert(options.color_by == ColorBy::Type
+                                ? static_cast<int>(graph.nodes[i].type)
+                                : graph.nodes[i].community);
         font.setPixelSize(7);
         p.setFont(font);
         const double legend_width = 80;
@@ -70,7 +70,8 @@ void draw_page(QPainter& p, const ExplorerState& state, const FigureOptions& opt
             p.setBrush(c);
             p.drawEllipse(QRectF(area.right() - legend_width, y + 1, 7, 7));
             p.setPen(Qt::black);
-            p.drawText(QRectF(area.right() - legend_width + 10, y, legend_width - 10, 10), Qt::AlignLeft, label);
+            p.drawText(QRectF(area.right() - legend_width + 10, y, legend_width - 10, 10),
+                       Qt::AlignLeft, label);
             y += 11;
         }
         area.setRight(area.right() - legend_width - 6);
@@ -87,14 +88,19 @@ void draw_page(QPainter& p, const ExplorerState& state, const FigureOptions& opt
     p.restore();
 }
 
-QSizeF page_points(const FigureOptions& o) { return {o.width_mm * kPointsPerMm, o.height_mm * kPointsPerMm}; }
+QSizeF page_points(const FigureOptions& o) {
+    return {o.width_mm * kPointsPerMm, o.height_mm * kPointsPerMm};
+}
 
 } // namespace
 
-QString write_figure(const ExplorerState& state, const FigureOptions& options, const QString& path) {
+QString write_figure(const ExplorerState& state, const FigureOptions& options,
+                     const QString& path) {
     const QSizeF page = page_points(options);
     if (page.width() < 10 || page.height() < 10)
-        return QObject::tr("the figure is too small (%1 × %2 mm)").arg(options.width_mm).arg(options.height_mm);
+        return QObject::tr("the figure is too small (%1 × %2 mm)")
+            .arg(options.width_mm)
+            .arg(options.height_mm);
     if (options.format == QLatin1String("svg")) {
         QSvgGenerator svg;
         svg.setFileName(path);
@@ -111,7 +117,8 @@ QString write_figure(const ExplorerState& state, const FigureOptions& options, c
     }
     if (options.format == QLatin1String("pdf")) {
         QPdfWriter pdf(path);
-        pdf.setPageSize(QPageSize(QSizeF(options.width_mm, options.height_mm), QPageSize::Millimeter));
+        pdf.setPageSize(
+            QPageSize(QSizeF(options.width_mm, options.height_mm), QPageSize::Millimeter));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setResolution(1200);
         pdf.setTitle(options.title);
@@ -127,7 +134,9 @@ QString write_figure(const ExplorerState& state, const FigureOptions& options, c
         const double scale = options.dpi / 72.0;
         const QSize pixels(qRound(page.width() * scale), qRound(page.height() * scale));
         if (pixels.width() > 30000 || pixels.height() > 30000)
-            return QObject::tr("%1 × %2 pixels is too large; lower the DPI or the size").arg(pixels.width()).arg(pixels.height());
+            return QObject::tr("%1 × %2 pixels is too large; lower the DPI or the size")
+                .arg(pixels.width())
+                .arg(pixels.height());
         QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
         image.setDotsPerMeterX(qRound(options.dpi / 0.0254));
         image.setDotsPerMeterY(qRound(options.dpi / 0.0254));
@@ -148,7 +157,8 @@ QImage preview_figure(const ExplorerState& state, const FigureOptions& options, 
     const double scale = std::min(pixels.width() / page.width(), pixels.height() / page.height());
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    p.translate((pixels.width() - page.width() * scale) / 2, (pixels.height() - page.height() * scale) / 2);
+    p.translate((pixels.width() - page.width() * scale) / 2,
+                (pixels.height() - page.height() * scale) / 2);
     p.scale(scale, scale);
     draw_page(p, state, options, page);
     return image;
@@ -158,8 +168,8 @@ QByteArray view_json(const ExplorerState& state, const FigureOptions& options) {
     const auto& filter = state.filter();
     QJsonObject f;
     QJsonArray types;
-    for (auto type : {EntityType::Person, EntityType::Organization, EntityType::Country, EntityType::Place,
-                      EntityType::Document, EntityType::Date})
+    for (auto type : {EntityType::Person, EntityType::Organization, EntityType::Country,
+                      EntityType::Place, EntityType::Document, EntityType::Date})
         if (!filter.hidden_types.contains(type))
             types.append(QString::fromUtf8(std::string(to_string(type)).c_str()));
     if (!filter.hidden_types.isEmpty())
@@ -187,9 +197,12 @@ QByteArray view_json(const ExplorerState& state, const FigureOptions& options) {
     if (filter.to_month)
         f[QStringLiteral("date_to")] = iso_month(filter.to_month);
 
-    QJsonObject style{{QStringLiteral("color_by"), options.color_by == ColorBy::Type ? QStringLiteral("type") : QStringLiteral("community")},
+    QJsonObject style{{QStringLiteral("color_by"), options.color_by == ColorBy::Type
+                                                       ? QStringLiteral("type")
+                                                       : QStringLiteral("community")},
                       {QStringLiteral("size_by"), to_display_string(options.size_by).toLower()},
-                      {QStringLiteral("palette"), options.grayscale ? QStringLiteral("grayscale") : QStringLiteral("okabe-ito")},
+                      {QStringLiteral("palette"), options.grayscale ? QStringLiteral("grayscale")
+                                                                    : QStringLiteral("okabe-ito")},
                       {QStringLiteral("legend"), options.legend}};
     if (!options.title.isEmpty())
         style[QStringLiteral("title")] = options.title;
@@ -203,20 +216,23 @@ QByteArray view_json(const ExplorerState& state, const FigureOptions& options) {
     if (!options.evidence_csv.isEmpty())
         exported[QStringLiteral("evidence")] = options.evidence_csv;
     QJsonObject root{{QStringLiteral("filter"), f},
-                     {QStringLiteral("metrics"), QJsonArray{QStringLiteral("degree"), QStringLiteral("betweenness"),
-                                                            QStringLiteral("pagerank"), QStringLiteral("community")}},
+                     {QStringLiteral("metrics"),
+                      QJsonArray{QStringLiteral("degree"), QStringLiteral("betweenness"),
+                                 QStringLiteral("pagerank"), QStringLiteral("community")}},
                      {QStringLiteral("layout"), layout},
                      {QStringLiteral("style"), style},
                      {QStringLiteral("export"), exported}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString write_view_file(const ExplorerState& state, const FigureOptions& options, const QString& path) {
+QString write_view_file(const ExplorerState& state, const FigureOptions& options,
+                        const QString& path) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QObject::tr("cannot write %1: %2").arg(path, file.errorString());
     file.write(view_json(state, options));
-    return file.commit() ? QString() : QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+    return file.commit() ? QString()
+                         : QObject::tr("cannot write %1: %2").arg(path, file.errorString());
 }
 
 } // namespace dossier::gui

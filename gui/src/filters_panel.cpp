@@ -17,11 +17,12 @@ namespace dossier::gui {
 
 FiltersPanel::FiltersPanel(ExplorerState* state, QWidget* parent)
     : QWidget(parent), state_(state), relations_(new QListWidget(this)),
-      min_weight_(new QDoubleSpinBox(this)), min_degree_(new QSpinBox(this)), text_(new QLineEdit(this)) {
+      min_weight_(new QDoubleSpinBox(this)), min_degree_(new QSpinBox(this)),
+      text_(new QLineEdit(this)) {
     auto* types = new QGroupBox(tr("Entity types"), this);
     auto* types_layout = new QVBoxLayout(types);
-    for (auto type : {EntityType::Person, EntityType::Organization, EntityType::Country, EntityType::Place,
-                      EntityType::Document, EntityType::Date}) {
+    for (auto type : {EntityType::Person, EntityType::Organization, EntityType::Country,
+                      EntityType::Place, EntityType::Document, EntityType::Date}) {
         auto* box = new QCheckBox(to_display_string(type), types);
         box->setObjectName(QStringLiteral("typeFilter_") + to_display_string(type).toLower());
         box->setChecked(true);

@@ -5,19 +5,18 @@
 
 #include <QSet>
 #include <QString>
-
 #include <vector>
 
 namespace dossier::gui {
 
 struct GraphFilter {
-    QSet<EntityType> hidden_types;     // entity types switched off
-    QSet<QString> hidden_relations;    // relation types switched off
-    double min_weight = 0;             // edges lighter than this are hidden
-    int min_degree = 0;                // nodes with fewer visible edges are hidden
-    QString text;                      // case-insensitive substring of name or alias; empty = all
-    MonthIndex from_month = 0;         // 0 = open
-    MonthIndex to_month = 0;           // 0 = open
+    QSet<EntityType> hidden_types;  // entity types switched off
+    QSet<QString> hidden_relations; // relation types switched off
+    double min_weight = 0;          // edges lighter than this are hidden
+    int min_degree = 0;             // nodes with fewer visible edges are hidden
+    QString text;                   // case-insensitive substring of name or alias; empty = all
+    MonthIndex from_month = 0;      // 0 = open
+    MonthIndex to_month = 0;        // 0 = open
 
     bool operator==(const GraphFilter&) const = default;
 };

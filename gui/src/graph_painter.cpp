@@ -2,7 +2,6 @@
 
 #include <QFontMetrics>
 #include <QHash>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -97,7 +96,8 @@ void GraphPainter::recompute() {
     // Area grows with the metric (radius with its square root), from 5 to 25 layout points.
     radius_.resize(n);
     for (std::size_t i = 0; i < n; ++i)
-        radius_[i] = max_value > 0 ? 5.0 + 20.0 * std::sqrt(std::max(0.0, value[i]) / max_value) : 8.0;
+        radius_[i] =
+            max_value > 0 ? 5.0 + 20.0 * std::sqrt(std::max(0.0, value[i]) / max_value) : 8.0;
     importance_order_.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         importance_order_[i] = static_cast<int>(i);
@@ -149,7 +149,8 @@ void GraphPainter::set_selection(const std::vector<int>& selected_nodes) {
 
 QColor GraphPainter::node_color(int i) const {
     const auto& node = graph_->nodes[static_cast<std::size_t>(i)];
-    const QColor c = style_.color_by == ColorBy::Type ? type_color(node.type) : community_color(node.community);
+    const QColor c =
+        style_.color_by == ColorBy::Type ? type_color(node.type) : community_color(node.community);
     if (!style_.grayscale)
         return c;
     const int g = qGray(c.rgb());
@@ -195,7 +196,8 @@ void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF
         if (!visible_->edge_visible[e])
             continue;
         const auto& edge = graph_->edges[e];
-        const auto s = static_cast<std::size_t>(edge.source), d = static_cast<std::size_t>(edge.target);
+        const auto s = static_cast<std::size_t>(edge.source),
+                   d = static_cast<std::size_t>(edge.target);
         const QPointF a = t.map(graph_->nodes[s].position);
         const QPointF b = t.map(graph_->nodes[d].position);
         if (outside(a, b, viewport))
@@ -221,8 +223,8 @@ void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF
     for (int dim = 0; dim < 2; ++dim)
         for (int style = 0; style < kEdgeStyles; ++style)
             for (int width = 0; width < kWidthBuckets; ++width) {
-                const auto& lines =
-                    buckets[static_cast<std::size_t>((dim * kEdgeStyles + style) * kWidthBuckets + width)];
+                const auto& lines = buckets[static_cast<std::size_t>(
+                    (dim * kEdgeStyles + style) * kWidthBuckets + width)];
                 if (lines.empty())
                     continue;
                 QColor colour = style_.edge;
@@ -258,14 +260,15 @@ void GraphPainter::paint_nodes(QPainter& p, const ViewTransform& t, const QRectF
             continue;
         const double r = std::max(1.5, radius_[i] * t.scale);
         const QPointF c = t.map(graph_->nodes[i].position);
-        if (c.x() + r < viewport.left() || c.x() - r > viewport.right() || c.y() + r < viewport.top() ||
-            c.y() - r > viewport.bottom())
+        if (c.x() + r < viewport.left() || c.x() - r > viewport.right() ||
+            c.y() + r < viewport.top() || c.y() - r > viewport.bottom())
             continue;
         ++drawn;
         QColor colour = node_color(static_cast<int>(i));
         if (has_selection_ && !neighbourhood_[i])
             colour.setAlphaF(0.25f);
-        by_colour[colour.rgba()].push_back({QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), static_cast<int>(i)});
+        by_colour[colour.rgba()].push_back(
+            {QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), static_cast<int>(i)});
         if (selected_[i])
             selected_in_view.push_back(static_cast<int>(i));
     }
@@ -299,10 +302,14 @@ int GraphPainter::paint_labels(QPainter& p, const ViewTransform& t, const QRectF
     const int rows = static_cast<int>(viewport.height() / kCell) + 2;
     std::vector<std::vector<QRectF>> grid(static_cast<std::size_t>(columns * rows));
     auto cells = [&](const QRectF& r, auto&& fn) {
-        const int x0 = std::clamp(static_cast<int>((r.left() - viewport.left()) / kCell), 0, columns - 1);
-        const int x1 = std::clamp(static_cast<int>((r.right() - viewport.left()) / kCell), 0, columns - 1);
-        const int y0 = std::clamp(static_cast<int>((r.top() - viewport.top()) / kCell), 0, rows - 1);
-        const int y1 = std::clamp(static_cast<int>((r.bottom() - viewport.top()) / kCell), 0, rows - 1);
+        const int x0 =
+            std::clamp(static_cast<int>((r.left() - viewport.left()) / kCell), 0, columns - 1);
+        const int x1 =
+            std::clamp(static_cast<int>((r.right() - viewport.left()) / kCell), 0, columns - 1);
+        const int y0 =
+            std::clamp(static_cast<int>((r.top() - viewport.top()) / kCell), 0, rows - 1);
+        const int y1 =
+            std::clamp(static_cast<int>((r.bottom() - viewport.top()) / kCell), 0, rows - 1);
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x)
                 if (!fn(grid[static_cast<std::size_t>(y * columns + x)]))
@@ -311,7 +318,8 @@ int GraphPainter::paint_labels(QPainter& p, const ViewTransform& t, const QRectF
     };
     auto is_free = [&](const QRectF& r) {
         return cells(r, [&](const std::vector<QRectF>& cell) {
-            return std::none_of(cell.begin(), cell.end(), [&](const QRectF& o) { return o.intersects(r); });
+            return std::none_of(cell.begin(), cell.end(),
+                                [&](const QRectF& o) { return o.intersects(r); });
         });
     };
     auto occupy = [&](const QRectF& r) {

@@ -10,7 +10,6 @@
 
 #include <QPainter>
 #include <QRectF>
-
 #include <vector>
 
 namespace dossier::gui {

@@ -21,7 +21,7 @@ struct GraphStyle {
     ColorBy color_by = ColorBy::Type;
     SizeBy size_by = SizeBy::Degree;
     bool show_labels = true;
-    int max_labels = 400;     // labels per frame, most important first
+    int max_labels = 400; // labels per frame, most important first
     bool width_by_weight = true;
     bool style_by_relation = true;
     bool grayscale = false; // print in shades of grey (node colours only)

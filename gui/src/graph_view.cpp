@@ -10,7 +10,6 @@
 #include <QRubberBand>
 #include <QToolTip>
 #include <QWheelEvent>
-
 #include <algorithm>
 #include <cmath>
 
@@ -96,7 +95,8 @@ int GraphView::node_at(QPointF widget_pos) const {
     if (i < 0)
         return -1;
     const double r = std::max(painter_.node_radius(i) * transform_.scale, 1.5) + kPickRadiusPixels;
-    const QPointF d = transform_.map(state_->graph()->nodes[static_cast<std::size_t>(i)].position) - widget_pos;
+    const QPointF d =
+        transform_.map(state_->graph()->nodes[static_cast<std::size_t>(i)].position) - widget_pos;
     return std::hypot(d.x(), d.y()) <= r ? i : -1;
 }
 
@@ -113,8 +113,12 @@ void GraphView::fit_view() {
     emit view_changed();
 }
 
-void GraphView::zoom_in() { zoom_by(kZoomStep, QRectF(rect()).center()); }
-void GraphView::zoom_out() { zoom_by(1 / kZoomStep, QRectF(rect()).center()); }
+void GraphView::zoom_in() {
+    zoom_by(kZoomStep, QRectF(rect()).center());
+}
+void GraphView::zoom_out() {
+    zoom_by(1 / kZoomStep, QRectF(rect()).center());
+}
 
 void GraphView::zoom_by(double factor, QPointF anchor) {
     transform_.zoom_at(anchor, factor);
@@ -157,7 +161,8 @@ void GraphView::render_overview() {
     overview_.fill(background);
     if (overview_world_.isNull())
         return;
-    const auto t = ViewTransform::fit(overview_world_, QRectF(QPointF(0, 0), QSizeF(kOverviewSize)), 4);
+    const auto t =
+        ViewTransform::fit(overview_world_, QRectF(QPointF(0, 0), QSizeF(kOverviewSize)), 4);
     QPainter p(&overview_);
     const auto& graph = *state_->graph();
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
@@ -170,7 +175,8 @@ void GraphView::render_overview() {
 
 void GraphView::center_on_overview(QPointF widget_pos) {
     const QRect box = overview_rect();
-    const auto t = ViewTransform::fit(overview_world_, QRectF(QPointF(0, 0), QSizeF(box.size())), 4);
+    const auto t =
+        ViewTransform::fit(overview_world_, QRectF(QPointF(0, 0), QSizeF(box.size())), 4);
     const QPointF world = t.unmap(widget_pos - box.topLeft());
     transform_.offset = QRectF(rect()).center() - world * transform_.scale;
     cache_valid_ = false;
@@ -204,9 +210,11 @@ void GraphView::paintEvent(QPaintEvent*) {
         p.drawImage(box.topLeft(), overview_);
         p.setPen(palette().color(QPalette::Mid));
         p.drawRect(box.adjusted(0, 0, -1, -1));
-        const auto t = ViewTransform::fit(overview_world_, QRectF(QPointF(0, 0), QSizeF(box.size())), 4);
+        const auto t =
+            ViewTransform::fit(overview_world_, QRectF(QPointF(0, 0), QSizeF(box.size())), 4);
         const QRectF seen = transform_.unmap(QRectF(rect()));
-        QRectF marker(t.map(seen.topLeft()) + box.topLeft(), t.map(seen.bottomRight()) + box.topLeft());
+        QRectF marker(t.map(seen.topLeft()) + box.topLeft(),
+                      t.map(seen.bottomRight()) + box.topLeft());
         p.setPen(QPen(painter_.style().selection, 1.5));
         p.setClipRect(box);
         p.drawRect(marker);
@@ -358,8 +366,8 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
     if (hit >= 0) {
         const auto& graph = *state_->graph();
         const EntityId id = graph.nodes[static_cast<std::size_t>(hit)].id;
-        menu.addAction(tr("Select “%1”").arg(graph.nodes[static_cast<std::size_t>(hit)].name),
-                       this, [this, id] { state_->select_one(id); });
+        menu.addAction(tr("Select “%1”").arg(graph.nodes[static_cast<std::size_t>(hit)].name), this,
+                       [this, id] { state_->select_one(id); });
         menu.addAction(tr("Select with Neighbours"), this, [this, hit, id] {
             QList<EntityId> chosen{id};
             const auto& g = *state_->graph();
@@ -367,7 +375,9 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
                 if (!state_->visible().edge_visible[e])
                     continue;
                 const auto& edge = g.edges[e];
-                const int other = edge.source == hit ? edge.target : edge.target == hit ? edge.source : -1;
+                const int other = edge.source == hit   ? edge.target
+                                  : edge.target == hit ? edge.source
+                                                       : -1;
                 if (other >= 0 && !chosen.contains(g.nodes[static_cast<std::size_t>(other)].id))
                     chosen.append(g.nodes[static_cast<std::size_t>(other)].id);
             }

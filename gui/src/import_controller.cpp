@@ -14,7 +14,9 @@
 
 namespace dossier::gui {
 namespace {
-QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 } // namespace
 
 ImportController::ImportController(QObject* parent) : QObject(parent) {
@@ -27,9 +29,13 @@ ImportController::~ImportController() {
     wait();
 }
 
-void ImportController::cancel() { cancel_->store(true); }
+void ImportController::cancel() {
+    cancel_->store(true);
+}
 
-void ImportController::wait() { watcher_.waitForFinished(); }
+void ImportController::wait() {
+    watcher_.waitForFinished();
+}
 
 void ImportController::start(const std::filesystem::path& project_path, const QStringList& inputs) {
     if (running())
@@ -88,8 +94,8 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
                     const auto relations = extract::run_relation_extraction(
                         project,
                         [&](std::size_t done, std::size_t total) {
-                            report_progress(QObject::tr("Reading relations"), static_cast<int>(done),
-                                            static_cast<int>(total), {});
+                            report_progress(QObject::tr("Reading relations"),
+                                            static_cast<int>(done), static_cast<int>(total), {});
                         },
                         cancel.get());
                     report.extraction += QObject::tr(", %1 relations with %2 evidence sentences")
@@ -105,7 +111,8 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
             (void)paths;
             (void)cancel;
             (void)report_progress;
-            report.error = QObject::tr("this build has no import engine (core/ingest); use `dossier import`");
+            report.error =
+                QObject::tr("this build has no import engine (core/ingest); use `dossier import`");
 #endif
         } catch (const std::exception& e) {
             report.error = QString::fromUtf8(e.what());

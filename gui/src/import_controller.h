@@ -5,7 +5,6 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
-
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -24,8 +23,8 @@ struct ImportReport {
     int files_seen = 0;
     std::vector<ImportFailureRow> failed;
     bool cancelled = false;
-    QString error;        // the whole import could not run (project not writable, ...)
-    QString extraction;   // what extraction did, or why it did not run
+    QString error;      // the whole import could not run (project not writable, ...)
+    QString extraction; // what extraction did, or why it did not run
 };
 
 class ImportController : public QObject {

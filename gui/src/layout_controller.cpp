@@ -6,14 +6,15 @@
 #endif
 
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <chrono>
 #include <thread>
 
 namespace dossier::gui {
 
-LayoutController::LayoutController(ExplorerState* state, QObject* parent) : QObject(parent), state_(state) {
-    connect(&watcher_, &QFutureWatcher<LayoutOutcome>::finished, this, [this] { apply(watcher_.result()); });
+LayoutController::LayoutController(ExplorerState* state, QObject* parent)
+    : QObject(parent), state_(state) {
+    connect(&watcher_, &QFutureWatcher<LayoutOutcome>::finished, this,
+            [this] { apply(watcher_.result()); });
 }
 
 LayoutController::~LayoutController() {
@@ -38,16 +39,21 @@ QString LayoutController::estimate() const {
 #if DOSSIER_HAVE_LAYOUT
     const auto& visible = state_->visible();
     const auto n = static_cast<std::size_t>(visible.node_count);
-    const auto engine = engine_.isEmpty() ? layout::default_engine_for(n)
-                                          : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
+    const auto engine =
+        engine_.isEmpty()
+            ? layout::default_engine_for(n)
+            : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
     return QString::fromStdString(
-        layout::estimate_layout_cost(engine, n, static_cast<std::size_t>(visible.edge_count)).summary);
+        layout::estimate_layout_cost(engine, n, static_cast<std::size_t>(visible.edge_count))
+            .summary);
 #else
     return {};
 #endif
 }
 
-void LayoutController::cancel() { cancel_->store(true); }
+void LayoutController::cancel() {
+    cancel_->store(true);
+}
 
 void LayoutController::relayout() {
     if (running())
@@ -75,13 +81,15 @@ void LayoutController::relayout() {
         if (!visible.edge_visible[e])
             continue;
         const auto& edge = graph->edges[e];
-        request.edges.push_back({static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.source)]),
-                                 static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.target)]),
-                                 edge.weight});
+        request.edges.push_back(
+            {static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.source)]),
+             static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.target)]),
+             edge.weight});
     }
-    request.options.engine = engine_.isEmpty()
-                                 ? layout::default_engine_for(request.nodes.size())
-                                 : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
+    request.options.engine =
+        engine_.isEmpty()
+            ? layout::default_engine_for(request.nodes.size())
+            : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
     request.options.seed = seed_;
     request.options.splines = "none"; // the view draws straight lines
     cancel_ = std::make_shared<std::atomic<bool>>(false);

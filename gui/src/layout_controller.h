@@ -7,7 +7,6 @@
 
 #include <QFutureWatcher>
 #include <QObject>
-
 #include <cstdint>
 #include <memory>
 
@@ -17,7 +16,8 @@ struct LayoutOutcome {
     bool ok = false;
     bool cancelled = false;
     QString message; // error, or "sfdp: 1.2 s"
-    std::vector<std::pair<EntityId, QPointF>> positions; // by entity, so a reload meanwhile is harmless
+    std::vector<std::pair<EntityId, QPointF>>
+        positions; // by entity, so a reload meanwhile is harmless
 };
 
 class LayoutController : public QObject {
@@ -52,7 +52,8 @@ private:
     std::uint32_t seed_ = 1;
     QFutureWatcher<LayoutOutcome> watcher_;
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
-    std::shared_ptr<void> service_; // layout::LayoutService, type-erased to keep Graphviz out of here
+    std::shared_ptr<void>
+        service_; // layout::LayoutService, type-erased to keep Graphviz out of here
 };
 
 } // namespace dossier::gui

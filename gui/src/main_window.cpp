@@ -2,6 +2,7 @@
 
 #include "details_panel.h"
 #include "documents_panel.h"
+#include "dossier/store/store_error.h"
 #include "entities_panel.h"
 #include "export_dialog.h"
 #include "filters_panel.h"
@@ -9,8 +10,6 @@
 #include "layout_controller.h"
 #include "search_panel.h"
 #include "timeline_widget.h"
-
-#include "dossier/store/store_error.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -45,12 +44,15 @@ QString advice_for(const store::StoreError& e) {
     using Kind = store::StoreError::Kind;
     switch (e.kind()) {
     case Kind::NotAProject:
-        return QObject::tr("This file is not a Dossier project. Choose a .dossier file, or create one with "
-                           "File ▸ New Project.");
+        return QObject::tr(
+            "This file is not a Dossier project. Choose a .dossier file, or create one with "
+            "File ▸ New Project.");
     case Kind::NewerSchema:
-        return QObject::tr("The project was written by a newer Dossier. Open it with that version.");
+        return QObject::tr(
+            "The project was written by a newer Dossier. Open it with that version.");
     case Kind::ReadOnly:
-        return QObject::tr("The project cannot be written here. Copy it to a folder you can write to.");
+        return QObject::tr(
+            "The project cannot be written here. Copy it to a folder you can write to.");
     case Kind::DiskFull:
         return QObject::tr("The disk is full. Free some space and try again; nothing was lost.");
     case Kind::Busy:
@@ -134,18 +136,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         docks_[2]->raise();
     });
     connect(&loader_, &QFutureWatcher<ProjectSnapshot>::finished, this, [this] {
-        const QString path = pending_path_;
-        try {
-            apply_snapshot(loader_.result());
-        } catch (const store::StoreError& e) {
+        ProjectSnapshot snapshot = loader_.result();
+        if (!snapshot.error.isEmpty()) {
             set_activity({});
-            QString advice = advice_for(e);
-            show_error(tr("Cannot open project"),
-                       tr("%1\n\n%2%3").arg(path, QString::fromUtf8(e.what()),
-                                            advice.isEmpty() ? QString() : QStringLiteral("\n\n") + advice));
-        } catch (const std::exception& e) {
-            set_activity({});
-            show_error(tr("Cannot open project"), tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
+            show_error(tr("Cannot open project"), snapshot.error);
+        } else {
+            apply_snapshot(std::move(snapshot));
         }
         if (reload_again_) {
             reload_again_ = false;
@@ -154,14 +150,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(&importer_, &ImportController::progress, this,
             [this](const QString& phase, int done, int total, const QString& current) {
-                set_activity(current.isEmpty() ? phase : QStringLiteral("%1 %2").arg(phase, QFileInfo(current).fileName()),
+                set_activity(current.isEmpty() ? phase
+                                               : QStringLiteral("%1 %2").arg(
+                                                     phase, QFileInfo(current).fileName()),
                              done, total, true);
             });
     connect(&importer_, &ImportController::finished, this, &MainWindow::on_import_finished);
     import_refresh_.setInterval(2000);
     connect(&import_refresh_, &QTimer::timeout, this, &MainWindow::reload);
     connect(layout_, &LayoutController::started, this, [this](const QString& estimate) {
-        set_activity(estimate.isEmpty() ? tr("Laying out…") : tr("Laying out (%1)…").arg(estimate), 0, 0, true);
+        set_activity(estimate.isEmpty() ? tr("Laying out…") : tr("Laying out (%1)…").arg(estimate),
+                     0, 0, true);
     });
     connect(layout_, &LayoutController::finished, this, [this](bool ok, const QString& message) {
         set_activity({});
@@ -201,14 +200,17 @@ void MainWindow::build_actions_and_menus() {
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* new_action = file->addAction(tr("&New Project…"), this, &MainWindow::choose_new_project);
     new_action->setShortcut(QKeySequence::New);
-    auto* open_action = file->addAction(tr("&Open Project…"), this, &MainWindow::choose_open_project);
+    auto* open_action =
+        file->addAction(tr("&Open Project…"), this, &MainWindow::choose_open_project);
     open_action->setShortcut(QKeySequence::Open);
     recent_menu_ = file->addMenu(tr("Open &Recent"));
     rebuild_recent_menu();
     file->addSeparator();
-    auto* import_files = file->addAction(tr("&Import Files…"), this, &MainWindow::choose_import_files);
+    auto* import_files =
+        file->addAction(tr("&Import Files…"), this, &MainWindow::choose_import_files);
     import_files->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    auto* import_folder = file->addAction(tr("Import &Folder…"), this, &MainWindow::choose_import_folder);
+    auto* import_folder =
+        file->addAction(tr("Import &Folder…"), this, &MainWindow::choose_import_folder);
     import_folder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     auto* export_action = file->addAction(tr("&Export…"), this, &MainWindow::show_export_dialog);
     export_action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -231,7 +233,8 @@ void MainWindow::build_actions_and_menus() {
         search_box_->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
-    auto* clear = edit->addAction(tr("Clear Selection"), this, [this] { state_.clear_selection(); });
+    auto* clear =
+        edit->addAction(tr("Clear Selection"), this, [this] { state_.clear_selection(); });
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
     clear->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
@@ -250,17 +253,22 @@ void MainWindow::build_actions_and_menus() {
     view_menu_->addSeparator();
     auto* color_menu = view_menu_->addMenu(tr("&Colour Nodes By"));
     auto* color_group = new QActionGroup(this);
-    for (auto [label, by] : {std::pair{tr("Entity Type"), ColorBy::Type}, std::pair{tr("Community"), ColorBy::Community}}) {
-        auto* a = color_menu->addAction(label, this, [this, by = by] { set_style_option([by](GraphStyle& s) { s.color_by = by; }); });
+    for (auto [label, by] : {std::pair{tr("Entity Type"), ColorBy::Type},
+                             std::pair{tr("Community"), ColorBy::Community}}) {
+        auto* a = color_menu->addAction(label, this, [this, by = by] {
+            set_style_option([by](GraphStyle& s) { s.color_by = by; });
+        });
         a->setCheckable(true);
         a->setChecked(by == ColorBy::Type);
         color_group->addAction(a);
     }
     auto* size_menu = view_menu_->addMenu(tr("&Size Nodes By"));
     auto* size_group = new QActionGroup(this);
-    for (auto by : {SizeBy::Uniform, SizeBy::Degree, SizeBy::Mentions, SizeBy::Betweenness, SizeBy::PageRank}) {
-        auto* a = size_menu->addAction(to_display_string(by), this,
-                                       [this, by] { set_style_option([by](GraphStyle& s) { s.size_by = by; }); });
+    for (auto by : {SizeBy::Uniform, SizeBy::Degree, SizeBy::Mentions, SizeBy::Betweenness,
+                    SizeBy::PageRank}) {
+        auto* a = size_menu->addAction(to_display_string(by), this, [this, by] {
+            set_style_option([by](GraphStyle& s) { s.size_by = by; });
+        });
         a->setCheckable(true);
         a->setChecked(by == SizeBy::Degree);
         size_group->addAction(a);
@@ -268,11 +276,13 @@ void MainWindow::build_actions_and_menus() {
     auto* labels = view_menu_->addAction(tr("Show &Labels"));
     labels->setCheckable(true);
     labels->setChecked(true);
-    connect(labels, &QAction::toggled, this, [this](bool on) { set_style_option([on](GraphStyle& s) { s.show_labels = on; }); });
+    connect(labels, &QAction::toggled, this,
+            [this](bool on) { set_style_option([on](GraphStyle& s) { s.show_labels = on; }); });
     auto* widths = view_menu_->addAction(tr("Edge &Width by Weight"));
     widths->setCheckable(true);
     widths->setChecked(true);
-    connect(widths, &QAction::toggled, this, [this](bool on) { set_style_option([on](GraphStyle& s) { s.width_by_weight = on; }); });
+    connect(widths, &QAction::toggled, this,
+            [this](bool on) { set_style_option([on](GraphStyle& s) { s.width_by_weight = on; }); });
     view_menu_->addSeparator();
     view_menu_->addAction(tr("&Reset Window Layout"), this, [this] {
         restoreState(default_state_);
@@ -284,21 +294,23 @@ void MainWindow::build_actions_and_menus() {
     auto* layout_menu = menuBar()->addMenu(tr("&Layout"));
     auto* engine_menu = layout_menu->addMenu(tr("&Engine"));
     engine_group_ = new QActionGroup(this);
-    auto* automatic = engine_menu->addAction(tr("Automatic (by size)"), this, [this] { layout_->set_engine({}); });
+    auto* automatic = engine_menu->addAction(tr("Automatic (by size)"), this,
+                                             [this] { layout_->set_engine({}); });
     automatic->setCheckable(true);
     automatic->setChecked(true);
     engine_group_->addAction(automatic);
     engine_menu->addSeparator();
     for (const auto& engine : LayoutController::engines()) {
-        auto* a = engine_menu->addAction(engine, this, [this, engine] { layout_->set_engine(engine); });
+        auto* a =
+            engine_menu->addAction(engine, this, [this, engine] { layout_->set_engine(engine); });
         a->setCheckable(true);
         engine_group_->addAction(a);
     }
     layout_menu->addAction(tr("&Seed…"), this, [this] {
         bool ok = false;
-        const int seed = QInputDialog::getInt(this, tr("Layout Seed"),
-                                              tr("The same graph, engine and seed give the same picture:"),
-                                              static_cast<int>(layout_->seed()), 0, 1 << 30, 1, &ok);
+        const int seed = QInputDialog::getInt(
+            this, tr("Layout Seed"), tr("The same graph, engine and seed give the same picture:"),
+            static_cast<int>(layout_->seed()), 0, 1 << 30, 1, &ok);
         if (ok)
             layout_->set_seed(static_cast<std::uint32_t>(seed));
     });
@@ -311,11 +323,12 @@ void MainWindow::build_actions_and_menus() {
     // Help
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Dossier"), this, [this] {
-        QMessageBox::about(this, tr("About Dossier"),
-                           tr("<h3>Dossier %1</h3><p>Reads archival documents, extracts the people, "
-                              "organisations, countries and places they name and the relations between "
-                              "them, each with the sentences it came from.</p>")
-                               .arg(QStringLiteral(DOSSIER_VERSION)));
+        QMessageBox::about(
+            this, tr("About Dossier"),
+            tr("<h3>Dossier %1</h3><p>Reads archival documents, extracts the people, "
+               "organisations, countries and places they name and the relations between "
+               "them, each with the sentences it came from.</p>")
+                .arg(QStringLiteral(DOSSIER_VERSION)));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -348,7 +361,9 @@ void MainWindow::set_style_option(const std::function<void(GraphStyle&)>& change
     view_->set_style(style);
 }
 
-bool MainWindow::busy() const { return loader_.isRunning() || importer_.running() || layout_->running(); }
+bool MainWindow::busy() const {
+    return loader_.isRunning() || importer_.running() || layout_->running();
+}
 
 void MainWindow::open_project(const QString& path) {
     if (loader_.isRunning()) {
@@ -362,7 +377,22 @@ void MainWindow::open_project(const QString& path) {
     auto cancel = load_cancel_;
     const std::filesystem::path fs_path = path.toStdString();
     set_activity(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0, 0, false);
-    loader_.setFuture(QtConcurrent::run([fs_path, cancel] { return load_project_snapshot(fs_path, cancel.get()); }));
+    loader_.setFuture(QtConcurrent::run([fs_path, cancel, path] {
+        // Exceptions become a message here: a future must not carry them back into the GUI.
+        ProjectSnapshot snapshot;
+        try {
+            snapshot = load_project_snapshot(fs_path, cancel.get());
+        } catch (const store::StoreError& e) {
+            const QString advice = advice_for(e);
+            snapshot.error =
+                tr("%1\n\n%2%3")
+                    .arg(path, QString::fromUtf8(e.what()),
+                         advice.isEmpty() ? QString() : QStringLiteral("\n\n") + advice);
+        } catch (const std::exception& e) {
+            snapshot.error = tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what()));
+        }
+        return snapshot;
+    }));
 }
 
 void MainWindow::reload() {
@@ -382,7 +412,8 @@ bool MainWindow::new_project(const QString& chosen) {
     try {
         store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
     } catch (const std::exception& e) {
-        show_error(tr("Cannot create project"), tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
+        show_error(tr("Cannot create project"),
+                   tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
         return false;
     }
     open_project(path);
@@ -392,8 +423,16 @@ bool MainWindow::new_project(const QString& chosen) {
 void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     const QString path = QString::fromStdString(snapshot.path.string());
     const bool same_project = path == project_path_;
-    if (!same_project || !reader_.is_open())
-        reader_.open(snapshot.path);
+    if (!same_project || !reader_.is_open()) {
+        try {
+            reader_.open(snapshot.path);
+        } catch (const std::exception& e) {
+            set_activity({});
+            show_error(tr("Cannot open project"),
+                       tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
+            return;
+        }
+    }
     project_path_ = path;
     snapshot_ = std::move(snapshot);
     setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(path).fileName()));
@@ -414,7 +453,9 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     emit project_loaded();
 }
 
-QString MainWindow::status_counts() const { return counts_label_->text(); }
+QString MainWindow::status_counts() const {
+    return counts_label_->text();
+}
 
 void MainWindow::update_counts() {
     if (project_path_.isEmpty()) {
@@ -465,11 +506,13 @@ void MainWindow::import_paths(const QStringList& paths) {
     if (paths.isEmpty())
         return;
     if (project_path_.isEmpty() && pending_path_.isEmpty()) {
-        show_error(tr("Import"), tr("Open or create a project first (File ▸ New Project), then import into it."));
+        show_error(tr("Import"),
+                   tr("Open or create a project first (File ▸ New Project), then import into it."));
         return;
     }
     if (importer_.running()) {
-        show_error(tr("Import"), tr("An import is already running. Wait for it or cancel it first."));
+        show_error(tr("Import"),
+                   tr("An import is already running. Wait for it or cancel it first."));
         return;
     }
     const QString target = project_path_.isEmpty() ? pending_path_ : project_path_;
@@ -512,13 +555,15 @@ void MainWindow::on_import_finished(const ImportReport& report) {
 }
 
 void MainWindow::choose_new_project() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(), kProjectFilter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New Project"), QString(), kProjectFilter);
     if (!path.isEmpty())
         new_project(path);
 }
 
 void MainWindow::choose_open_project() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), kProjectFilter);
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), kProjectFilter);
     if (!path.isEmpty())
         open_project(path);
 }
@@ -538,7 +583,8 @@ void MainWindow::choose_import_folder() {
 
 void MainWindow::show_export_dialog() {
     if (state_.graph()->nodes.empty()) {
-        show_error(tr("Export"), tr("There is nothing to export yet: open a project with entities first."));
+        show_error(tr("Export"),
+                   tr("There is nothing to export yet: open a project with entities first."));
         return;
     }
     ExportDialog dialog(&state_, view_->style(), project_path_, this);
@@ -561,7 +607,8 @@ void MainWindow::rebuild_recent_menu() {
     recent_menu_->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     for (const auto& path : recent) {
-        auto* a = recent_menu_->addAction(QFileInfo(path).fileName(), this, [this, path] { open_project(path); });
+        auto* a = recent_menu_->addAction(QFileInfo(path).fileName(), this,
+                                          [this, path] { open_project(path); });
         a->setToolTip(path);
         a->setEnabled(QFileInfo::exists(path));
     }
@@ -584,9 +631,10 @@ void MainWindow::save_settings() {
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (importer_.running()) {
         if (interactive_ &&
-            QMessageBox::question(this, tr("Import running"),
-                                  tr("An import is running. Stop it and quit? Files already imported stay in "
-                                     "the project; the file in progress is rolled back.")) != QMessageBox::Yes) {
+            QMessageBox::question(
+                this, tr("Import running"),
+                tr("An import is running. Stop it and quit? Files already imported stay in "
+                   "the project; the file in progress is rolled back.")) != QMessageBox::Yes) {
             event->ignore();
             return;
         }

@@ -11,7 +11,6 @@
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QTimer>
-
 #include <filesystem>
 #include <functional>
 

@@ -58,7 +58,8 @@ std::vector<EvidenceQuote> ProjectReader::evidence(RelationId relation, std::siz
     return out;
 }
 
-std::vector<store::FullTextHit> ProjectReader::search_text(const std::string& fts_query, std::size_t limit) {
+std::vector<store::FullTextHit> ProjectReader::search_text(const std::string& fts_query,
+                                                           std::size_t limit) {
     if (!project_)
         return {};
     return store::DocumentStore(*project_).search(fts_query, limit);

@@ -34,7 +34,8 @@ public:
     std::vector<store::MentionRow> mentions_in(DocumentId id);
     std::vector<store::MentionRow> mentions_of(EntityId id);
     std::vector<EvidenceQuote> evidence(RelationId relation, std::size_t limit = 20);
-    std::vector<store::FullTextHit> search_text(const std::string& fts_query, std::size_t limit = 50);
+    std::vector<store::FullTextHit> search_text(const std::string& fts_query,
+                                                std::size_t limit = 50);
     store::EntityLookup find_entity(const std::string& name);
 
 private:

@@ -11,7 +11,6 @@
 #endif
 
 #include <QSet>
-
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -19,7 +18,9 @@
 namespace dossier::gui {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 QString joined(const std::vector<std::string>& names) {
     QStringList out;
@@ -41,10 +42,11 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
         // opening a project quick (the Details panel says which one it shows).
         options.betweenness.exact_limit = 3000;
         options.betweenness.samples = 300;
-        const auto metrics = graph::compute_metrics(
-            snapshot, {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
-                       graph::Metric::Community},
-            options);
+        const auto metrics =
+            graph::compute_metrics(snapshot,
+                                   {graph::Metric::Degree, graph::Metric::Betweenness,
+                                    graph::Metric::PageRank, graph::Metric::Community},
+                                   options);
         for (std::size_t v = 0; v < snapshot.node_count(); ++v) {
             const int i = graph.find(snapshot.entity(v));
             if (i < 0)
@@ -167,7 +169,8 @@ void place_on_spiral(ExplorerGraph& graph) {
     for (std::size_t k = 0; k < order.size(); ++k) {
         const double r = 40.0 * std::sqrt(static_cast<double>(k));
         const double a = golden * static_cast<double>(k);
-        graph.nodes[static_cast<std::size_t>(order[k])].position = QPointF(r * std::cos(a), r * std::sin(a));
+        graph.nodes[static_cast<std::size_t>(order[k])].position =
+            QPointF(r * std::cos(a), r * std::sin(a));
     }
 }
 

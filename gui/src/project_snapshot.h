@@ -1,13 +1,11 @@
 #pragma once
 // Everything the window shows about a project, read in one go on a worker thread with its own
 // connection, then handed to the GUI thread whole (nothing in it touches SQLite afterwards).
-#include "explorer_graph.h"
-
 #include "dossier/model/ids.h"
+#include "explorer_graph.h"
 
 #include <QString>
 #include <QStringList>
-
 #include <atomic>
 #include <filesystem>
 #include <memory>
@@ -32,6 +30,7 @@ struct ProjectSnapshot {
     std::shared_ptr<ExplorerGraph> graph = std::make_shared<ExplorerGraph>();
     QStringList relation_types;
     QStringList notes; // what could not be computed and why (shown in the status bar)
+    QString error;     // the project could not be read at all: what and what to do
 };
 
 MonthIndex month_of_iso(const std::string& iso);

@@ -13,13 +13,16 @@ constexpr int kEntityRole = Qt::UserRole + 1;
 constexpr int kDocumentRole = Qt::UserRole + 2;
 constexpr int kMaxEntityHits = 30;
 
-QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 // FTS5 treats punctuation as syntax; plain words typed by a user are quoted so "U.S." or
 // "Kosygin's" search as text, while an explicit query (with quotes, AND/OR/NEAR, *) is kept.
 std::string fts_query_for(const QString& text) {
-    static const QStringList operators{QStringLiteral(" AND "), QStringLiteral(" OR "), QStringLiteral(" NOT "),
-                                       QStringLiteral("NEAR("), QStringLiteral("\""), QStringLiteral("*")};
+    static const QStringList operators{QStringLiteral(" AND "), QStringLiteral(" OR "),
+                                       QStringLiteral(" NOT "), QStringLiteral("NEAR("),
+                                       QStringLiteral("\""),    QStringLiteral("*")};
     for (const auto& op : operators)
         if (text.contains(op))
             return text.toStdString();
@@ -34,7 +37,8 @@ std::string fts_query_for(const QString& text) {
 } // namespace
 
 SearchPanel::SearchPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent)
-    : QWidget(parent), state_(state), reader_(reader), summary_(new QLabel(this)), results_(new QListWidget(this)) {
+    : QWidget(parent), state_(state), reader_(reader), summary_(new QLabel(this)),
+      results_(new QListWidget(this)) {
     results_->setObjectName(QStringLiteral("searchResults"));
     summary_->setWordWrap(true);
     summary_->setText(tr("Type in the search box (Ctrl+F) and press Enter."));
@@ -67,8 +71,9 @@ void SearchPanel::search(const QString& raw) {
             return;
         listed.insert(id.value);
         const auto& node = graph.nodes[static_cast<std::size_t>(i)];
-        auto* item = new QListWidgetItem(QStringLiteral("%1 — %2%3").arg(node.name, to_display_string(node.type), note),
-                                         results_);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 — %2%3").arg(node.name, to_display_string(node.type), note),
+            results_);
         item->setData(kEntityRole, QVariant::fromValue<qlonglong>(id.value));
         QPixmap swatch(10, 10);
         swatch.fill(type_color(node.type));
@@ -84,8 +89,9 @@ void SearchPanel::search(const QString& raw) {
             if (static_cast<int>(listed.size()) >= kMaxEntityHits)
                 break;
             if (node.name.contains(text, Qt::CaseInsensitive) ||
-                std::any_of(node.aliases.begin(), node.aliases.end(),
-                            [&](const QString& a) { return a.contains(text, Qt::CaseInsensitive); }))
+                std::any_of(node.aliases.begin(), node.aliases.end(), [&](const QString& a) {
+                    return a.contains(text, Qt::CaseInsensitive);
+                }))
                 add_entity(node.id, {});
         }
         for (const auto& close : lookup.close)
@@ -98,7 +104,8 @@ void SearchPanel::search(const QString& raw) {
     try {
         for (const auto& hit : reader_->search_text(fts_query_for(text))) {
             QString snippet = qs(hit.snippet).simplified();
-            auto* item = new QListWidgetItem(QStringLiteral("📄 %1: %2").arg(qs(hit.title), snippet), results_);
+            auto* item = new QListWidgetItem(QStringLiteral("📄 %1: %2").arg(qs(hit.title), snippet),
+                                             results_);
             item->setData(kDocumentRole, QVariant::fromValue<qlonglong>(hit.id.value));
             item->setToolTip(snippet);
             ++document_hits;
@@ -108,9 +115,10 @@ void SearchPanel::search(const QString& raw) {
                      "for them literally.")
                       .arg(QString::fromUtf8(e.what()));
     }
-    summary_->setText(problem.isEmpty()
-                          ? tr("“%1”: %2 entities, %3 documents").arg(text).arg(entity_hits).arg(document_hits)
-                          : problem);
+    summary_->setText(
+        problem.isEmpty()
+            ? tr("“%1”: %2 entities, %3 documents").arg(text).arg(entity_hits).arg(document_hits)
+            : problem);
 }
 
 } // namespace dossier::gui

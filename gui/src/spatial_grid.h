@@ -3,7 +3,6 @@
 // instead of O(nodes). Rebuilt when positions change, never when the view pans or zooms.
 #include <QPointF>
 #include <QRectF>
-
 #include <vector>
 
 namespace dossier::gui {
@@ -53,8 +52,7 @@ template <class Keep> int SpatialGrid::nearest(QPointF p, double radius, Keep ke
     return best;
 }
 
-template <class Keep>
-std::vector<int> SpatialGrid::inside(const QRectF& rect, Keep keep) const {
+template <class Keep> std::vector<int> SpatialGrid::inside(const QRectF& rect, Keep keep) const {
     std::vector<int> out;
     if (points_.empty())
         return out;

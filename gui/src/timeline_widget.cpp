@@ -2,7 +2,6 @@
 
 #include <QMouseEvent>
 #include <QPainter>
-
 #include <algorithm>
 #include <numeric>
 
@@ -92,7 +91,8 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
         QColor band = palette().color(QPalette::Highlight);
         band.setAlphaF(0.25f);
         const double x0 = from_ ? x_of(from_) : r.left();
-        const double x1 = to_ ? x_of(to_ - (to_ - first_) % bin_months() + bin_months()) : r.right();
+        const double x1 =
+            to_ ? x_of(to_ - (to_ - first_) % bin_months() + bin_months()) : r.right();
         p.fillRect(QRectF(QPointF(x0, r.top()), QPointF(x1, r.bottom())), band);
     }
     const QColor bar = palette().color(QPalette::Highlight);
@@ -137,7 +137,8 @@ void TimelineWidget::mouseReleaseEvent(QMouseEvent* event) {
         return;
     dragging_ = false;
     const MonthIndex m = month_at(event->position().x());
-    const MonthIndex from = std::min(drag_anchor_, m), to = std::max(drag_anchor_, m) + bin_months() - 1;
+    const MonthIndex from = std::min(drag_anchor_, m),
+                     to = std::max(drag_anchor_, m) + bin_months() - 1;
     from_ = to_ = -1; // force the signal
     set_range(from, to);
 }

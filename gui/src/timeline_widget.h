@@ -5,7 +5,6 @@
 #include "explorer_graph.h"
 
 #include <QWidget>
-
 #include <vector>
 
 namespace dossier::gui {

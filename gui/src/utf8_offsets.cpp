@@ -7,7 +7,11 @@ Utf8ToUtf16::Utf8ToUtf16(std::string_view utf8) : position_(utf8.size() + 1, 0) 
     std::size_t i = 0;
     while (i < utf8.size()) {
         const auto lead = static_cast<unsigned char>(utf8[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+        std::size_t length = lead < 0x80           ? 1
+                             : (lead >> 5) == 0x6  ? 2
+                             : (lead >> 4) == 0xE  ? 3
+                             : (lead >> 3) == 0x1E ? 4
+                                                   : 1;
         if (i + length > utf8.size())
             length = utf8.size() - i;
         for (std::size_t k = 0; k < length; ++k)

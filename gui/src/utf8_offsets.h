@@ -2,7 +2,6 @@
 // Mentions and evidence are byte spans into a document's UTF-8 text; Qt text positions count
 // UTF-16 code units. This maps one to the other for a given text.
 #include <QString>
-
 #include <cstdint>
 #include <string_view>
 #include <vector>

@@ -24,10 +24,12 @@ struct ViewTransform {
     static ViewTransform fit(const QRectF& world, const QRectF& viewport, double margin = 24);
 };
 
-inline ViewTransform ViewTransform::fit(const QRectF& world, const QRectF& viewport, double margin) {
+inline ViewTransform ViewTransform::fit(const QRectF& world, const QRectF& viewport,
+                                        double margin) {
     ViewTransform t;
     const double w = std::max(world.width(), 1.0), h = std::max(world.height(), 1.0);
-    const double sx = (viewport.width() - 2 * margin) / w, sy = (viewport.height() - 2 * margin) / h;
+    const double sx = (viewport.width() - 2 * margin) / w,
+                 sy = (viewport.height() - 2 * margin) / h;
     t.scale = std::max(1e-6, std::min(sx, sy));
     t.offset = viewport.center() - world.center() * t.scale;
     return t;

@@ -34,11 +34,12 @@ std::shared_ptr<ExplorerGraph> lattice(int side, double spacing = 30) {
         for (int x = 0; x < side; ++x) {
             const int i = y * side + x;
             if (x + 1 < side)
-                g->edges.push_back({RelationId{static_cast<std::int64_t>(g->edges.size() + 1)}, i, i + 1,
-                                    QStringLiteral("co_occurs_sentence"), 1.0 + x % 3, false, 0, 0});
+                g->edges.push_back({RelationId{static_cast<std::int64_t>(g->edges.size() + 1)}, i,
+                                    i + 1, QStringLiteral("co_occurs_sentence"), 1.0 + x % 3, false,
+                                    0, 0});
             if (y + 1 < side)
-                g->edges.push_back({RelationId{static_cast<std::int64_t>(g->edges.size() + 1)}, i, i + side,
-                                    QStringLiteral("mentions"), 1.0, false, 0, 0});
+                g->edges.push_back({RelationId{static_cast<std::int64_t>(g->edges.size() + 1)}, i,
+                                    i + side, QStringLiteral("mentions"), 1.0, false, 0, 0});
         }
     g->rebuild_index();
     return g;
@@ -86,8 +87,12 @@ private slots:
     void minimum_degree_counts_only_edges_that_pass_the_filter() {
         // A path a-b-c plus a heavy edge c-d: with min weight 2 only c-d stays.
         ExplorerGraph g;
-        for (int i = 0; i < 4; ++i)
-            g.nodes.push_back({EntityId{i + 1}, QStringLiteral("n%1").arg(i), EntityType::Person});
+        for (int i = 0; i < 4; ++i) {
+            ExplorerNode node;
+            node.id = EntityId{i + 1};
+            node.name = QStringLiteral("n%1").arg(i);
+            g.nodes.push_back(node);
+        }
         g.edges = {{RelationId{1}, 0, 1, QStringLiteral("r"), 1, false, 0, 0},
                    {RelationId{2}, 1, 2, QStringLiteral("r"), 1, false, 0, 0},
                    {RelationId{3}, 2, 3, QStringLiteral("r"), 3, false, 0, 0}};
@@ -124,7 +129,8 @@ private slots:
             for (std::size_t j = i + 1; j < boxes.size(); ++j)
                 QVERIFY2(!boxes[i].intersects(boxes[j]), "two labels overlap");
         // Something was drawn: the image is not just the background.
-        QVERIFY(image.pixel(image.width() / 2, image.height() / 2) != 0 || image.pixel(10, 10) != 0);
+        QVERIFY(image.pixel(image.width() / 2, image.height() / 2) != 0 ||
+                image.pixel(10, 10) != 0);
     }
 
     void wheel_zoom_keeps_the_point_under_the_cursor() {
@@ -150,7 +156,7 @@ private slots:
 
     void dragging_empty_space_pans_and_shift_drag_selects_a_rectangle() {
         ExplorerState state;
-        state.set_graph(lattice(10));
+        state.set_graph(lattice(10, 100));
         GraphView view(&state);
         view.resize(600, 400);
         view.show();
@@ -169,7 +175,9 @@ private slots:
         // Shift-drag a box around the first two columns of the first two rows.
         const auto top_left = *view.screen_position(EntityId{1});
         const auto bottom_right = *view.screen_position(EntityId{12}); // (1,1)
-        const QPoint from = (top_left - QPointF(6, 6)).toPoint();
+        const QPoint from(1, 1); // the corner: outside every node, so the press starts a band
+        QCOMPARE(view.node_at(from), -1);
+        QVERIFY(top_left.x() > from.x() && top_left.y() > from.y());
         const QPoint to = (bottom_right + QPointF(6, 6)).toPoint();
         QTest::mousePress(&view, Qt::LeftButton, Qt::ShiftModifier, from);
         QTest::mouseMove(&view, to);

@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QString>
 #include <QTemporaryDir>
-
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -25,20 +24,21 @@ struct FixtureDoc {
 };
 
 // The three documents. Sentences named below are quoted by the evidence rows.
-inline const FixtureDoc kTelegram{
-    "Telegram 12 from Vienna", "1958-03-14",
-    "Ambassador Halvorsen met Minister Okonkwo in Vienna. "
-    "Halvorsen urged cooperation between Norland and Ostravia."};
+inline const FixtureDoc kTelegram{"Telegram 12 from Vienna", "1958-03-14",
+                                  "Ambassador Halvorsen met Minister Okonkwo in Vienna. "
+                                  "Halvorsen urged cooperation between Norland and Ostravia."};
 inline const FixtureDoc kMemo{"Memorandum on the trade talks", "1960-05-02",
                               "Okonkwo told the Trade Council that Ostravia would sign."};
-inline const FixtureDoc kProtocol{"Protocol 5 of the Council", "1980-10-02",
-                                  "The Council discussed Valdemar Prusk and Norland. Prusk opposed the treaty."};
-inline const std::string kCooperationSentence = "Halvorsen urged cooperation between Norland and Ostravia.";
+inline const FixtureDoc kProtocol{
+    "Protocol 5 of the Council", "1980-10-02",
+    "The Council discussed Valdemar Prusk and Norland. Prusk opposed the treaty."};
+inline const std::string kCooperationSentence =
+    "Halvorsen urged cooperation between Norland and Ostravia.";
 
 struct GuiFixture {
     QTemporaryDir dir;
     QString path;
-    std::map<std::string, EntityId> entity;   // by canonical name
+    std::map<std::string, EntityId> entity;     // by canonical name
     std::map<std::string, DocumentId> document; // by title
 
     GuiFixture() {
@@ -75,8 +75,10 @@ struct GuiFixture {
         add_entity(EntityType::Place, "Vienna");
         writer.add_alias(entity["Valdemar Prusk"], "Prusk");
         // Every occurrence of a surface form in a document becomes a mention.
-        auto mention_all = [&](const FixtureDoc& d, const std::string& surface, const std::string& name) {
-            for (auto at = d.text.find(surface); at != std::string::npos; at = d.text.find(surface, at + 1))
+        auto mention_all = [&](const FixtureDoc& d, const std::string& surface,
+                               const std::string& name) {
+            for (auto at = d.text.find(surface); at != std::string::npos;
+                 at = d.text.find(surface, at + 1))
                 writer.add_mention(entity[name], document[d.title], static_cast<std::uint32_t>(at),
                                    static_cast<std::uint32_t>(at + surface.size()));
         };
@@ -90,9 +92,10 @@ struct GuiFixture {
         mention_all(kMemo, "Ostravia", "Ostravia");
         mention_all(kProtocol, "Valdemar Prusk", "Valdemar Prusk");
         mention_all(kProtocol, "Norland", "Norland");
-        auto relate = [&](const std::string& type, const std::string& a, const std::string& b, double weight,
-                          const FixtureDoc& d, const std::string& sentence) {
-            const auto r = writer.add_relation(type, entity[a], entity[b], false, weight, d.date, d.date);
+        auto relate = [&](const std::string& type, const std::string& a, const std::string& b,
+                          double weight, const FixtureDoc& d, const std::string& sentence) {
+            const auto r =
+                writer.add_relation(type, entity[a], entity[b], false, weight, d.date, d.date);
             const auto at = d.text.find(sentence);
             if (at == std::string::npos)
                 throw std::logic_error("fixture sentence not in its document: " + sentence);

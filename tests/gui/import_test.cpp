@@ -1,10 +1,9 @@
 // Import through the real window: files and folders in the background, progress, the summary of
 // failures, cancel, and the views refreshed with what arrived.
 #include "documents_panel.h"
-#include "main_window.h"
-
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
+#include "main_window.h"
 
 #include <QDir>
 #include <QSettings>
@@ -25,8 +24,6 @@ std::size_t documents_in(const QString& path) {
     return store::DocumentStore(project).count();
 }
 } // namespace
-
-
 
 class ImportTest : public QObject {
     Q_OBJECT
@@ -87,9 +84,12 @@ private slots:
         QDir().mkpath(folder);
         constexpr int kFiles = 300;
         for (int i = 0; i < kFiles; ++i) {
-            QFile file(QDir(folder).filePath(QStringLiteral("note-%1.txt").arg(i, 4, 10, QLatin1Char('0'))));
+            QFile file(QDir(folder).filePath(
+                QStringLiteral("note-%1.txt").arg(i, 4, 10, QLatin1Char('0'))));
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(QStringLiteral("MEMORANDUM %1\n\nThe committee met again on day %1.\n").arg(i).toUtf8());
+            file.write(QStringLiteral("MEMORANDUM %1\n\nThe committee met again on day %1.\n")
+                           .arg(i)
+                           .toUtf8());
         }
         const QString project = QDir(dir.path()).filePath(QStringLiteral("c.dossier"));
         MainWindow window;

@@ -12,13 +12,19 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QDomDocument>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -56,9 +62,11 @@ private slots:
         QCOMPARE(window.state()->visible().edge_count, GuiFixture::kRelations);
         QCOMPARE(window.documents_panel()->model()->rowCount(), 3);
         QCOMPARE(window.entities_panel()->shown_rows(), GuiFixture::kEntities);
-        QVERIFY2(window.status_counts().contains(QStringLiteral("3 documents")), qPrintable(window.status_counts()));
+        QVERIFY2(window.status_counts().contains(QStringLiteral("3 documents")),
+                 qPrintable(window.status_counts()));
         QVERIFY(window.windowTitle().contains(QStringLiteral("fixture.dossier")));
-        const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+        const QStringList recent =
+            QSettings().value(QStringLiteral("recentProjects")).toStringList();
         QVERIFY(!recent.isEmpty());
         QCOMPARE(recent.first(), QFileInfo(fixture.path).absoluteFilePath());
     }
@@ -88,7 +96,8 @@ private slots:
         window.show();
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->type_box(EntityType::Person)->setChecked(false);
-        QCOMPARE(window.graph_view()->visible_node_count(), GuiFixture::kEntities - GuiFixture::kPersons);
+        QCOMPARE(window.graph_view()->visible_node_count(),
+                 GuiFixture::kEntities - GuiFixture::kPersons);
         // Only Norland-Ostravia, Trade Council-Ostravia remain among the non-persons.
         QCOMPARE(window.state()->visible().edge_count, 2);
         QVERIFY(window.status_counts().contains(QStringLiteral("showing 4 nodes, 2 edges")));
@@ -124,8 +133,10 @@ private slots:
         QVERIFY2(details.contains(QStringLiteral("Norland")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("cooperates_with")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("Ostravia")), qPrintable(details));
-        QVERIFY2(details.contains(QString::fromStdString(testing::kCooperationSentence)), qPrintable(details));
-        QVERIFY2(details.contains(QString::fromStdString(testing::kTelegram.title)), qPrintable(details));
+        QVERIFY2(details.contains(QString::fromStdString(testing::kCooperationSentence)),
+                 qPrintable(details));
+        QVERIFY2(details.contains(QString::fromStdString(testing::kTelegram.title)),
+                 qPrintable(details));
         // The entities table follows the selection.
         const auto rows = window.entities_panel()->table()->selectionModel()->selectedRows();
         QCOMPARE(rows.size(), 1);
@@ -171,7 +182,8 @@ private slots:
         cursor.setPosition(start + 3);
         const QPoint inside = text->cursorRect(cursor).center();
         QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, inside);
-        QTRY_COMPARE(window.state()->selection(), QList<EntityId>{fixture.entity.at("Trade Council")});
+        QTRY_COMPARE(window.state()->selection(),
+                     QList<EntityId>{fixture.entity.at("Trade Council")});
         QVERIFY(window.details_panel()->plain_text().contains(QStringLiteral("Trade Council")));
     }
 
@@ -203,7 +215,8 @@ private slots:
         QVERIFY(results->item(0)->text().startsWith(QStringLiteral("Valdemar Prusk")));
         bool found_document = false;
         for (int i = 0; i < results->count(); ++i)
-            found_document |= results->item(i)->text().contains(QString::fromStdString(testing::kProtocol.title));
+            found_document |=
+                results->item(i)->text().contains(QString::fromStdString(testing::kProtocol.title));
         QVERIFY(found_document);
         results->itemClicked(results->item(0));
         QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity.at("Valdemar Prusk")});
@@ -223,7 +236,8 @@ private slots:
         window.filters_panel()->type_box(EntityType::Place)->setChecked(false); // Vienna leaves
         QTemporaryDir out;
         const QString svg_path = QDir(out.path()).filePath(QStringLiteral("figure.svg"));
-        ExportDialog dialog(window.state(), window.graph_view()->style(), window.project_path(), &window);
+        ExportDialog dialog(window.state(), window.graph_view()->style(), window.project_path(),
+                            &window);
         dialog.output_field()->setText(svg_path);
         dialog.title_field()->setText(QStringLiteral("Norland and Ostravia, 1958-1980"));
         auto* buttons = dialog.findChild<QDialogButtonBox*>();
@@ -239,17 +253,25 @@ private slots:
         const auto texts = svg.elementsByTagName(QStringLiteral("text"));
         for (int i = 0; i < texts.size(); ++i)
             all_text += texts.at(i).toElement().text() + QLatin1Char('\n');
-        QVERIFY2(all_text.contains(QStringLiteral("Norland and Ostravia, 1958-1980")), qPrintable(all_text));
-        for (const char* name : {"Halvorsen", "Okonkwo", "Valdemar Prusk", "Norland", "Ostravia", "Trade Council"})
+        QVERIFY2(all_text.contains(QStringLiteral("Norland and Ostravia, 1958-1980")),
+                 qPrintable(all_text));
+        for (const char* name :
+             {"Halvorsen", "Okonkwo", "Valdemar Prusk", "Norland", "Ostravia", "Trade Council"})
             QVERIFY2(all_text.contains(QString::fromUtf8(name)), name);
         QVERIFY(!all_text.contains(QStringLiteral("Vienna"))); // filtered out, not drawn
         QFile view(ExportDialog::view_path_for(svg_path));
         QVERIFY(view.open(QIODevice::ReadOnly));
         const auto json = QJsonDocument::fromJson(view.readAll()).object();
-        const auto types = json.value(QStringLiteral("filter")).toObject().value(QStringLiteral("entity_types")).toArray();
+        const auto types = json.value(QStringLiteral("filter"))
+                               .toObject()
+                               .value(QStringLiteral("entity_types"))
+                               .toArray();
         QVERIFY(!types.contains(QStringLiteral("place")));
         QVERIFY(types.contains(QStringLiteral("person")));
-        QCOMPARE(json.value(QStringLiteral("export")).toObject().value(QStringLiteral("format")).toString(),
+        QCOMPARE(json.value(QStringLiteral("export"))
+                     .toObject()
+                     .value(QStringLiteral("format"))
+                     .toString(),
                  QStringLiteral("svg"));
     }
 
