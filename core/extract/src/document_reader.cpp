@@ -150,8 +150,19 @@ bool WindowReader::is_name_word(std::size_t i) const {
 }
 
 // A person's name from token i: capitalised words, initials, particles, hyphenated parts.
-WindowReader::NameRead WindowReader::read_name(std::size_t i) const {
+bool WindowReader::starts_title(std::size_t i) const {
+    return pick_title(longest_phrase(i, false)) != nullptr;
+}
+
+WindowReader::NameRead WindowReader::read_name(std::size_t i, bool allow_caps) const {
     NameRead result;
+    // "Assistant Secretary Dr. John H. Davis": titles in a row before the name.
+    while (i < tokens_.size() && starts_title(i)) {
+        const auto m = longest_phrase(i, false);
+        if (!pick_title(m) || m.length == 0)
+            break;
+        i += m.length;
+    }
     std::vector<std::string> words;
     std::size_t k = i;
     std::size_t last_full_word_end = 0;
@@ -178,7 +189,7 @@ WindowReader::NameRead WindowReader::read_name(std::size_t i) const {
             }
             continue;
         }
-        if (!is_name_word(k))
+        if (!is_name_word(k) || (tokens_[k].is(kAllCaps) && !allow_caps) || starts_title(k))
             break;
         // Stop before a country, place or institution: "Ambassador Johnson" but not
         // "Ambassador Moscow".
@@ -238,27 +249,12 @@ void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionM
 
 std::size_t WindowReader::handle_title(std::size_t i, std::size_t title_length, TitleKind kind) {
     std::size_t k = i + title_length;
+    const bool caps = tokens_[i].is(kAllCaps);
     if (kind == TitleKind::Plural) {
-        // "To Comrades Brezhnev, Kosygyn, Andropov, ... and Smirtyukov."
-        std::size_t names = 0;
-        while (k < tokens_.size()) {
-            auto name = read_name(k);
-            if (name.end == 0)
-                break;
-            emit_person(k, name, MentionMethod::Rule, 0.9);
-            ++names;
-            k = name.end;
-            if (punct_is(k, ','))
-                ++k;
-            if (k < tokens_.size() && tokens_[k].is(kWord) &&
-                data_.not_names.count(tokens_[k].hash) &&
-                (text_.substr(tokens_[k].start, 3) == "and" ||
-                 text_.substr(tokens_[k].start, 3) == "AND"))
-                ++k;
-        }
-        return names > 0 ? k - i : title_length;
+        const std::size_t end = read_name_list(k, caps, 0.9);
+        return end > k ? end - i : title_length;
     }
-    auto name = read_name(k);
+    auto name = read_name(k, caps);
     if (name.end == 0)
         return title_length;
     emit_person(k, name, MentionMethod::Rule, kind == TitleKind::Honorific ? 0.9 : 0.85);
@@ -615,11 +611,118 @@ std::size_t WindowReader::try_place_feature(std::size_t i) {
     return end - i;
 }
 
+// "Brezhnev, Kosygyn, Andropov, ... and Smirtyukov": names separated by commas and "and".
+std::size_t WindowReader::read_name_list(std::size_t k, bool allow_caps, double confidence) {
+    while (k < tokens_.size()) {
+        auto name = read_name(k, allow_caps);
+        if (name.end == 0)
+            break;
+        emit_person(k, name, MentionMethod::Rule, confidence);
+        k = name.end;
+        std::size_t next = k;
+        if (punct_is(next, ','))
+            ++next;
+        if (next < tokens_.size() && (tokens_[next].hash == fold_hash("and")))
+            ++next;
+        if (next == k || next >= tokens_.size() || read_name(next, allow_caps).end == 0)
+            break;
+        k = next;
+    }
+    return k;
+}
+
+// Persons named by their context rather than a title:
+//   "Drafted by Hamilton and Thacher", "signed for Herter by Jones", "initialed by Wilcox";
+//   "the Counselor of the Israeli Embassy (Erell)": a name in brackets after an office;
+//   "Dear Francis:", "Sincerely yours, Douglas Dillon";
+//   "Nasser's policy": a possessive in mid-sentence of a word no table knows.
+std::size_t WindowReader::try_context_person(std::size_t i) {
+    const auto& t = tokens_[i];
+    static const std::uint64_t kBy = fold_hash("by"), kFor = fold_hash("for"),
+                               kDear = fold_hash("dear"), kSincerely = fold_hash("sincerely"),
+                               kYours = fold_hash("yours");
+    static const std::uint64_t kVerbs[] = {
+        fold_hash("drafted"),   fold_hash("signed"),   fold_hash("initialed"),
+        fold_hash("approved"),  fold_hash("cleared"),  fold_hash("prepared"),
+        fold_hash("written"),   fold_hash("dictated"), fold_hash("initialled"),
+        fold_hash("concurred"), fold_hash("revised")};
+    auto is_verb = [&](std::size_t k) {
+        for (auto v : kVerbs)
+            if (tokens_[k].hash == v)
+                return true;
+        return false;
+    };
+    if (t.is(kWord) && (t.hash == kBy || t.hash == kFor) && i > 0 && i + 1 < tokens_.size()) {
+        // "signed for Herter by Jones": the verb is two or three tokens back.
+        bool triggered = is_verb(i - 1);
+        if (!triggered && t.hash == kBy)
+            for (std::size_t back = 2; back <= 6 && back <= i; ++back)
+                if (tokens_[i - back].hash == kFor && back + 1 <= i && is_verb(i - back - 1))
+                    triggered = true;
+        if (triggered) {
+            const std::size_t before = out_.size();
+            const std::size_t end = read_name_list(i + 1, false, 0.75);
+            if (out_.size() > before)
+                return end - i;
+        }
+        return 0;
+    }
+    if (t.is(kWord) && (t.hash == kDear || t.hash == kSincerely) && i + 1 < tokens_.size()) {
+        std::size_t k = i + 1;
+        if (tokens_[k].hash == kYours)
+            ++k;
+        if (punct_is(k, ','))
+            ++k;
+        const bool caps = t.is(kAllCaps);
+        auto name = read_name(k, caps);
+        if (name.end != 0 &&
+            (t.hash != kDear || punct_is(name.end, ':') || punct_is(name.end, ','))) {
+            emit_person(k, name, MentionMethod::Rule, 0.7);
+            return name.end - i;
+        }
+        return 0;
+    }
+    if (punct_is(i, '(') && i > 0 && tokens_[i - 1].is(kWord) && tokens_[i - 1].is(kCapitalized)) {
+        auto name = read_name(i + 1);
+        if (name.end != 0 && punct_is(name.end, ')')) {
+            auto m = longest_phrase(i + 1, true);
+            if (!pick_entity(m)) {
+                emit_person(i + 1, name, MentionMethod::Rule, 0.7);
+                return name.end + 1 - i;
+            }
+        }
+        return 0;
+    }
+    if (t.is(kWord) && t.is(kCapitalized) && !t.is(kAllCaps) && i > 0 && i + 2 < tokens_.size() &&
+        is_apostrophe(i + 1) && glued(i + 1) && text_.substr(tokens_[i + 2].start, 1) == "s" &&
+        tokens_[i + 2].end - tokens_[i + 2].start == 1 && is_name_word(i) && !starts_title(i)) {
+        // Mid-sentence only, and not after an article ("the Agency's").
+        const auto& prev = tokens_[i - 1];
+        const bool sentence_start =
+            prev.is(kPunct) && (punct_is(i - 1, '.') || punct_is(i - 1, '!') ||
+                                punct_is(i - 1, '?') || t.is(kNewlineBefore));
+        const bool after_article = prev.hash == fold_hash("the") || prev.hash == fold_hash("a") ||
+                                   prev.hash == fold_hash("an") || prev.is(kCapitalized);
+        if (!sentence_start && !after_article && !pick_entity(longest_phrase(i, true))) {
+            NameRead name;
+            name.end = i + 1;
+            name.name.surname = std::string(token_text(i));
+            emit_person(i, name, MentionMethod::Rule, 0.5);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void WindowReader::read_rules() {
     std::size_t i = 0;
     while (i < tokens_.size()) {
         const auto& t = tokens_[i];
         if (t.is(kPunct)) {
+            if (auto n = try_context_person(i)) {
+                i += n;
+                continue;
+            }
             ++i;
             continue;
         }
@@ -636,6 +739,10 @@ void WindowReader::read_rules() {
             continue;
         }
         if (auto n = try_place_feature(i)) {
+            i += n;
+            continue;
+        }
+        if (auto n = try_context_person(i)) {
             i += n;
             continue;
         }
@@ -711,7 +818,9 @@ void WindowReader::read_known_names(const std::vector<Candidate>& sorted) {
             ++cursor;
         if (cursor < sorted.size() && sorted[cursor].span.start < t.end)
             continue; // already part of a mention
-        if (glued(i) && i > 0 && tokens_[i - 1].is(kWord))
+        if (glued(i) && i > 0 && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))
+            continue; // part of a longer word: "Gurion" in "Ben-Gurion"
+        if (starts_title(i))
             continue;
         if (i + 1 < tokens_.size() && glued(i + 1) && tokens_[i + 1].is(kWord))
             continue;

@@ -63,7 +63,11 @@ private:
     const PhraseEntry* pick_entity(const PhraseMatch& m) const;
     const PhraseEntry* pick_title(const PhraseMatch& m) const;
     bool is_name_word(std::size_t i) const;
-    NameRead read_name(std::size_t i) const;
+    // allow_caps: names in capitals count (the trigger was in capitals too: "TO COMRADES ...").
+    NameRead read_name(std::size_t i, bool allow_caps = false) const;
+    bool starts_title(std::size_t i) const;
+    std::size_t read_name_list(std::size_t i, bool allow_caps, double confidence);
+    std::size_t try_context_person(std::size_t i);
 
     std::size_t try_reference(std::size_t i);
     std::size_t try_date(std::size_t i);
