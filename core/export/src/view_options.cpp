@@ -76,12 +76,14 @@ ViewOptions parse_view_options(const json& view) {
     read(style, "caption", "style", options.style.caption);
     read(style, "label_points", "style", options.style.label_points);
 
-    const json& out = section(view, "export_options");
-    read(out, "format", "export_options", options.export_options.format);
-    read(out, "width", "export_options", options.export_options.width);
-    read(out, "height", "export_options", options.export_options.height);
-    read(out, "dpi", "export_options", options.export_options.dpi);
-    read(out, "evidence", "export_options", options.export_options.evidence);
+    // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
+    const json& out =
+        section(view, view.is_object() && view.contains("export") ? "export" : "export_options");
+    read(out, "format", "export", options.export_options.format);
+    read(out, "width", "export", options.export_options.width);
+    read(out, "height", "export", options.export_options.height);
+    read(out, "dpi", "export", options.export_options.dpi);
+    read(out, "evidence", "export", options.export_options.evidence);
     return options;
 }
 
@@ -104,11 +106,12 @@ void store_view_options(const ViewOptions& options, json& view) {
         {"title", options.style.title},
         {"caption", options.style.caption},
         {"label_points", options.style.label_points}};
-    view["export_options"] = {{"format", options.export_options.format},
-                              {"width", options.export_options.width},
-                              {"height", options.export_options.height},
-                              {"dpi", options.export_options.dpi},
-                              {"evidence", options.export_options.evidence}};
+    view.erase("export_options");
+    view["export"] = {{"format", options.export_options.format},
+                      {"width", options.export_options.width},
+                      {"height", options.export_options.height},
+                      {"dpi", options.export_options.dpi},
+                      {"evidence", options.export_options.evidence}};
 }
 
 } // namespace dossier::exporting

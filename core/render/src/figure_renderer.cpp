@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kMargin = 12;       // points around everything
 constexpr double kLegendWidth = 110; // points, right-hand column when a legend is shown
-constexpr double kMaxScale = 2.0;    // small graphs are not blown up into balloons
+constexpr double kMaxScale = 1.0; // small graphs keep their layout size, not blown up into balloons
 
 // A font whose size is `points` in the painter's point units, whatever the device's DPI: Qt sizes
 // fonts by the device's logical DPI, and the painter is already scaled to points.

@@ -1,7 +1,8 @@
 #pragma once
 // The parts of a view file (VIEW.json) that belong to exports: "layout", "style" and
-// "export_options". One file + `dossier export --view VIEW.json` regenerates a figure; other
-// sections (the graph filter) are kept untouched when a view is saved again.
+// "export" (also read as "export_options"). One file + `dossier export --view VIEW.json`
+// regenerates a figure; other sections (the graph filter) are kept untouched when a view is saved
+// again.
 #include "dossier/layout/layout_request.h"
 #include "dossier/render/palette.h"
 

@@ -1,0 +1,303 @@
+// `dossier export`: the project's network (under a view) as a figure (SVG, PDF, PNG) or as data
+// (DOT, GraphML, GEXF, CSV, Cytoscape JSON), with an optional evidence appendix. Every option
+// can come from a view file, and --save-view writes the file that regenerates the output.
+#include "cli_support.h"
+#include "command_registry.h"
+#include "dossier/export/data_writers.h"
+#include "dossier/export/evidence_appendix.h"
+#include "dossier/export/figure_builder.h"
+#include "dossier/export/figure_files.h"
+#include "dossier/export/file_output.h"
+#include "dossier/export/page_length.h"
+#include "dossier/export/snapshot_export.h"
+#include "dossier/export/view_options.h"
+#include "dossier/graph/view_spec.h"
+#include "dossier/layout/layout_cost.h"
+#include "dossier/layout/layout_service.h"
+#include "dossier/store/store_error.h"
+
+#include <QGuiApplication>
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <unistd.h>
+
+namespace dossier::cli {
+namespace {
+
+const std::vector<std::string> kFigureFormats{"svg", "pdf", "png"};
+const std::vector<std::string> kDataFormats{"dot", "graphml", "gexf", "csv", "json"};
+
+bool is_figure(const std::string& format) {
+    return std::find(kFigureFormats.begin(), kFigureFormats.end(), format) != kFigureFormats.end();
+}
+
+// Command-line values; unset ones leave the view file's (or the default) in place.
+struct ExportArguments {
+    std::string project;
+    std::string output;
+    std::string view;
+    std::string save_view;
+    std::optional<std::string> format, layout, width, height, palette, color_by, size_by, title,
+        caption, evidence;
+    std::optional<std::uint32_t> seed;
+    std::optional<int> dpi;
+    bool legend = false;
+};
+
+// Rendering text needs a QGuiApplication; a command-line run has no display, so the offscreen
+// platform is used unless the caller chose one.
+void ensure_gui_application() {
+    if (QGuiApplication::instance() != nullptr)
+        return;
+    if (std::getenv("QT_QPA_PLATFORM") == nullptr)
+        setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    // Without a session Qt warns about XDG_RUNTIME_DIR on stderr; give it a private one so the
+    // command's stderr holds only its own messages.
+    if (std::getenv("XDG_RUNTIME_DIR") == nullptr) {
+        const auto runtime = std::filesystem::temp_directory_path() /
+                             ("dossier-runtime-" + std::to_string(getuid()));
+        std::error_code ignored;
+        std::filesystem::create_directories(runtime, ignored);
+        std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, ignored);
+        setenv("XDG_RUNTIME_DIR", runtime.c_str(), 1);
+    }
+    static int argc = 1;
+    static char name[] = "dossier";
+    static char* argv[] = {name, nullptr};
+    static QGuiApplication app(argc, argv);
+}
+
+// CSV: -o graph.csv (or -o graph) writes graph-nodes.csv and graph-edges.csv.
+std::pair<std::filesystem::path, std::filesystem::path>
+csv_paths(const std::filesystem::path& output) {
+    auto stem = output;
+    if (stem.extension() == ".csv")
+        stem.replace_extension();
+    return {stem.string() + "-nodes.csv", stem.string() + "-edges.csv"};
+}
+
+void apply_arguments(const ExportArguments& args, exporting::ViewOptions& options) {
+    if (args.format)
+        options.export_options.format = *args.format;
+    if (args.layout) {
+        const auto engine = layout::parse_engine(*args.layout);
+        if (!engine)
+            throw std::invalid_argument("--layout: unknown engine '" + *args.layout +
+                                        "' (dot, neato, fdp, sfdp, circo, twopi)");
+        options.layout.engine = *engine;
+        options.layout_engine_chosen = true;
+    }
+    if (args.seed)
+        options.layout.seed = *args.seed;
+    if (args.width)
+        options.export_options.width = *args.width;
+    if (args.height)
+        options.export_options.height = *args.height;
+    if (args.dpi)
+        options.export_options.dpi = *args.dpi;
+    if (args.palette) {
+        const auto palette = render::parse_palette(*args.palette);
+        if (!palette)
+            throw std::invalid_argument("--palette: unknown palette '" + *args.palette +
+                                        "' (okabe-ito, grayscale)");
+        options.style.palette = *palette;
+    }
+    if (args.color_by) {
+        if (*args.color_by != "type" && *args.color_by != "community")
+            throw std::invalid_argument("--color-by: expected type or community, got '" +
+                                        *args.color_by + "'");
+        options.style.color_by = *args.color_by == "community" ? exporting::ColorBy::Community
+                                                               : exporting::ColorBy::Type;
+    }
+    if (args.size_by)
+        options.style.size_by = *args.size_by;
+    if (args.legend)
+        options.style.legend = true;
+    if (args.title)
+        options.style.title = *args.title;
+    if (args.caption)
+        options.style.caption = *args.caption;
+    if (args.evidence)
+        options.export_options.evidence = *args.evidence;
+}
+
+// The metrics the figure needs on top of the view's own list.
+std::vector<graph::Metric> needed_metrics(const graph::ViewSpec& view,
+                                          const exporting::ViewOptions& options) {
+    std::vector<graph::Metric> metrics = view.metrics;
+    auto add = [&](graph::Metric metric) {
+        if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
+            metrics.push_back(metric);
+    };
+    add(graph::Metric::Degree);
+    if (!options.style.size_by.empty()) {
+        const auto metric = graph::parse_metric(options.style.size_by);
+        if (!metric)
+            throw std::invalid_argument("--size-by: unknown metric '" + options.style.size_by +
+                                        "'");
+        add(*metric);
+    }
+    if (options.style.color_by == exporting::ColorBy::Community)
+        add(graph::Metric::Community);
+    return metrics;
+}
+
+int run_export(const ExportArguments& args) {
+    graph::ViewSpec view;
+    exporting::ViewOptions options;
+    try {
+        if (!args.view.empty())
+            view = graph::load_view_spec(args.view);
+        nlohmann::json sections = {
+            {"layout", view.layout}, {"style", view.style}, {"export", view.export_options}};
+        options = exporting::parse_view_options(sections);
+        apply_arguments(args, options);
+    } catch (const std::exception& e) {
+        print_error("export: " + (args.view.empty() ? std::string("options") : args.view) + " : " +
+                    e.what());
+        return kFailure;
+    }
+    const std::string& format = options.export_options.format;
+    if (!is_figure(format) &&
+        std::find(kDataFormats.begin(), kDataFormats.end(), format) == kDataFormats.end()) {
+        print_error("export: --format : unknown format '" + format +
+                    "' (svg, pdf, png, dot, graphml, gexf, csv, json)");
+        return kFailure;
+    }
+    exporting::PageSetup page;
+    try {
+        page.width_points = exporting::parse_page_length(options.export_options.width);
+        page.height_points = exporting::parse_page_length(options.export_options.height);
+        page.dpi = options.export_options.dpi;
+        if (page.dpi < 10 || page.dpi > 2400)
+            throw std::invalid_argument("--dpi must be between 10 and 2400");
+    } catch (const std::exception& e) {
+        print_error(std::string("export: page size : ") + e.what());
+        return kFailure;
+    }
+
+    auto project = open_project(args.project, store::OpenMode::ReadOnly);
+    exporting::ExportGraph data;
+    try {
+        const auto snapshot = graph::GraphSnapshot::build(project, view.filter);
+        const auto metrics = graph::compute_metrics(snapshot, needed_metrics(view, options));
+        data = exporting::export_graph_from_snapshot(project, snapshot, metrics,
+                                                     !options.export_options.evidence.empty());
+    } catch (const std::exception& e) {
+        print_error("export: " + args.project + " : " + e.what());
+        return kFailure;
+    }
+
+    // Figures always need a layout; data files carry positions when an engine was chosen.
+    std::optional<layout::LayoutResult> placed;
+    if (is_figure(format) || options.layout_engine_chosen) {
+        auto request = exporting::make_layout_request(data, options);
+        const auto cost = layout::estimate_layout_cost(request.options.engine, request.nodes.size(),
+                                                       request.edges.size());
+        if (cost.long_running)
+            std::cerr << "dossier: export: layout will take a while (" << cost.summary << ")\n";
+        layout::LayoutService service;
+        if (const auto check = service.plugins(); !check.ok) {
+            print_error("export: Graphviz : " + check.message);
+            return kFailure;
+        }
+        placed = service.submit(std::move(request)).wait();
+        if (!placed->ok) {
+            print_error("export: layout : " + placed->error);
+            return kFailure;
+        }
+    }
+
+    try {
+        const std::filesystem::path output = args.output;
+        if (is_figure(format)) {
+            ensure_gui_application();
+            const auto figure = exporting::build_figure(data, *placed, options.style);
+            if (format == "svg")
+                exporting::write_svg(output, figure, page);
+            else if (format == "pdf")
+                exporting::write_pdf(output, figure, page);
+            else
+                exporting::write_png(output, figure, page);
+        } else {
+            const auto visuals = placed ? exporting::node_visuals(data, *placed, options.style)
+                                        : std::vector<exporting::NodeVisual>{};
+            if (format == "dot")
+                exporting::write_file_atomically(output, exporting::write_dot(data, visuals));
+            else if (format == "graphml")
+                exporting::write_file_atomically(output, exporting::write_graphml(data, visuals));
+            else if (format == "gexf")
+                exporting::write_file_atomically(output, exporting::write_gexf(data, visuals));
+            else if (format == "json")
+                exporting::write_file_atomically(output,
+                                                 exporting::write_cytoscape_json(data, visuals));
+            else {
+                const auto files = exporting::write_csv(data, visuals);
+                const auto [nodes, edges] = csv_paths(output);
+                exporting::write_file_atomically(nodes, files.nodes);
+                exporting::write_file_atomically(edges, files.edges);
+            }
+        }
+        if (!options.export_options.evidence.empty())
+            exporting::write_file_atomically(options.export_options.evidence,
+                                             exporting::write_evidence_csv(data));
+        if (!args.save_view.empty()) {
+            nlohmann::json sections = nlohmann::json::object();
+            exporting::store_view_options(options, sections);
+            view.layout = sections["layout"];
+            view.style = sections["style"];
+            view.export_options = sections["export"];
+            graph::save_view_spec(view, args.save_view);
+        }
+    } catch (const std::exception& e) {
+        print_error(std::string("export: ") + e.what());
+        return kFailure;
+    }
+    return kOk;
+}
+
+void register_export_command(CLI::App& app) {
+    auto args = std::make_shared<ExportArguments>();
+    auto* command = app.add_subcommand(
+        "export",
+        "Write the network as a figure (svg, pdf, png) or data (dot, graphml, gexf, csv, json)");
+    command->add_option("PROJECT", args->project, "Project file (.dossier)")->required();
+    command
+        ->add_option(
+            "-o,--output", args->output,
+            "Output file (csv: FILE-nodes.csv and FILE-edges.csv, a .csv suffix is dropped)")
+        ->required();
+    command->add_option("--format", args->format,
+                        "svg, pdf, png, dot, graphml, gexf, csv or json (default svg)");
+    command->add_option("--view", args->view,
+                        "View file (JSON: filter, metrics, layout, style, export)");
+    command->add_option("--layout", args->layout,
+                        "Graphviz engine: dot, neato, fdp, sfdp, circo, twopi");
+    command->add_option("--seed", args->seed, "Layout seed (same seed, same figure)");
+    command->add_option("--width", args->width,
+                        "Page width: 180mm, 7in, 18cm, 500pt (default 180mm)");
+    command->add_option("--height", args->height, "Page height (default 120mm)");
+    command->add_option("--dpi", args->dpi, "PNG resolution (default 300)");
+    command->add_option("--palette", args->palette, "okabe-ito (default) or grayscale");
+    command->add_option("--color-by", args->color_by, "type (default) or community");
+    command->add_option("--size-by", args->size_by,
+                        "Node size by a metric: degree, pagerank, betweenness, ...");
+    command->add_flag("--legend", args->legend,
+                      "Draw a legend (types or communities, relations, size scale)");
+    command->add_option("--title", args->title, "Title above the figure");
+    command->add_option("--caption", args->caption, "Caption below the figure");
+    command->add_option("--evidence", args->evidence,
+                        "Also write the evidence appendix (CSV) of the drawn edges");
+    command->add_option("--save-view", args->save_view,
+                        "Write the view file that regenerates this output");
+    set_action(command, [args] { return run_export(*args); });
+}
+
+} // namespace
+
+DOSSIER_REGISTER_COMMANDS(register_export_command);
+
+} // namespace dossier::cli
