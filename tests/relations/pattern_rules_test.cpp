@@ -181,3 +181,9 @@ TEST(PatternMatcher, LongUnpunctuatedTextStaysBounded) {
     auto found = match_sentence(text, {{"Ruritania", 1, C}, {"Osterlich", 2, C}});
     EXPECT_TRUE(has(found, "cooperates_with", 1, 2));
 }
+
+TEST(PatternMatcher, GapAfterASlotTakesTheNearestArgument) {
+    auto found = match_sentence("Lind reported that Osterlich is pressuring Fenwick.",
+                                {{"Lind", 20, P}, {"Osterlich", 2, C}, {"Fenwick", 3, C}});
+    EXPECT_EQ(found, (std::vector<Found>{{"pressures", 2, 3}}));
+}

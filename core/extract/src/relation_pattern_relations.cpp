@@ -1,5 +1,6 @@
 // Typed relations read from the prose by the rules file, one evidence row per match.
 #include "dossier/extract/relation_document.h"
+#include "dossier/extract/relation_spans.h"
 
 #include <algorithm>
 
@@ -21,9 +22,17 @@ void extract_pattern_relations(const RelationDocumentInput& input,
                                                       static_cast<std::size_t>(last - first));
         for (const auto& match : matcher.match(input.text, sentence, inside, origin)) {
             const auto& rule = *match.rule;
+            // A match inside one header line ("Re: ... American-Chinese military cooperation")
+            // quotes that line rather than the run of header lines the splitter joined.
+            Span quote = sentence;
+            if (auto line = span_containing(input.header_lines, match.target_span.start);
+                line && match.target_span.end <= line->end &&
+                (match.source_span.size() == 0 ||
+                 (match.source_span.start >= line->start && match.source_span.end <= line->end)))
+                quote = *line;
             out.add(rule.type, match.source, match.target, rule.directed, rule.confidence,
                     "pattern:" + rule.id,
-                    Evidence{input.id, sentence, match.source_span, match.target_span}, input.date);
+                    Evidence{input.id, quote, match.source_span, match.target_span}, input.date);
         }
     }
 }

@@ -111,10 +111,22 @@ private:
             return element.optional && match(pattern, e + 1, t);
         }
         case PatternElement::Kind::Gap: {
+            // Nearest argument: a gap right after a slot does not skip a mention that could
+            // fill that slot ("Lind reported that Osterlich is pressuring Fenwick": Osterlich
+            // pressures Fenwick, not Lind).
+            const PatternElement* slot_before =
+                e > 0 && pattern[e - 1].kind == PatternElement::Kind::Slot ? &pattern[e - 1]
+                                                                           : nullptr;
             for (std::size_t skip = 0; skip <= element.max_gap && t + skip <= tokens_.size();
-                 ++skip)
+                 ++skip) {
+                if (skip > 0 && slot_before) {
+                    const std::size_t skipped = mention_at_[t + skip - 1];
+                    if (skipped != kNone && slot_allows(*slot_before, skipped))
+                        return false;
+                }
                 if (match(pattern, e + 1, t + skip))
                     return true;
+            }
             return false;
         }
         case PatternElement::Kind::Slot: {
