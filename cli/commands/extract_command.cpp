@@ -1,6 +1,7 @@
 // dossier extract PROJECT; dossier entities PROJECT; dossier mentions PROJECT.
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/curation/replay.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/store/entity_store.h"
 
@@ -38,6 +39,10 @@ void register_extract(CLI::App& app) {
         else
             std::cout << "extracted " << summary.mentions << " mentions of " << summary.entities
                       << " entities from " << summary.documents << " documents\n";
+        // run_extraction replayed the analyst's corrections; say which still hold.
+        if (const auto line = curation::describe(curation::curation_status(project));
+            !options->json && !line.empty())
+            std::cout << line << '\n';
         return kOk;
     });
 }

@@ -347,6 +347,13 @@ std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const P
 // Capitalised words ending in (or built around) an institution keyword: "Palestine Conciliation
 // Commission", "Israeli Embassy", "Ministry of Foreign Affairs", "Embassy in Israel".
 std::size_t WindowReader::org_rule_length(std::size_t i) const {
+    static const std::uint64_t kDeterminers[] = {
+        fold_hash("the"),  fold_hash("a"),   fold_hash("an"),    fold_hash("this"),
+        fold_hash("that"), fold_hash("his"), fold_hash("her"),   fold_hash("their"),
+        fold_hash("our"),  fold_hash("its"), fold_hash("these"), fold_hash("those")};
+    for (auto d : kDeterminers)
+        if (tokens_[i].hash == d)
+            return 0; // "The Volta Basin Commission": the name starts after the article
     std::size_t k = i;
     std::size_t best = 0;
     bool head_seen = false;
@@ -355,6 +362,10 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
         if (k > i && t.is(kNewlineBefore))
             break; // names of institutions do not run across header lines
         if (t.is(kWord) && t.is(kCapitalized)) {
+            if (t.is(kAllCaps) && (t.hash == fold_hash("of") || t.hash == fold_hash("and") ||
+                                   t.hash == fold_hash("the") || t.hash == fold_hash("in") ||
+                                   t.hash == fold_hash("for") || t.hash == fold_hash("on")))
+                break;
             if (auto it = data_.org_heads.find(t.hash); it != data_.org_heads.end()) {
                 head_seen = true;
                 best = k + 1 - i;
@@ -371,6 +382,8 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
             continue;
         }
         // Connectors inside a name: "of", "for", "in", "and", "the" followed by a capital.
+        // In capitals ("THE DELEGATION OF CHINA AND THE USSR") connectors cannot be told from
+        // names, so they only join in mixed-case text.
         if (t.is(kWord) && !t.is(kCapitalized) && k > i && k + 1 < tokens_.size() &&
             tokens_[k + 1].is(kCapitalized) &&
             (t.hash == fold_hash("of") || t.hash == fold_hash("for") || t.hash == fold_hash("in") ||

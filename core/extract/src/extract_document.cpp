@@ -130,8 +130,8 @@ private:
             }
             for (auto m : members) {
                 auto& c = candidates[m];
-                if (c.def >= 0)
-                    continue;
+                if (c.def >= 0 || !c.key.empty())
+                    continue; // linked already, or identified by the source ("source:p_X")
                 // The one authority entry this name fits, in the document or in the file.
                 const std::vector<std::string>& given =
                     c.person.given.empty() && fullest && !conflicting ? fullest->person.given

@@ -1,0 +1,230 @@
+// One test per rule family, on short texts written for these tests.
+#include "extract_test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace dossier;
+using dossier::testing::count_of_type;
+using dossier::testing::extract_text;
+using dossier::testing::key_of;
+using dossier::testing::seen;
+using dossier::testing::surfaces_of;
+
+TEST(PersonRules, TitlesAndHonorificsAreLeftOutOfTheSpan) {
+    const std::string text =
+        "Yesterday Ambassador Pell Orkney met Foreign Minister Varga and Comrade Zhelev.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Pell Orkney", "Varga", "Zhelev"}));
+}
+
+TEST(PersonRules, InitialsMakeANameWithoutTitle) {
+    const std::string text =
+        "The note was handed over by B. K. Lostov and later read by Harald T. Wemyss.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"B. K. Lostov", "Harald T. Wemyss"}));
+}
+
+TEST(PersonRules, PluralTitlesIntroduceAList) {
+    const std::string text =
+        "To Comrades Abalin, Borovkov, Chernykh and Dudko.\nThe meeting opened.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Abalin", "Borovkov", "Chernykh", "Dudko"}));
+}
+
+TEST(PersonRules, PossessiveIsNotPartOfTheName) {
+    const std::string text =
+        "Minister Tarrow’s proposal surprised everyone, and Tarrow's aides too.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Tarrow", "Tarrow"}));
+}
+
+TEST(PersonRules, SurnameAloneJoinsTheFullNameIntroducedEarlier) {
+    const std::string text =
+        "Ambassador U. Quentin Marlow arrived on Monday. Later Marlow said little.";
+    auto r = extract_text(text);
+    ASSERT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"U. Quentin Marlow", "Marlow"}));
+    EXPECT_EQ(key_of(r, text, "Marlow"), key_of(r, text, "U. Quentin Marlow"));
+    EXPECT_EQ(count_of_type(r, EntityType::Person), 1u);
+}
+
+TEST(PersonRules, DraftingLinesAndBracketedNamesAfterOfficesArePersons) {
+    const std::string text =
+        "Memorandum from the Director of the Office (Pimlott) to the Counselor.\n"
+        "Drafted by Quayle and Ansty; approved by Pimlott.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Pimlott", "Quayle", "Ansty", "Pimlott"}));
+}
+
+TEST(PersonRules, SentenceInitialWordsAreNotPersons) {
+    const std::string text = "Approve the draft. Counting on support, Frequently they met.";
+    auto r = extract_text(text);
+    EXPECT_TRUE(surfaces_of(r, text, EntityType::Person).empty());
+}
+
+TEST(CountryRules, NamesDemonymsAcronymsAndCapitalsResolveToOneCountry) {
+    const std::string text = "China and the PRC met in Beijing; Chinese officials spoke of Peking.";
+    auto r = extract_text(text);
+    const auto key = key_of(r, text, "China");
+    ASSERT_FALSE(key.empty());
+    for (const char* s : {"PRC", "Beijing", "Chinese", "Peking"})
+        EXPECT_EQ(key_of(r, text, s), key) << s;
+    EXPECT_EQ(count_of_type(r, EntityType::Country), 1u);
+}
+
+TEST(CountryRules, HyphenatedDemonymsYieldBothCountries) {
+    const std::string text = "They feared American-Chinese cooperation and an anti-Japanese turn.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Country),
+              (std::vector<std::string>{"American", "Chinese", "Japanese"}));
+}
+
+TEST(CountryRules, HistoricCountriesComeFromIsoCodes) {
+    const std::string text = "Czechoslovakia, the German Democratic Republic and the USSR signed.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Country),
+              (std::vector<std::string>{"Czechoslovakia", "German Democratic Republic", "USSR"}));
+    EXPECT_EQ(key_of(r, text, "USSR"), "iso:SUHH");
+}
+
+TEST(CountryRules, PeoplesRepublicFormsAndDefinedAcronymsJoinTheCountry) {
+    const std::string text =
+        "Consult the Hungarian People's Republic (HPR) and the People's Republic of "
+        "Bulgaria (PRB). The HPR agreed.";
+    auto r = extract_text(text);
+    EXPECT_EQ(key_of(r, text, "Hungarian People's Republic"), key_of(r, text, "HPR"));
+    EXPECT_EQ(key_of(r, text, "People's Republic of Bulgaria"), key_of(r, text, "PRB"));
+    EXPECT_NE(key_of(r, text, "HPR"), key_of(r, text, "PRB"));
+    EXPECT_EQ(count_of_type(r, EntityType::Country), 2u);
+}
+
+TEST(CountryRules, AnAcronymTheTextDefinesOverridesTheTable) {
+    // CPR usually stands for China in our table; this text says otherwise.
+    const std::string text = "Work with the Czechoslovak People's Republic (CPR). The CPR agreed.";
+    auto r = extract_text(text);
+    EXPECT_EQ(key_of(r, text, "CPR"), key_of(r, text, "Czechoslovak People's Republic"));
+    EXPECT_EQ(key_of(r, text, "CPR"), "iso:CSHH");
+}
+
+TEST(CountryRules, AcronymsMustBeCapitalsInTheText) {
+    const std::string text = "He told us that the US would wait.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Country), (std::vector<std::string>{"US"}));
+}
+
+TEST(OrganizationRules, BracketedExpansionDefinesAnAcronym) {
+    const std::string text = "Inform the MID [Ministry of Foreign Affairs] at once.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
+              (std::vector<std::string>{"MID", "Ministry of Foreign Affairs"}));
+    EXPECT_EQ(key_of(r, text, "MID"), key_of(r, text, "Ministry of Foreign Affairs"));
+}
+
+TEST(OrganizationRules, KeywordPhrasesAndCompoundsAreInstitutions) {
+    const std::string text =
+        "The Volta Basin Commission wrote to the Embassy in Norway; the CC CPSU Politburo met.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
+              (std::vector<std::string>{"Volta Basin Commission", "Embassy in Norway", "CC CPSU",
+                                        "Politburo"}));
+}
+
+TEST(PlaceRules, RegionsAndStraitsArePlacesNotCountries) {
+    const std::string text =
+        "Ships crossed the straits of Singapore towards Southeast Asia and Tibet.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Place),
+              (std::vector<std::string>{"straits of Singapore", "Southeast Asia", "Tibet"}));
+    EXPECT_TRUE(surfaces_of(r, text, EntityType::Country).empty());
+}
+
+TEST(DateRules, DatesAreNormalised) {
+    const std::string text =
+        "Sessions of October 2, 1980, 14 March 1961, Sept. 3, 1959, May 1960 and 1975-06-30.";
+    auto r = extract_text(text);
+    std::vector<std::string> keys;
+    for (const auto& m : seen(r, text))
+        if (m.type == EntityType::Date)
+            keys.push_back(m.canonical);
+    EXPECT_EQ(keys, (std::vector<std::string>{"1980-10-02", "1961-03-14", "1959-09-03", "1960-05",
+                                              "1975-06-30"}));
+}
+
+TEST(DateRules, ImpossibleDatesAreNotDates) {
+    const std::string text = "On February 31, 1980 nothing happened.";
+    auto r = extract_text(text);
+    EXPECT_TRUE(surfaces_of(r, text, EntityType::Date).empty());
+}
+
+TEST(DocumentReferenceRules, NumberedDocumentsBecomeDocumentEntities) {
+    const std::string text =
+        "Extract from protocol No. 88 and prot. No. 88; see telegram 2211 and NSC 6011.";
+    auto r = extract_text(text);
+    EXPECT_EQ(
+        surfaces_of(r, text, EntityType::Document),
+        (std::vector<std::string>{"protocol No. 88", "prot. No. 88", "telegram 2211", "NSC 6011"}));
+    EXPECT_EQ(key_of(r, text, "protocol No. 88"), key_of(r, text, "prot. No. 88"));
+    EXPECT_EQ(count_of_type(r, EntityType::Document), 3u);
+}
+
+TEST(HeaderRules, ReadsClassificationReferenceAddresseesSubjectAndSignatory) {
+    const std::string text =
+        "TOP SECRET\nNo. P40/12\nTo Comrades Orlov, Belov and Sedykh.\n"
+        "Extract from protocol No. 40 of March 3, 1979\n"
+        "Re: On the supply of grain\nCC SECRETARY\n"
+        "The body of the document is much longer than any header line and talks about grain "
+        "supplies, ports, ships and the weather for a long while, on and on and on and on.\n";
+    auto r = extract_text(text);
+    EXPECT_EQ(r.header.classification, "TOP SECRET");
+    EXPECT_EQ(r.header.reference, "P40/12");
+    EXPECT_EQ(r.header.subject, "On the supply of grain");
+    EXPECT_EQ(r.header.date.iso(), "1979-03-03");
+    std::vector<std::string> recipients, signatories;
+    for (const auto& p : r.header.parties) {
+        (p.role == DocumentParty::Role::Recipient ? recipients : signatories).push_back(p.name);
+        EXPECT_EQ(text.substr(p.span.start, p.span.size()), p.name);
+    }
+    EXPECT_EQ(recipients, (std::vector<std::string>{"Orlov", "Belov", "Sedykh"}));
+    EXPECT_EQ(signatories, (std::vector<std::string>{"CC SECRETARY"}));
+    EXPECT_GT(r.header.header_span.end, text.find("CC SECRETARY"));
+}
+
+TEST(HeaderRules, FromToAndSubjectLines) {
+    const std::string text =
+        "FROM: Embassy Lisbon\nTO: Secretary of State\nSUBJECT: Port visit\n\nText.";
+    auto r = extract_text(text);
+    EXPECT_EQ(r.header.subject, "Port visit");
+    ASSERT_EQ(r.header.parties.size(), 2u);
+    EXPECT_EQ(r.header.parties[0].role, DocumentParty::Role::Sender);
+    EXPECT_EQ(r.header.parties[0].name, "Embassy Lisbon");
+    EXPECT_EQ(r.header.parties[1].name, "Secretary of State");
+}
+
+TEST(Mentions, EveryMentionHasAMethodAConfidenceAndAnExactSpan) {
+    const std::string text =
+        "Ambassador Pell Orkney told the PRC in Beijing on May 4, 1960 about telegram 12.";
+    auto r = extract_text(text);
+    ASSERT_FALSE(r.mentions.empty());
+    std::uint32_t last_end = 0;
+    for (const auto& m : r.mentions) {
+        EXPECT_GE(m.span.start, last_end); // sorted, no overlaps
+        EXPECT_GT(m.confidence, 0.0);
+        EXPECT_LE(m.confidence, 1.0);
+        last_end = m.span.end;
+    }
+}
+
+TEST(Mentions, SourceAnnotationsAreTrustedMentions) {
+    Document doc;
+    doc.text = "The envoy Qarim spoke.";
+    doc.annotations = {{{10, 15}, "persName", "#p_Q1", ""}};
+    auto r = extract::extract_document(doc, dossier::testing::shared_context());
+    ASSERT_EQ(r.mentions.size(), 1u);
+    EXPECT_EQ(r.mentions[0].method, MentionMethod::SourceAnnotation);
+    EXPECT_EQ(r.entities[r.mentions[0].entity].key, "source:p_Q1");
+}
