@@ -44,6 +44,9 @@ void migrate(Connection& conn, int from) {
     auto steps = detail::migrations();
     conn.exec("BEGIN IMMEDIATE");
     try {
+        // Two processes creating one project both saw version 0; the second gets the write lock
+        // only after the first committed, so start from what is there now, not from what we read.
+        from = static_cast<int>(detail::query_int(conn, "PRAGMA user_version"));
         for (auto v = static_cast<std::size_t>(from); v < steps.size(); ++v)
             conn.exec(steps[v]);
         // PRAGMA cannot take a bound parameter; the value is our own constant, not user input.

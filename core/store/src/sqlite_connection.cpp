@@ -92,6 +92,32 @@ std::span<const std::byte> Statement::blob(int column) const {
 }
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
+namespace {
+
+// False when a read-only connection cannot even read because the WAL index (-shm) cannot be made.
+bool can_read_wal_index(sqlite3* db) {
+    const int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    return (rc & 0xFF) != SQLITE_READONLY;
+}
+
+// file: URI for `path` with immutable=1; characters with a meaning in URIs are percent-escaped.
+std::string immutable_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7F) {
+            static const char* hex = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 0xF];
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+} // namespace
+
 Connection::Connection(const std::string& path, bool read_only, bool create) : read_only_(read_only) {
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create && !read_only)
@@ -110,6 +136,24 @@ Connection::Connection(const std::string& path, bool read_only, bool create) : r
         }
     }
     sqlite3_extended_result_codes(db_, 1);
+    if (read_only && !can_read_wal_index(db_)) {
+        // A WAL project in a folder we may not write: SQLite cannot create the -shm index, so even
+        // reads fail with "attempt to write a readonly database". Read it as an immutable snapshot.
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        rc = sqlite3_open_v2(immutable_uri(path).c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr);
+        if (rc != SQLITE_OK) {
+            sqlite3* db = db_;
+            db_ = nullptr;
+            try {
+                throw_sqlite_error(db, rc, "cannot open project '" + path + "' read-only");
+            } catch (...) {
+                sqlite3_close_v2(db);
+                throw;
+            }
+        }
+        sqlite3_extended_result_codes(db_, 1);
+    }
     // A second writer (GUI and CLI on one project) waits instead of failing with "locked".
     sqlite3_busy_timeout(db_, 10000);
 }
