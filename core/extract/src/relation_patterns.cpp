@@ -45,7 +45,15 @@ public:
     // Every complete match of `pattern` starting at each token, first (fewest-gap) match only.
     template <class OnMatch>
     void run(const std::vector<PatternElement>& pattern, OnMatch&& on_match) {
+        const auto& first = pattern.front();
         for (std::size_t start = 0; start < tokens_.size(); ++start) {
+            // Cheap rejection on the first element: most start tokens fail right there.
+            if (first.kind == PatternElement::Kind::Slot && mention_at_[start] == kNone)
+                continue;
+            if (first.kind == PatternElement::Kind::Literal && !first.optional &&
+                std::find(first.words.begin(), first.words.end(), tokens_[start].norm) ==
+                    first.words.end())
+                continue;
             bindings_.clear();
             steps_ = 0;
             if (match(pattern, 0, start))
