@@ -55,9 +55,12 @@ void GraphView::on_graph_changed() {
         points.push_back(node.position);
     grid_.build(points, 40);
     painter_.set_selection(state_->selected_nodes());
-    fitted_ = false;
-    if (width() > 0 && !graph.nodes.empty())
+    if (graph.nodes.size() != fitted_node_count_)
+        fitted_ = false;
+    if (!fitted_ && width() > 0 && !graph.nodes.empty()) {
         fit_view();
+        fitted_node_count_ = graph.nodes.size();
+    }
     invalidate();
 }
 

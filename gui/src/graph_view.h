@@ -69,6 +69,7 @@ private:
     ViewTransform transform_;
     SpatialGrid grid_;
     bool fitted_ = false;
+    std::size_t fitted_node_count_ = 0;
 
     QImage cache_;
     ViewTransform cache_transform_;

@@ -148,6 +148,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             reload();
         }
     });
+    connect(&metrics_,
+            &QFutureWatcher<std::pair<std::shared_ptr<ExplorerGraph>, QStringList>>::finished, this,
+            [this] {
+                auto [graph, notes] = metrics_.result();
+                // Only if the graph shown is still the one the metrics were computed for.
+                if (graph && state_.graph() == metrics_for_) {
+                    for (std::size_t i = 0; i < graph->nodes.size(); ++i)
+                        graph->nodes[i].position = state_.graph()->nodes[i].position;
+                    snapshot_.notes << notes;
+                    snapshot_.graph = graph;
+                    state_.set_graph(graph);
+                    update_counts();
+                }
+                metrics_for_.reset();
+                emit metrics_ready();
+            });
     connect(&importer_, &ImportController::progress, this,
             [this](const QString& phase, int done, int total, const QString& current) {
                 set_activity(current.isEmpty() ? phase
@@ -164,10 +180,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(layout_, &LayoutController::finished, this, [this](bool ok, const QString& message) {
         set_activity({});
-        if (ok)
+        if (ok) {
+            view_->fit_view();
             statusBar()->showMessage(message, 5000);
-        else if (!message.isEmpty())
+        } else if (!message.isEmpty())
             show_error(tr("Layout"), message);
+        emit layout_finished(ok);
     });
 
     default_state_ = saveState();
@@ -181,6 +199,7 @@ MainWindow::~MainWindow() {
     if (load_cancel_)
         load_cancel_->store(true);
     loader_.waitForFinished();
+    metrics_.waitForFinished();
 }
 
 QDockWidget* MainWindow::add_dock(const QString& object_name, const QString& title, QWidget* widget,
@@ -434,6 +453,18 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
         }
     }
     project_path_ = path;
+    // A reload of the same project keeps the positions of the entities it already showed.
+    int new_nodes = 0;
+    if (same_project) {
+        const auto& old_graph = *state_.graph();
+        for (auto& node : snapshot.graph->nodes) {
+            const int old = old_graph.find(node.id);
+            if (old >= 0)
+                node.position = old_graph.nodes[static_cast<std::size_t>(old)].position;
+            else
+                ++new_nodes;
+        }
+    }
     snapshot_ = std::move(snapshot);
     setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
@@ -451,6 +482,28 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
         set_activity({});
     update_counts();
     emit project_loaded();
+    start_metrics();
+    const bool changed = !same_project || new_nodes > 0;
+    if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
+        !state_.graph()->nodes.empty())
+        layout_->relayout();
+}
+
+void MainWindow::start_metrics() {
+    if (metrics_.isRunning() || state_.graph()->nodes.empty())
+        return;
+    metrics_for_ = state_.graph();
+    auto copy = std::make_shared<ExplorerGraph>(*state_.graph());
+    const std::filesystem::path path = project_path_.toStdString();
+    metrics_.setFuture(QtConcurrent::run([copy, path] {
+        QStringList notes;
+        try {
+            add_graph_metrics(path, *copy, notes);
+        } catch (const std::exception& e) {
+            notes << tr("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
+        }
+        return std::make_pair(copy, notes);
+    }));
 }
 
 QString MainWindow::status_counts() const {

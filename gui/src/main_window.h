@@ -44,6 +44,8 @@ public:
     // last_error() otherwise (tests, scripted screenshots).
     void set_interactive(bool interactive) { interactive_ = interactive; }
     QString last_error() const { return last_error_; }
+    // Runs Graphviz after a project opens or an import brings new entities (on by default).
+    void set_auto_layout(bool on) { auto_layout_ = on; }
 
     // Opens (loads in the background) the project; emits project_loaded when it is shown.
     void open_project(const QString& path);
@@ -75,6 +77,8 @@ public slots:
 
 signals:
     void project_loaded();
+    void layout_finished(bool ok);
+    void metrics_ready();
     void import_finished(const dossier::gui::ImportReport& report);
 
 protected:
@@ -87,6 +91,7 @@ private:
     QDockWidget* add_dock(const QString& object_name, const QString& title, QWidget* widget,
                           Qt::DockWidgetArea area);
     void apply_snapshot(ProjectSnapshot snapshot);
+    void start_metrics();
     void show_error(const QString& title, const QString& message);
     void set_activity(const QString& text, int done = -1, int total = 0, bool cancellable = false);
     void update_counts();
@@ -108,6 +113,7 @@ private:
     QString project_path_;
     QString pending_path_; // being loaded
     bool interactive_ = true;
+    bool auto_layout_ = true;
     QString last_error_;
     bool reload_again_ = false;
 
@@ -134,6 +140,9 @@ private:
     QToolButton* cancel_button_ = nullptr;
 
     QFutureWatcher<ProjectSnapshot> loader_;
+    // Metrics follow the first paint: a copy of the graph with them filled in.
+    QFutureWatcher<std::pair<std::shared_ptr<ExplorerGraph>, QStringList>> metrics_;
+    std::shared_ptr<const ExplorerGraph> metrics_for_; // the graph the running job started from
     std::shared_ptr<std::atomic<bool>> load_cancel_;
     ImportController importer_;
     QTimer import_refresh_; // reloads the views while an import runs

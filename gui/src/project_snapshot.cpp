@@ -72,6 +72,18 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
 
 } // namespace
 
+void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph,
+                       QStringList& notes) {
+#if DOSSIER_HAVE_GRAPH
+    auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+    add_metrics(project, graph, notes);
+#else
+    (void)path;
+    (void)graph;
+    notes << QStringLiteral("betweenness, PageRank and communities need the graph core");
+#endif
+}
+
 MonthIndex month_of_iso(const std::string& iso) {
     const auto date = parse_iso_date(iso);
     return date ? month_of(*date) : 0;
@@ -147,11 +159,6 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     }
     if (cancelled())
         return out;
-#if DOSSIER_HAVE_GRAPH
-    add_metrics(project, graph, out.notes);
-#else
-    out.notes << QStringLiteral("betweenness, PageRank and communities need the graph core");
-#endif
     place_on_spiral(graph);
     return out;
 }

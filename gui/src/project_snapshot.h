@@ -39,8 +39,13 @@ MonthIndex month_of_iso(const std::string& iso);
 // communities. Nodes get a quick provisional placement (importance spiral) so the first paint
 // does not wait for Graphviz; the real layout follows in the background (layout_controller.h).
 // Throws store::StoreError when the file cannot be opened as a project.
+// Metrics are left at zero (see add_graph_metrics) so a large project paints at once.
 ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
                                       const std::atomic<bool>* cancel = nullptr);
+
+// Fills degree, betweenness, PageRank and community from the graph core, on a worker thread with
+// its own connection; appends to `notes` what was estimated or could not be computed.
+void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph, QStringList& notes);
 
 // The provisional placement: most connected nodes in the centre, the rest on a sunflower spiral.
 void place_on_spiral(ExplorerGraph& graph);

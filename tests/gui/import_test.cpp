@@ -39,6 +39,7 @@ private slots:
         const QString project = QDir(dir.path()).filePath(QStringLiteral("new.dossier"));
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.show();
         QSignalSpy loaded(&window, &MainWindow::project_loaded);
         QVERIFY(window.new_project(project));
@@ -94,6 +95,7 @@ private slots:
         const QString project = QDir(dir.path()).filePath(QStringLiteral("c.dossier"));
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         QSignalSpy loaded(&window, &MainWindow::project_loaded);
         QVERIFY(window.new_project(project));
         QVERIFY(loaded.wait(kTimeoutMs));
@@ -110,6 +112,7 @@ private slots:
     void importing_without_a_project_says_what_to_do() {
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.import_paths({kFixtureDir});
         QVERIFY(!window.busy());
         QVERIFY(window.last_error().contains(QStringLiteral("Open or create a project first")));

@@ -56,6 +56,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.show();
         QVERIFY(open_and_wait(window, fixture.path));
         QCOMPARE(window.graph_view()->visible_node_count(), GuiFixture::kEntities);
@@ -80,6 +81,7 @@ private slots:
         file.close();
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.open_project(bogus);
         QTRY_VERIFY_WITH_TIMEOUT(!window.last_error().isEmpty(), kLoadTimeoutMs);
         QVERIFY(window.last_error().contains(QStringLiteral("notes.dossier")));
@@ -93,6 +95,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.show();
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->type_box(EntityType::Person)->setChecked(false);
@@ -109,6 +112,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->min_weight()->setValue(2);
         QCOMPARE(window.state()->visible().edge_count, 1); // Prusk-Norland, weight 2
@@ -120,6 +124,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -150,6 +155,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -166,6 +172,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -191,6 +198,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         QVERIFY(open_and_wait(window, fixture.path));
         auto* timeline = window.timeline();
         QCOMPARE(timeline->first_month(), month_index(1958, 1)); // per-year bins over 1958..1980
@@ -208,6 +216,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         QVERIFY(open_and_wait(window, fixture.path));
         window.search_panel()->search(QStringLiteral("Prusk"));
         auto* results = window.search_panel()->results();
@@ -232,6 +241,7 @@ private slots:
         GuiFixture fixture;
         MainWindow window;
         window.set_interactive(false);
+        window.set_auto_layout(false);
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->type_box(EntityType::Place)->setChecked(false); // Vienna leaves
         QTemporaryDir out;
@@ -279,6 +289,7 @@ private slots:
         {
             MainWindow window;
             window.set_interactive(false);
+            window.set_auto_layout(false);
             window.show();
             auto* dock = window.findChild<QDockWidget*>(QStringLiteral("timelineDock"));
             QVERIFY(dock);
