@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace dossier::store {
 namespace {
@@ -134,7 +133,18 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
                                   " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
                                   " FROM entities e WHERE ?1 OR e.rejected = 0 ORDER BY e.id");
     entities.bind(1, query.include_rejected ? 1 : 0);
-    std::unordered_set<std::int64_t> kept_entities;
+    // Kept entities as a flag per id: ids are SQLite rowids, dense in practice, and a flat
+    // array is several times faster than a hash set for the million endpoint checks below.
+    std::vector<char> kept;
+    auto keep = [&kept](std::int64_t id) {
+        if (id >= static_cast<std::int64_t>(kept.size()))
+            kept.resize(static_cast<std::size_t>(id) + 1 + kept.size() / 2, 0);
+        kept[static_cast<std::size_t>(id)] = 1;
+    };
+    auto is_kept = [&kept](std::int64_t id) {
+        return id >= 0 && id < static_cast<std::int64_t>(kept.size()) &&
+               kept[static_cast<std::size_t>(id)];
+    };
     while (entities.step()) {
         // Types this build does not know (a newer rules file) cannot be drawn; they are skipped.
         auto type = parse_entity_type(entities.text(1));
@@ -147,7 +157,7 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         e.rejected = entities.int64(3) != 0;
         e.alias_count = static_cast<std::uint32_t>(entities.int64(4));
         e.mention_count = static_cast<std::uint32_t>(entities.int64(5));
-        kept_entities.insert(e.id.value);
+        keep(e.id.value);
         source.entities.push_back(std::move(e));
     }
 
@@ -156,6 +166,10 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
     if (by_documents)
         allowed = relations_in_documents(conn, selected_documents(conn, query));
 
+    source.relations.reserve(static_cast<std::size_t>(
+        by_documents
+            ? allowed.size()
+            : std::max<std::int64_t>(0, detail::query_int(conn, "SELECT max(id) FROM relations"))));
     auto& relations = conn.prepare(
         "SELECT id, type, source_id, target_id, directed, weight, first_date, last_date"
         " FROM relations WHERE weight >= ?1 ORDER BY id");
@@ -175,7 +189,7 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
                 continue;
         }
         const std::int64_t from = relations.int64(2), to = relations.int64(3);
-        if (!kept_entities.contains(from) || !kept_entities.contains(to))
+        if (!is_kept(from) || !is_kept(to))
             continue;
         GraphSourceRelation r;
         r.id = RelationId{id};
