@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QScreen>
 
 namespace {
 // The entity whose name or alias equals `name` (case-insensitive), most mentioned first.
@@ -41,14 +42,21 @@ int main(int argc, char** argv) {
                                     QStringLiteral("NAME"));
     const QCommandLineOption maximized({QStringLiteral("maximized")},
                                        QStringLiteral("Open the window maximized"));
+    const QCommandLineOption import_option(
+        {QStringLiteral("import")},
+        QStringLiteral("Import this file or folder into PROJECT (created if missing) once open"),
+        QStringLiteral("PATH"));
+    parser.addOption(import_option);
     parser.addOption(select);
     parser.addOption(maximized);
     parser.process(app);
 
     dossier::gui::MainWindow window;
-    if (parser.isSet(maximized))
+    if (parser.isSet(maximized)) {
+        // Without a window manager (Xvfb) showMaximized() alone does nothing: fill the screen.
+        window.setGeometry(window.screen()->availableGeometry());
         window.showMaximized();
-    else
+    } else
         window.show();
     if (parser.isSet(select)) {
         const QString name = parser.value(select);
@@ -59,7 +67,16 @@ int main(int argc, char** argv) {
                                  window.state()->select_one(id);
                          });
     }
-    if (!parser.positionalArguments().isEmpty())
-        window.open_project(QFileInfo(parser.positionalArguments().first()).absoluteFilePath());
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString project = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
+        if (!QFileInfo::exists(project) && parser.isSet(import_option))
+            window.new_project(project);
+        else
+            window.open_project(project);
+        QStringList inputs;
+        for (const auto& input : parser.values(import_option))
+            inputs << QFileInfo(input).absoluteFilePath();
+        window.import_paths(inputs);
+    }
     return app.exec();
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes a screenshot of dossier-gui on a project under Xvfb and writes it to docs/screenshot.png.
 # Builds nothing: point it at an existing build. When no project is given it imports the sample
-# corpus (data/samples) into a scratch project first, with the CLI of the same build.
+# corpus (data/samples) into a scratch project first, through the window's own import.
 #
 #   scripts/screenshot.sh [BUILD_DIR] [PROJECT] [OUTPUT.png] [ENTITY NAME TO SELECT]
 set -euo pipefail
@@ -12,7 +12,6 @@ project="${2:-}"
 output="${3:-$root/docs/screenshot.png}"
 select_name="${4:-${DOSSIER_SCREENSHOT_SELECT:-}}"
 gui="$build_dir/gui/dossier-gui"
-cli="$build_dir/cli/dossier"
 
 for tool in Xvfb import xwininfo; do
     command -v "$tool" >/dev/null || { echo "screenshot: '$tool' is missing (apt-get install xvfb imagemagick x11-utils)" >&2; exit 1; }
@@ -27,10 +26,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Without a project, the window itself imports the samples (import, extraction, relations) into a
+# scratch project, as an analyst would with File > Import Folder.
+import_args=()
 if [ -z "$project" ]; then
-    [ -x "$cli" ] || { echo "screenshot: no project given and no $cli to import the samples" >&2; exit 1; }
     project="$scratch/samples.dossier"
-    "$cli" import "$project" "$root/data/samples" >/dev/null || [ $? -eq 2 ] # 2: some inputs failed
+    import_args=(--import "$root/data/samples")
 fi
 
 # A display number nobody uses, a clean settings folder so the default window layout shows.
@@ -40,7 +41,7 @@ Xvfb ":$display" -screen 0 1600x1000x24 -nolisten tcp >"$scratch/xvfb.log" 2>&1 
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 
-args=("$project")
+args=("$project" "${import_args[@]}")
 [ -n "$select_name" ] && args+=(--select "$select_name")
 DISPLAY=":$display" XDG_CONFIG_HOME="$scratch/config" QT_QPA_PLATFORM=xcb \
     "$gui" "${args[@]}" --maximized >"$scratch/gui.log" 2>&1 &
@@ -51,7 +52,7 @@ for _ in $(seq 100); do
     DISPLAY=":$display" xwininfo -root -tree 2>/dev/null | grep -q "Dossier" && break
     sleep 0.2
 done
-sleep "${DOSSIER_SCREENSHOT_SETTLE:-6}"
+sleep "${DOSSIER_SCREENSHOT_SETTLE:-20}"
 kill -0 "$gui_pid" 2>/dev/null || { echo "screenshot: dossier-gui exited early:" >&2; cat "$scratch/gui.log" >&2; exit 1; }
 mkdir -p "$(dirname "$output")"
 DISPLAY=":$display" import -window root "$output"

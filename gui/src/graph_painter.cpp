@@ -58,6 +58,14 @@ double metric(const ExplorerNode& node, int visible_degree, SizeBy by) {
     return 1;
 }
 
+// `over` drawn with its alpha onto the opaque `under`, as one opaque colour.
+QColor blend(const QColor& over, const QColor& under) {
+    const double a = over.alphaF();
+    return QColor::fromRgbF(static_cast<float>(over.redF() * a + under.redF() * (1 - a)),
+                            static_cast<float>(over.greenF() * a + under.greenF() * (1 - a)),
+                            static_cast<float>(over.blueF() * a + under.blueF() * (1 - a)));
+}
+
 bool outside(QPointF a, QPointF b, const QRectF& vp) {
     return (a.x() < vp.left() && b.x() < vp.left()) || (a.x() > vp.right() && b.x() > vp.right()) ||
            (a.y() < vp.top() && b.y() < vp.top()) || (a.y() > vp.bottom() && b.y() > vp.bottom());
@@ -218,8 +226,9 @@ void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF
             .emplace_back(a, b);
     }
     const bool dashes = drawn <= kDashEdgeLimit;
+    const bool antialias = drawn <= kAntialiasEdgeLimit;
     p.save();
-    p.setRenderHint(QPainter::Antialiasing, drawn <= kAntialiasEdgeLimit);
+    p.setRenderHint(QPainter::Antialiasing, antialias);
     for (int dim = 0; dim < 2; ++dim)
         for (int style = 0; style < kEdgeStyles; ++style)
             for (int width = 0; width < kWidthBuckets; ++width) {
@@ -230,6 +239,11 @@ void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF
                 QColor colour = style_.edge;
                 if (dim)
                     colour.setAlphaF(colour.alphaF() * 0.3f);
+                // Blending every pixel of tens of thousands of long lines dominates the frame;
+                // above the antialiasing limit the same colour is pre-mixed with the background
+                // and drawn opaque, which the raster engine fills several times faster.
+                if (!antialias)
+                    colour = blend(colour, style_.background);
                 QPen pen(colour, width == 0 ? 0.0 : 1.0 + 1.2 * width);
                 pen.setStyle(dashes ? pen_style(style) : Qt::SolidLine);
                 pen.setCapStyle(Qt::FlatCap);
