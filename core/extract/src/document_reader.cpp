@@ -80,36 +80,35 @@ bool WindowReader::is_initial_at(std::size_t i) const {
 
 WindowReader::PhraseMatch WindowReader::longest_phrase(std::size_t i, bool entities_only) const {
     PhraseMatch best;
-    if (!tokens_[i].is(kWord) || !tokens_[i].is(kCapitalized) ||
-        !data_.phrases.may_start(tokens_[i].hash))
+    if (!tokens_[i].is(kWord) || !tokens_[i].is(kCapitalized))
         return best;
     std::uint64_t h = combine_start();
     const std::size_t limit = std::min(data_.phrases.max_length(), tokens_.size() - i);
+    bool caps_ok = true;
     for (std::size_t len = 1; len <= limit; ++len) {
         const auto& t = tokens_[i + len - 1];
         if (len > 1 && t.is(kBlankLineBefore))
             break;
         h = combine(h, t.hash);
-        const auto* entries = data_.phrases.find(h, len);
-        if (!entries)
-            continue;
-        // Acronyms must be capitals in the text as well ("US", not "us").
-        bool caps_ok = true;
-        for (std::size_t k = i; k < i + len; ++k)
-            if (tokens_[k].is(kHasLower))
-                caps_ok = false;
-        const bool last_glued_word =
+        const auto* node = data_.phrases.node(h, len);
+        if (!node)
+            break; // no phrase starts with these tokens: stop at the first miss
+        caps_ok = caps_ok && !t.is(kHasLower);
+        // "Sovietologist" is not "Soviet": phrases end at a word boundary.
+        const bool glued_word_follows =
             i + len < tokens_.size() && glued(i + len) && tokens_[i + len].is(kWord);
-        if (last_glued_word)
-            continue; // "Sovietologist" is not "Soviet": phrases end at a word boundary
-        for (const auto& e : *entries) {
-            if (e.case_exact_caps && !caps_ok)
-                continue;
-            if (entities_only && e.kind != PhraseKind::Entity)
-                continue;
-            best = {len, entries};
-            break;
+        if (!node->entries.empty() && !glued_word_follows) {
+            for (const auto& e : node->entries) {
+                if (e.case_exact_caps && !caps_ok)
+                    continue; // acronyms must be capitals in the text too ("US", not "us")
+                if (entities_only && e.kind != PhraseKind::Entity)
+                    continue;
+                best = {len, &node->entries};
+                break;
+            }
         }
+        if (!node->has_longer)
+            break;
     }
     return best;
 }
@@ -800,17 +799,23 @@ void WindowReader::read_rules() {
             }
         }
         // A surname alone that the authority file knows, and only one person by that name.
-        if (is_name_word(i) && !t.is(kAllCaps)) {
-            const std::string surname(token_text(i));
-            auto it = data_.authority_by_surname.find(name_skeleton(surname));
-            if (it != data_.authority_by_surname.end() && it->second.size() == 1 &&
+        if (!data_.authority_by_surname.empty() && is_name_word(i) && !t.is(kAllCaps)) {
+            auto cached = lexicon_.authority_surname.find(t.hash);
+            if (cached == lexicon_.authority_surname.end()) {
+                auto it = data_.authority_by_surname.find(name_skeleton(token_text(i)));
+                const int def = it != data_.authority_by_surname.end() && it->second.size() == 1
+                                    ? static_cast<int>(it->second.front())
+                                    : -1;
+                cached = lexicon_.authority_surname.emplace(t.hash, def).first;
+            }
+            if (cached->second >= 0 &&
                 !(i + 1 < tokens_.size() && tokens_[i + 1].is(kWord) &&
                   tokens_[i + 1].is(kCapitalized) && !tokens_[i + 1].is(kNewlineBefore))) {
                 Candidate c;
                 c.span = {t.start, t.end};
                 c.type = EntityType::Person;
-                c.def = static_cast<int>(it->second.front());
-                c.person.surname = surname;
+                c.def = cached->second;
+                c.person.surname = std::string(token_text(i));
                 c.method = MentionMethod::Authority;
                 c.confidence = 0.6;
                 out_.push_back(std::move(c));

@@ -31,6 +31,8 @@ struct DocumentLexicon {
     };
     std::unordered_map<std::uint64_t, Acronym> acronyms;     // token hash -> expansion's entity
     std::unordered_map<std::uint64_t, std::size_t> surnames; // surname hash -> candidate index
+    // Token hash -> the one authority person with that surname skeleton, or -1 (none, several).
+    std::unordered_map<std::uint64_t, int> authority_surname;
 };
 
 // Reads one window [base, base + text.size()) of the document text (offsets are absolute).

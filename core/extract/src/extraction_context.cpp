@@ -88,22 +88,18 @@ bool detail::PhraseTable::add(std::string_view phrase, const PhraseEntry& entry)
     if (tokens.empty())
         return false;
     std::uint64_t h = combine_start();
-    for (const auto& t : tokens)
-        h = combine(h, t.hash);
-    auto& list = entries_[key(h, tokens.size())];
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        h = combine(h, tokens[i].hash);
+        if (i + 1 < tokens.size())
+            nodes_[key(h, i + 1)].has_longer = true;
+    }
+    auto& list = nodes_[key(h, tokens.size())].entries;
     for (const auto& e : list)
         if (e.target == entry.target && e.kind == entry.kind)
             return true;
     list.push_back(entry);
-    starts_.insert(tokens.front().hash);
     max_length_ = std::max(max_length_, tokens.size());
     return true;
-}
-
-const std::vector<PhraseEntry>* detail::PhraseTable::find(std::uint64_t sequence_hash,
-                                                          std::size_t length) const {
-    auto it = entries_.find(key(sequence_hash, length));
-    return it == entries_.end() ? nullptr : &it->second;
 }
 
 std::uint32_t ExtractionContext::Data::add_entity(EntityType type, const std::string& key,

@@ -37,20 +37,32 @@ struct PhraseEntry {
 
 class PhraseTable {
 public:
+    // A token sequence of the table: the phrases that end here, and whether longer ones go on.
+    struct Node {
+        std::vector<PhraseEntry> entries;
+        bool has_longer = false;
+    };
     // Returns false when the phrase has no tokens.
     bool add(std::string_view phrase, const PhraseEntry& entry);
-    // Entries whose phrase is exactly tokens [first, first + length).
-    const std::vector<PhraseEntry>* find(std::uint64_t sequence_hash, std::size_t length) const;
-    bool may_start(std::uint64_t token_hash) const { return starts_.count(token_hash) != 0; }
+    // The node for tokens [first, first + length) given the hash of that sequence; nullptr when
+    // no phrase starts with it, so a scan can stop at the first miss.
+    const Node* node(std::uint64_t sequence_hash, std::size_t length) const {
+        auto it = nodes_.find(key(sequence_hash, length));
+        return it == nodes_.end() ? nullptr : &it->second;
+    }
+    // Entries whose phrase is exactly that sequence (nullptr when none).
+    const std::vector<PhraseEntry>* find(std::uint64_t sequence_hash, std::size_t length) const {
+        const Node* n = node(sequence_hash, length);
+        return n && !n->entries.empty() ? &n->entries : nullptr;
+    }
     std::size_t max_length() const { return max_length_; }
-    std::size_t size() const { return entries_.size(); }
+    std::size_t size() const { return nodes_.size(); }
 
 private:
     static std::uint64_t key(std::uint64_t sequence_hash, std::size_t length) {
         return sequence_hash ^ (static_cast<std::uint64_t>(length) * 0x94D049BB133111EBull);
     }
-    std::unordered_map<std::uint64_t, std::vector<PhraseEntry>> entries_;
-    std::unordered_set<std::uint64_t> starts_;
+    std::unordered_map<std::uint64_t, Node> nodes_;
     std::size_t max_length_ = 0;
 };
 
@@ -70,6 +82,7 @@ struct ExtractionContext::Data {
     std::unordered_map<std::string, std::vector<std::uint32_t>> authority_by_surname;
     std::unordered_map<std::string, std::uint32_t> entity_by_key;
     std::size_t authority_entries = 0;
+    // Surname skeletons of authority persons by folded token hash, filled lazily per document.
 
     std::uint32_t add_entity(EntityType type, const std::string& key, const std::string& canonical);
 };
