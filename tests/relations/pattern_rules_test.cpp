@@ -187,3 +187,10 @@ TEST(PatternMatcher, GapAfterASlotTakesTheNearestArgument) {
                                 {{"Lind", 20, P}, {"Osterlich", 2, C}, {"Fenwick", 3, C}});
     EXPECT_EQ(found, (std::vector<Found>{{"pressures", 2, 3}}));
 }
+
+TEST(PatternMatcher, NoBreakSpacesSeparateWordsLikeSpaces) {
+    // "humanity.<NBSP>Vienna is ..." as pasted translations have it.
+    auto found = match_sentence("Vienna\xC2\xA0is widening its cooperation\xC2\xA0with Prague.",
+                                {{"Vienna", 1, C}, {"Prague", 2, C}});
+    EXPECT_TRUE(has(found, "cooperates_with", 1, 2));
+}

@@ -1,5 +1,6 @@
 #include "dossier/extract/relation_pipeline.h"
 
+#include "dossier/curation/replay.h"
 #include "dossier/extract/relation_spans.h"
 #include "dossier/extract/sentences.h"
 #include "dossier/store/document_store.h"
@@ -23,6 +24,41 @@ std::string lower_ascii(std::string_view s) {
 
 bool equal_nocase(std::string_view a, std::string_view b) {
     return a.size() == b.size() && lower_ascii(a) == lower_ascii(b);
+}
+
+bool space_at(std::string_view text, std::size_t i, std::size_t& width) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        width = 1;
+        return true;
+    }
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+        width = 2; // no-break space, common in pasted translations
+        return true;
+    }
+    return false;
+}
+
+// Evidence quotes start and end on text: white space (including no-break spaces) trimmed.
+std::vector<Span> trimmed(std::string_view text, std::vector<Span> spans) {
+    std::vector<Span> out;
+    out.reserve(spans.size());
+    for (auto s : spans) {
+        std::size_t width = 0;
+        while (s.start < s.end && space_at(text, s.start, width))
+            s.start += static_cast<std::uint32_t>(width);
+        while (s.end > s.start) {
+            if (space_at(text, s.end - 1, width))
+                --s.end;
+            else if (s.end - s.start >= 2 && space_at(text, s.end - 2, width) && width == 2)
+                s.end -= 2;
+            else
+                break;
+        }
+        if (s.start < s.end)
+            out.push_back(s);
+    }
+    return out;
 }
 
 // Institutions among header parties the extractor did not name ("Department of State").
@@ -138,8 +174,8 @@ RelationExtractionSummary run_relation_extraction(store::Project& project,
         input.date = doc->date;
         input.document_entity = entities.document_entity(
             doc->id, doc->archive_ref.empty() ? doc->title : doc->archive_ref);
-        input.sentences = split_sentences(doc->text);
-        input.paragraphs = split_paragraphs(doc->text);
+        input.sentences = trimmed(doc->text, split_sentences(doc->text));
+        input.paragraphs = trimmed(doc->text, split_paragraphs(doc->text));
         input.header_lines = find_header_lines(doc->text, doc->title);
         for (const auto& row : mention_rows) {
             auto [it, fresh] = rejected.try_emplace(row.mention.entity.value, false);
@@ -179,6 +215,7 @@ RelationExtractionSummary run_relation_extraction(store::Project& project,
     summary.paragraphs_over_limit = stats.paragraphs_skipped;
     relations.replace_extracted(result);
     transaction.commit();
+    curation::replay_curation(project); // removed relations stay removed, added ones come back
     return summary;
 }
 

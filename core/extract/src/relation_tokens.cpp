@@ -35,6 +35,18 @@ const char* fold_general_punctuation(std::string_view text, std::size_t i) {
     }
 }
 
+// No-break space (C2 A0) and the spaces of the General Punctuation block (E2 80 80-8A, AF):
+// pasted translations are full of them. Returns the byte width, 0 when not a space.
+std::size_t unicode_space_width(std::string_view text, std::size_t i) {
+    const auto u = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (u(i) == 0xC2 && i + 1 < text.size() && u(i + 1) == 0xA0)
+        return 2;
+    if (u(i) == 0xE2 && i + 2 < text.size() && u(i + 1) == 0x80 &&
+        ((u(i + 2) >= 0x80 && u(i + 2) <= 0x8A) || u(i + 2) == 0xAF))
+        return 3;
+    return 0;
+}
+
 } // namespace
 
 std::vector<RelationToken> tokenize_for_relations(std::string_view text, Span range) {
@@ -46,6 +58,10 @@ std::vector<RelationToken> tokenize_for_relations(std::string_view text, Span ra
         const unsigned char c = u(i);
         if (is_space(c)) {
             ++i;
+            continue;
+        }
+        if (const std::size_t width = unicode_space_width(text, i)) {
+            i += width;
             continue;
         }
         // Possessive 's / ’s right after a word: its own token, so patterns can ask for it.
@@ -87,7 +103,7 @@ std::vector<RelationToken> tokenize_for_relations(std::string_view text, Span ra
                 norm += static_cast<char>(d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d);
                 ++i;
             } else {
-                if (fold_general_punctuation(text, i))
+                if (fold_general_punctuation(text, i) || unicode_space_width(text, i))
                     break;
                 norm += static_cast<char>(d);
                 ++i;

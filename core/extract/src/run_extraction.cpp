@@ -1,3 +1,4 @@
+#include "dossier/curation/replay.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/extract/name_key.h"
 #include "dossier/store/authority_store.h"
@@ -177,6 +178,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     resolve_persons_across_corpus(project);
     entity_store.remove_orphans();
     tx.commit();
+    curation::replay_curation(project); // a re-extraction never undoes an analyst's work
     summary.entities = entity_store.count();
     return summary;
 }
