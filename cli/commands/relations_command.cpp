@@ -44,7 +44,11 @@ std::string quote(const Document& doc, Span span) {
     bool space = false;
     for (std::size_t i = span.start; i < end; ++i) {
         const char c = doc.text[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        const bool no_break_space = static_cast<unsigned char>(c) == 0xC2 && i + 1 < end &&
+                                    static_cast<unsigned char>(doc.text[i + 1]) == 0xA0;
+        if (no_break_space)
+            ++i;
+        if (no_break_space || c == ' ' || c == '\n' || c == '\t' || c == '\r') {
             space = !out.empty();
             continue;
         }
