@@ -7,8 +7,10 @@
 
 #include <cstdio>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
+#include <sstream>
 #include <sys/wait.h>
 
 namespace dossier::exporting {

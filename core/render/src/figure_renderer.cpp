@@ -132,10 +132,11 @@ void draw_legend(QPainter& painter, const QRectF& column, const Figure& figure,
             const double row = std::max(line, d + 2);
             painter.setPen(QPen(QColor(0x33, 0x33, 0x33), 0.4));
             painter.setBrush(QColor(0xDD, 0xDD, 0xDD));
-            painter.drawEllipse(
-                QRectF(column.left() + (24 - std::min(d, 24.0)) / 2, y + (row - d) / 2, d, d));
+            painter.drawEllipse(QRectF(column.left(), y + (row - d) / 2, d, d));
             painter.setPen(Qt::black);
-            painter.drawText(QRectF(column.left() + 28, y, column.width() - 28, row),
+            // The value goes right of the circle, however big the circle is.
+            const double text_left = column.left() + std::max(d, 12.0) + 4;
+            painter.drawText(QRectF(text_left, y, column.right() - text_left, row),
                              Qt::AlignLeft | Qt::AlignVCenter, QString::number(value, 'g', 3));
             y += row;
         }
