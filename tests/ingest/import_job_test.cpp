@@ -186,3 +186,33 @@ TEST(ImportJob, CancelStopsBetweenFilesAndKeepsWhatWasCommitted) {
     EXPECT_EQ(rest.imported.size(), 3u);
     EXPECT_EQ(rest.skipped.size(), 3u);
 }
+
+TEST(ImportJob, ImportedTextIsSearchableWhenTheJobEnds) {
+    TempDir dir;
+    auto project = store::Project::open(dir / "p.dossier", store::OpenMode::CreateIfMissing);
+    import_paths(project, {fixture("import/cable_utf8.txt"), fixture("import/note_cp1251.txt")});
+    store::DocumentStore documents(project);
+    EXPECT_EQ(documents.search("Whitcomb").size(), 1u);
+    EXPECT_EQ(documents.search("Громыко").size(), 1u);
+}
+
+TEST(ImportJob, DocumentsLeftUnindexedByAKilledRunAreIndexedByTheNextRun) {
+    TempDir dir;
+    auto project = store::Project::open(dir / "p.dossier", store::OpenMode::CreateIfMissing);
+    store::DocumentStore documents(project);
+    {
+        // What a run killed between a file's commit and the next full-text batch leaves behind.
+        Document doc;
+        doc.sha256 = "pending-document";
+        doc.source_path = "killed.txt";
+        doc.format = "text";
+        doc.text = "Telegram about the Zanzibar consulate.";
+        store::Transaction transaction(project);
+        documents.insert(doc, doc.text.size(), /*defer_full_text=*/true);
+        transaction.commit();
+    }
+    EXPECT_TRUE(documents.search("Zanzibar").empty());
+    import_paths(project, {fixture("import/cable_utf8.txt")});
+    EXPECT_EQ(documents.search("Zanzibar").size(), 1u);
+    EXPECT_EQ(documents.search("Whitcomb").size(), 1u);
+}

@@ -114,6 +114,19 @@ ImportResult ImportJob::run(store::Project& project) {
     };
 
     store::DocumentStore documents(project);
+    // Full-text entries are added in batches (see schema v2): each file's documents are committed
+    // in the file's own transaction, and the index catches up every kFullTextBatchBytes of text, at
+    // the end, and at the start for documents a killed run committed but did not index.
+    constexpr std::uint64_t kFullTextBatchBytes = 8u << 20;
+    std::uint64_t unindexed_bytes = 0;
+    auto index_full_text = [&] {
+        store::Transaction transaction(project);
+        documents.index_deferred_full_text();
+        transaction.commit();
+        unindexed_bytes = 0;
+    };
+    index_full_text();
+
     for (const auto& file : selection.files) {
         if (cancelled()) {
             result.cancelled = true;
@@ -158,7 +171,8 @@ ImportResult ImportJob::run(store::Project& project) {
                     result.skipped.push_back(display_key(doc));
                     continue;
                 }
-                added.push_back(documents.insert(doc, bytes.size()));
+                added.push_back(documents.insert(doc, bytes.size(), /*defer_full_text=*/true));
+                unindexed_bytes += doc.text.size();
             }
             if (stopped) {
                 result.cancelled = true;
@@ -166,6 +180,8 @@ ImportResult ImportJob::run(store::Project& project) {
             }
             transaction.commit();
             result.imported.insert(result.imported.end(), added.begin(), added.end());
+            if (unindexed_bytes >= kFullTextBatchBytes)
+                index_full_text();
         } catch (const importers::ImportError& e) {
             result.failed.push_back({path, e.what()});
         } catch (const store::StoreError& e) {
@@ -182,6 +198,7 @@ ImportResult ImportJob::run(store::Project& project) {
         ++progress.files_done;
         progress.bytes_done += file.size;
     }
+    index_full_text();
     progress.current_file.clear();
     report(true);
     return result;

@@ -52,7 +52,7 @@ bool DocumentStore::contains_hash(const std::string& sha256) {
     return stmt.step();
 }
 
-DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes) {
+DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes, bool defer_full_text) {
     auto& conn = project_.connection();
     auto& insert_doc = conn.prepare(
         "INSERT INTO documents(sha256, source_path, source_key, format, title, date, date_precision,"
@@ -78,8 +78,12 @@ DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes
     insert_doc.run();
     const DocumentId id{conn.last_insert_rowid()};
 
-    auto& fts = conn.prepare("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
-    fts.bind(1, id.value).bind(2, doc.title).bind(3, doc.text).run();
+    if (defer_full_text) {
+        conn.prepare("INSERT INTO fts_pending(document_id) VALUES (?1)").bind(1, id.value).run();
+    } else {
+        auto& fts = conn.prepare("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
+        fts.bind(1, id.value).bind(2, doc.title).bind(3, doc.text).run();
+    }
 
     auto& party = conn.prepare(
         "INSERT INTO document_parties(document_id, role, position, name) VALUES (?1, ?2, ?3, ?4)");
@@ -102,6 +106,22 @@ DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes
             .bind(6, a.role)
             .run();
     return id;
+}
+
+std::size_t DocumentStore::index_deferred_full_text() {
+    auto& conn = project_.connection();
+    auto& count = conn.prepare("SELECT count(*) FROM fts_pending");
+    count.step();
+    const auto pending = static_cast<std::size_t>(count.int64(0));
+    count.reset();
+    if (pending == 0)
+        return 0;
+    conn.prepare("INSERT INTO documents_fts(rowid, title, text)"
+                 " SELECT d.id, d.title, d.text FROM fts_pending p JOIN documents d ON d.id = p.document_id"
+                 " ORDER BY d.id")
+        .run();
+    conn.prepare("DELETE FROM fts_pending").run();
+    return pending;
 }
 
 void DocumentStore::update_header(DocumentId id, const Document& header) {

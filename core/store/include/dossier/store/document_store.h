@@ -36,7 +36,12 @@ public:
     bool contains_hash(const std::string& sha256);
     // Inserts the document with its parties, metadata, annotations and full-text index entry.
     // The caller owns the transaction.
-    DocumentId insert(const Document& document, std::uint64_t source_bytes);
+    // With `defer_full_text` the full-text entry waits in fts_pending for index_deferred_full_text()
+    // (bulk imports: one FTS5 commit for many documents instead of one per file).
+    DocumentId insert(const Document& document, std::uint64_t source_bytes, bool defer_full_text = false);
+    // Adds the full-text entries of every deferred document and returns how many. The caller owns
+    // the transaction. Safe at any time, e.g. after an import was killed before its next batch.
+    std::size_t index_deferred_full_text();
     // Fills header fields the importer did not know (used by extraction). Empty values are ignored.
     void update_header(DocumentId id, const Document& header);
 
