@@ -16,7 +16,7 @@ rm -f "$project" "$project-wal" "$project-shm"
 
 echo
 echo "== Importing the sample corpus (data/samples) into $project"
-"$dossier" import "$project" "$DOSSIER_ROOT/data/samples"
+"$dossier" import "$project" "$DOSSIER_ROOT/data/samples" --exclude "README.md"
 echo
 echo "== What the project holds"
 "$dossier" info "$project"
