@@ -135,6 +135,17 @@ void register_eval(CLI::App& app) {
                 {document_index[row.mention.document.value], row.mention.span, it->second});
         }
         const auto report = extract::evaluate_mentions(gold, predicted);
+        // The gold tags the persons of the volume's list (and a few others): with --authority,
+        // also score only the predictions linked to that list, to tell "found a person the gold
+        // does not tag" (Meany, Hall) from "found something that is not that person".
+        std::vector<extract::ScoredMention> linked;
+        std::set<std::string> listed;
+        for (const auto& p : volume.persons)
+            listed.insert(p.xml_id);
+        for (const auto& p : predicted)
+            if (listed.count(p.identity))
+                linked.push_back(p);
+        const auto linked_report = extract::evaluate_mentions(gold, linked);
         if (options->show_errors) {
             auto overlaps = [](const extract::ScoredMention& a,
                                const std::vector<extract::ScoredMention>& list) {
@@ -190,6 +201,9 @@ void register_eval(CLI::App& app) {
                         {"documents", volume.documents.size()},
                         {"exact", scores_json(report.exact)},
                         {"overlap", scores_json(report.overlap)},
+                        {"linked_to_persons_list",
+                         {{"exact", scores_json(linked_report.exact)},
+                          {"overlap", scores_json(linked_report.overlap)}}},
                         {"bcubed",
                          {{"precision", report.bcubed_precision},
                           {"recall", report.bcubed_recall},
@@ -205,6 +219,11 @@ void register_eval(CLI::App& app) {
                   << "  F1 " << report.overlap.f1 << '\n'
                   << "B-cubed  P " << report.bcubed_precision << "  R " << report.bcubed_recall
                   << "  F1 " << report.bcubed_f1 << '\n';
+        if (options->authority)
+            std::cout << "linked to the persons list only (" << linked_report.overlap.predicted
+                      << " predicted): overlap P " << linked_report.overlap.precision << "  R "
+                      << linked_report.overlap.recall << "  F1 " << linked_report.overlap.f1
+                      << "; exact F1 " << linked_report.exact.f1 << '\n';
         return kOk;
     });
 }
