@@ -115,6 +115,14 @@ void GraphPainter::recompute() {
             return value[ua] > value[ub];
         return graph_->nodes[ua].mentions > graph_->nodes[ub].mentions;
     });
+    edges_by_weight_.clear();
+    for (std::size_t e = 0; e < graph_->edges.size(); ++e)
+        if (visible_->edge_visible[e])
+            edges_by_weight_.push_back(static_cast<int>(e));
+    std::stable_sort(edges_by_weight_.begin(), edges_by_weight_.end(), [&](int a, int b) {
+        return graph_->edges[static_cast<std::size_t>(a)].weight >
+               graph_->edges[static_cast<std::size_t>(b)].weight;
+    });
     edge_style_.resize(graph_->edges.size());
     max_weight_ = 1;
     QHash<QString, int> styles;
@@ -200,9 +208,10 @@ void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF
     std::array<std::vector<QLineF>, 2 * kEdgeStyles * kWidthBuckets> buckets;
     std::vector<QLineF> highlighted;
     int drawn = 0;
-    for (std::size_t e = 0; e < graph_->edges.size(); ++e) {
-        if (!visible_->edge_visible[e])
-            continue;
+    for (int index : edges_by_weight_) {
+        if (drawn >= kMaxEdgesPerFrame)
+            break;
+        const auto e = static_cast<std::size_t>(index);
         const auto& edge = graph_->edges[e];
         const auto s = static_cast<std::size_t>(edge.source),
                    d = static_cast<std::size_t>(edge.target);

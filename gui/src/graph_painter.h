@@ -16,6 +16,10 @@ namespace dossier::gui {
 
 class GraphPainter {
 public:
+    // Level of detail: at most this many edges are drawn per frame, the heaviest first; the
+    // rest appear as the view zooms in and fewer edges fall inside it.
+    static constexpr int kMaxEdgesPerFrame = 15000;
+
     // The graph and visible set must outlive the painter (or the next set_graph call).
     void set_graph(const ExplorerGraph* graph, const VisibleGraph* visible);
     void set_style(const GraphStyle& style);
@@ -50,6 +54,7 @@ private:
     std::vector<double> radius_;
     std::vector<int> importance_order_; // node indices, most important first
     std::vector<int> edge_style_;       // per edge: index of its relation type's dash style
+    std::vector<int> edges_by_weight_;  // visible edges, heaviest first (level of detail)
     double max_weight_ = 1;
     std::vector<char> selected_;
     std::vector<char> neighbourhood_;
