@@ -1,6 +1,7 @@
 #include "dossier/curation/replay.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/extract/name_key.h"
+#include "dossier/extract/relation_pipeline.h"
 #include "dossier/store/authority_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -178,6 +179,8 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     resolve_persons_across_corpus(project);
     entity_store.remove_orphans();
     tx.commit();
+    if (!summary.cancelled) // relations from the new mentions, before curation moves/removes any
+        run_relation_extraction(project, {}, cancel);
     curation::replay_curation(project); // a re-extraction never undoes an analyst's work
     summary.entities = entity_store.count();
     return summary;
