@@ -81,7 +81,9 @@ std::string name_skeleton(std::string_view name) {
 
 std::string normalize_name(std::string_view name) {
     std::string out;
-    for (auto word : split_words(detail::fold(name))) {
+    // Named, not a temporary: the words are views into it and must outlive the loop.
+    const std::string folded = detail::fold(name);
+    for (auto word : split_words(folded)) {
         if (!out.empty())
             out += ' ';
         out += word;
