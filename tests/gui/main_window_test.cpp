@@ -6,6 +6,7 @@
 #include "filters_panel.h"
 #include "graph_view.h"
 #include "gui_fixture.h"
+#include "layout_controller.h"
 #include "main_window.h"
 #include "search_panel.h"
 #include "timeline_widget.h"
@@ -283,6 +284,37 @@ private slots:
                      .value(QStringLiteral("format"))
                      .toString(),
                  QStringLiteral("svg"));
+    }
+
+    void relayout_runs_in_the_background_and_is_reproducible() {
+        GuiFixture fixture;
+        MainWindow window;
+        window.set_interactive(false);
+        window.set_auto_layout(false);
+        QVERIFY(open_and_wait(window, fixture.path));
+        const EntityId norland = fixture.entity.at("Norland");
+        window.state()->select_one(norland);
+        auto positions = [&] {
+            std::vector<QPointF> out;
+            for (const auto& node : window.state()->graph()->nodes)
+                out.push_back(node.position);
+            return out;
+        };
+        const auto spiral = positions();
+        QSignalSpy done(&window, &MainWindow::layout_finished);
+        window.layout_controller()->set_seed(7);
+        window.layout_controller()->relayout();
+        QVERIFY(window.busy());
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().first().toBool(), true);
+        const auto first = positions();
+        QVERIFY(first != spiral);
+        QCOMPARE(window.state()->selection(), QList<EntityId>{norland});
+        QCOMPARE(window.graph_view()->visible_node_count(), GuiFixture::kEntities);
+        done.clear();
+        window.layout_controller()->relayout(); // same graph, engine and seed
+        QVERIFY(done.wait(60000));
+        QCOMPARE(positions(), first);
     }
 
     void window_layout_is_remembered() {
