@@ -231,3 +231,42 @@ TEST_F(Replay, ImportRefusesAFileThatIsNotACurationExport) {
                  curation::CurationError);
     EXPECT_TRUE(store::CurationStore(project).records().empty());
 }
+
+TEST_F(Replay, SplitRetypeAndRelationNotesHoldAfterExtractionRunsAgain) {
+    curation::CurationService service(project, "historian");
+    service.apply(curation::split_op(ref(project, "Sweden"), "Swedish", {}, "Swedish parliament"));
+    service.apply(
+        curation::retype_op(ref(project, "Swedish parliament"), EntityType::Organization));
+    const auto extracted = store::RelationStore(project).list("", false);
+    const auto noted = std::find_if(extracted.begin(), extracted.end(), [](const auto& r) {
+        return r.origin == "extract" && r.source_type != EntityType::Document &&
+               r.target_type != EntityType::Document;
+    });
+    ASSERT_NE(noted, extracted.end());
+    store::CurationStore store(project);
+    const curation::RelationRef noted_ref{
+        noted->relation.type, *curation::entity_ref(store, noted->relation.source),
+        *curation::entity_ref(store, noted->relation.target), noted->relation.directed};
+    service.apply(curation::note_relation_op(noted_ref, "read the reply too"));
+
+    extract_all(project);
+
+    const auto status = curation::curation_status(project);
+    EXPECT_EQ(status.replayed, 3u);
+    EXPECT_TRUE(status.stale.empty()) << curation::describe(status);
+    const auto parliament = named(project, "Swedish parliament");
+    ASSERT_TRUE(parliament);
+    EXPECT_EQ(parliament->type, EntityType::Organization);
+    const auto moved = surfaces(project, parliament->id);
+    ASSERT_FALSE(moved.empty());
+    EXPECT_TRUE(std::all_of(moved.begin(), moved.end(),
+                            [](const std::string& s) { return s == "Swedish"; }));
+    EXPECT_FALSE(contains(surfaces(project, named(project, "Sweden")->id), "Swedish"));
+    const auto source = curation::resolve(store, noted_ref.source);
+    const auto target = curation::resolve(store, noted_ref.target);
+    ASSERT_TRUE(source && target);
+    const auto rebuilt =
+        store.find_relations(noted_ref.type, *source, *target, !noted_ref.directed);
+    ASSERT_FALSE(rebuilt.empty());
+    EXPECT_EQ(store.relation_note(rebuilt.front()), "read the reply too");
+}
