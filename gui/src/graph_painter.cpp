@@ -209,12 +209,13 @@ void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF
     std::vector<QLineF> highlighted;
     int drawn = 0;
     for (int index : edges_by_weight_) {
-        if (drawn >= kMaxEdgesPerFrame)
-            break;
         const auto e = static_cast<std::size_t>(index);
         const auto& edge = graph_->edges[e];
         const auto s = static_cast<std::size_t>(edge.source),
                    d = static_cast<std::size_t>(edge.target);
+        // Past the budget only the selection's own edges are still drawn.
+        if (drawn >= kMaxEdgesPerFrame && !(has_selection_ && (selected_[s] || selected_[d])))
+            continue;
         const QPointF a = t.map(graph_->nodes[s].position);
         const QPointF b = t.map(graph_->nodes[d].position);
         if (outside(a, b, viewport))
