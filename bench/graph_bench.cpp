@@ -230,9 +230,11 @@ BENCHMARK(BM_PageRank)
 
 void BM_Communities(benchmark::State& state) {
     const auto& g = full_snapshot().simple();
+    const auto algorithm = static_cast<graph::CommunityAlgorithm>(state.range(0));
+    state.SetLabel(algorithm == graph::CommunityAlgorithm::Leiden ? "leiden" : "louvain");
     double modularity = 0;
     for (auto _ : state) {
-        auto c = graph::louvain_communities(g);
+        auto c = graph::modularity_communities(g, algorithm);
         modularity = c.modularity;
         benchmark::DoNotOptimize(c);
     }

@@ -1,6 +1,7 @@
-// Communities by modularity with igraph's Louvain (igraph_community_multilevel), weighted by the
-// collapsed edge weights. igraph keeps process-wide state (its random generator and error
-// handler), so calls are serialised and the generator is seeded for reproducible results.
+// Communities by modularity with igraph: Leiden (igraph_community_leiden, modularity objective) or
+// Louvain (igraph_community_multilevel), weighted by the collapsed edge weights. igraph keeps
+// process-wide state (its random generator and error handler), so calls are serialised and the
+// generator is seeded for reproducible results.
 #include "dossier/graph/metrics.h"
 #include "group_labels.h"
 
@@ -37,7 +38,8 @@ template <class T, void (*Destroy)(T*)> struct IgraphOwner {
 
 } // namespace
 
-Communities louvain_communities(const SimpleGraph& g, std::uint64_t seed) {
+Communities modularity_communities(const SimpleGraph& g, CommunityAlgorithm algorithm,
+                                   std::uint64_t seed) {
     Communities result;
     const auto n = g.node_count();
     result.membership.assign(n, 0);

@@ -129,7 +129,7 @@ MetricResult compute_metrics(const GraphSnapshot& snapshot, const std::vector<Me
     if (wants(Metric::CoreNumber))
         r.core_number = core_numbers(g);
     if (wants(Metric::Community)) {
-        auto c = louvain_communities(g, options.community_seed);
+        auto c = modularity_communities(g, CommunityAlgorithm::Leiden, options.community_seed);
         r.community = std::move(c.membership);
         r.modularity = c.modularity;
     }
