@@ -241,9 +241,11 @@ void BM_Communities(benchmark::State& state) {
     state.counters["modularity"] = modularity;
 }
 BENCHMARK(BM_Communities)
+    ->Arg(static_cast<int>(graph::CommunityAlgorithm::Leiden))
+    ->Arg(static_cast<int>(graph::CommunityAlgorithm::Louvain))
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)
-    ->Repetitions(5)
+    ->Repetitions(3)
     ->ReportAggregatesOnly(true);
 
 void BM_BetweennessExactTwoThreads(benchmark::State& state) {
