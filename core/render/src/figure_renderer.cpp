@@ -108,13 +108,29 @@ void draw_legend(QPainter& painter, const QRectF& column, const Figure& figure,
     }
     if (!figure.stroke_legend.empty()) {
         heading(QStringLiteral("Relation"));
-        for (const auto& entry : figure.stroke_legend) {
+        // Keep room for the size scale below; relation types that do not fit are summarised.
+        const double reserved =
+            figure.size_legend
+                ? line * 2 + 3 * (figure.size_legend->max_diameter * std::abs(to_page.m11()) + 2)
+                : 0;
+        const auto fits =
+            static_cast<std::size_t>(std::max(0.0, (column.bottom() - y - reserved) / line));
+        const std::size_t shown = figure.stroke_legend.size() <= fits ? figure.stroke_legend.size()
+                                                                      : (fits > 0 ? fits - 1 : 0);
+        for (std::size_t i = 0; i < shown; ++i) {
+            const auto& entry = figure.stroke_legend[i];
             painter.setPen(QPen(QColor(0x44, 0x44, 0x44), 1.0, pen_style(entry.stroke)));
             painter.drawLine(QPointF(column.left(), y + line / 2),
                              QPointF(column.left() + 18, y + line / 2));
             painter.setPen(Qt::black);
             painter.drawText(QRectF(column.left() + 22, y, column.width() - 22, line),
                              Qt::AlignLeft | Qt::AlignVCenter, entry.label);
+            y += line;
+        }
+        if (shown < figure.stroke_legend.size()) {
+            painter.drawText(
+                QRectF(column.left(), y, column.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                QStringLiteral("and %1 more").arg(figure.stroke_legend.size() - shown));
             y += line;
         }
         y += line / 2;
