@@ -59,12 +59,14 @@ DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes
         " classification, archive_ref, language, page_starts, byte_size, text)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     auto pages = encode_page_starts(doc.page_starts);
+    // bind() does not copy (SQLITE_STATIC): the date string must outlive run().
+    const auto iso_date = doc.date.iso();
     insert_doc.bind(1, doc.sha256)
         .bind(2, doc.source_path)
         .bind(3, doc.source_key)
         .bind(4, doc.format)
         .bind(5, doc.title)
-        .bind_optional(6, doc.date.iso())
+        .bind_optional(6, iso_date)
         .bind(7, to_string(doc.date.precision))
         .bind(8, doc.classification)
         .bind(9, doc.archive_ref)
