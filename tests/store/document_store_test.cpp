@@ -49,7 +49,8 @@ TEST(DocumentStore, RoundTripsEveryField) {
     EXPECT_EQ(doc->names_with_role(DocumentParty::Role::Recipient),
               (std::vector<std::string>{"Department of State", "USUN"}));
     ASSERT_EQ(doc->annotations.size(), 1u);
-    EXPECT_EQ(doc->text.substr(doc->annotations[0].span.start, doc->annotations[0].span.size()), "Gromyko");
+    EXPECT_EQ(doc->text.substr(doc->annotations[0].span.start, doc->annotations[0].span.size()),
+              "Gromyko");
     ASSERT_EQ(doc->metadata.size(), 1u);
     EXPECT_EQ(doc->metadata[0].second, "12");
 }
@@ -113,7 +114,30 @@ TEST(DocumentStore, UpdateHeaderFillsOnlyWhatIsMissing) {
     auto stored = documents.get(id);
     EXPECT_EQ(stored->title, "Telegram 1364 from Moscow");
     EXPECT_EQ(stored->classification, "TOP SECRET");
-    EXPECT_EQ(stored->names_with_role(DocumentParty::Role::Recipient), std::vector<std::string>{"Brezhnev"});
+    EXPECT_EQ(stored->names_with_role(DocumentParty::Role::Recipient),
+              std::vector<std::string>{"Brezhnev"});
     auto stats = project_stats(project);
     EXPECT_EQ(stats.documents, 1);
+}
+
+TEST(DocumentStore, DeferredFullTextLeftByAKilledImportIsIndexedAtTheNextWritableOpen) {
+    TempDir dir;
+    const auto path = dir / "p.dossier";
+    {
+        auto project = Project::open(path, OpenMode::CreateIfMissing);
+        DocumentStore documents(project);
+        Transaction tx(project);
+        auto doc = sample_document();
+        doc.text = "Talks with Kuznetsov in Vienna.";
+        documents.insert(doc, 1, /*defer_full_text=*/true);
+        tx.commit();
+        // The import "dies" here, before its full-text batch.
+        EXPECT_TRUE(documents.search("Kuznetsov").empty());
+    }
+    {
+        auto reader = Project::open(path, OpenMode::ReadOnly);
+        EXPECT_TRUE(DocumentStore(reader).search("Kuznetsov").empty()) << "a reader never writes";
+    }
+    auto project = Project::open(path);
+    EXPECT_EQ(DocumentStore(project).search("Kuznetsov").size(), 1u);
 }

@@ -185,8 +185,10 @@ ImportResult ImportJob::run(store::Project& project) {
         } catch (const importers::ImportError& e) {
             result.failed.push_back({path, e.what()});
         } catch (const store::StoreError& e) {
-            // A full disk or a read-only project will fail every file the same way: stop here.
+            // A full disk, an I/O error or a read-only project will fail every file the same way:
+            // stop here with one message instead of repeating it for each remaining file.
             if (e.kind() == store::StoreError::Kind::DiskFull ||
+                e.kind() == store::StoreError::Kind::Io ||
                 e.kind() == store::StoreError::Kind::ReadOnly)
                 throw;
             result.failed.push_back({path, e.what()});

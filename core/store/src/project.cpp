@@ -1,9 +1,12 @@
 #include "dossier/store/project.h"
 
+#include "dossier/store/document_store.h"
 #include "dossier/store/store_error.h"
 #include "schema.h"
 #include "sqlite_connection.h"
 
+#include <chrono>
+#include <thread>
 #include <unistd.h>
 
 namespace dossier::store {
@@ -16,7 +19,9 @@ struct Project::Impl {
     int schema_version = 0;
 };
 
-int Project::current_schema_version() { return static_cast<int>(detail::migrations().size()); }
+int Project::current_schema_version() {
+    return static_cast<int>(detail::migrations().size());
+}
 
 namespace {
 
@@ -31,9 +36,12 @@ void check_is_dossier_file(Connection& conn, const std::filesystem::path& path) 
         app_id = detail::query_int(conn, "PRAGMA application_id");
         tables = detail::query_int(conn, "SELECT count(*) FROM sqlite_schema");
     } catch (const StoreError& e) {
-        throw StoreError(StoreError::Kind::NotAProject,
-                         "'" + path.string() + "' is not a Dossier project (not a readable SQLite database: " +
-                             e.what() + ")");
+        if (e.kind() == StoreError::Kind::Busy)
+            throw; // another process is writing it: a real project, try again
+        throw StoreError(
+            StoreError::Kind::NotAProject,
+            "'" + path.string() +
+                "' is not a Dossier project (not a readable SQLite database: " + e.what() + ")");
     }
     if (app_id != detail::kApplicationId && tables > 0)
         throw StoreError(StoreError::Kind::NotAProject,
@@ -52,7 +60,8 @@ void migrate(Connection& conn, int from) {
         // PRAGMA cannot take a bound parameter; the value is our own constant, not user input.
         const std::string set_version = "PRAGMA user_version = " + std::to_string(steps.size());
         conn.exec(set_version.c_str());
-        const std::string set_app = "PRAGMA application_id = " + std::to_string(detail::kApplicationId);
+        const std::string set_app =
+            "PRAGMA application_id = " + std::to_string(detail::kApplicationId);
         conn.exec(set_app.c_str());
         conn.exec("COMMIT");
     } catch (...) {
@@ -61,30 +70,9 @@ void migrate(Connection& conn, int from) {
     }
 }
 
-} // namespace
-
-Project Project::open(const std::filesystem::path& path, OpenMode mode) {
-    const bool exists = std::filesystem::exists(path);
-    if (!exists && mode != OpenMode::CreateIfMissing)
-        throw StoreError(StoreError::Kind::CannotOpen, "project '" + path.string() + "' does not exist");
-    if (exists && std::filesystem::is_directory(path))
-        throw StoreError(StoreError::Kind::CannotOpen, "'" + path.string() + "' is a folder, not a project file");
-    bool read_only = mode == OpenMode::ReadOnly || (exists && !may_write(path));
-
-    auto impl = std::make_unique<Impl>();
-    impl->path = path;
-    impl->conn = std::make_unique<Connection>(path.string(), read_only, !exists);
-    auto& conn = *impl->conn;
-
-    if (exists)
-        check_is_dossier_file(conn, path);
-    // Read the version before anything writes: a newer project must stay untouched.
-    const int version = static_cast<int>(detail::query_int(conn, "PRAGMA user_version"));
-    if (version > current_schema_version())
-        throw StoreError(StoreError::Kind::NewerSchema,
-                         "project '" + path.string() + "' has schema version " + std::to_string(version) +
-                             ", made by a newer Dossier; this build reads up to version " +
-                             std::to_string(current_schema_version()) + ". Upgrade Dossier to open it.");
+// Journal mode, pragmas and forward migrations; safe to run again after a busy failure.
+void prepare_connection(Connection& conn, const std::filesystem::path& path, bool read_only,
+                        int version) {
     if (!read_only) {
         conn.exec("PRAGMA journal_mode = WAL");
         conn.exec("PRAGMA synchronous = NORMAL");
@@ -93,15 +81,78 @@ Project Project::open(const std::filesystem::path& path, OpenMode mode) {
     conn.exec("PRAGMA cache_size = -65536"); // 64 MiB page cache
     conn.exec("PRAGMA temp_store = MEMORY");
 
-    if (version < current_schema_version()) {
+    if (version < Project::current_schema_version()) {
         if (read_only)
             throw StoreError(StoreError::Kind::ReadOnly,
                              "project '" + path.string() + "' needs an upgrade to schema version " +
-                                 std::to_string(current_schema_version()) + " but is read-only");
+                                 std::to_string(Project::current_schema_version()) +
+                                 " but is read-only");
         migrate(conn, version);
     }
+}
+
+// An import killed between two full-text batches leaves committed documents that search cannot
+// find yet; the next writer to open the project indexes them.
+void index_leftover_full_text(Project& project) {
+    if (detail::query_int(project.connection(), "SELECT EXISTS (SELECT 1 FROM fts_pending)") == 0)
+        return;
+    try {
+        Transaction tx(project);
+        DocumentStore(project).index_deferred_full_text();
+        tx.commit();
+    } catch (const StoreError&) {
+        // Busy (another writer will index them) or a full disk: opening must not fail for this
+        // upkeep; the entries stay pending and the next writable open tries again.
+    }
+}
+
+} // namespace
+
+Project Project::open(const std::filesystem::path& path, OpenMode mode) {
+    const bool exists = std::filesystem::exists(path);
+    if (!exists && mode != OpenMode::CreateIfMissing)
+        throw StoreError(StoreError::Kind::CannotOpen,
+                         "project '" + path.string() + "' does not exist");
+    if (exists && std::filesystem::is_directory(path))
+        throw StoreError(StoreError::Kind::CannotOpen,
+                         "'" + path.string() + "' is a folder, not a project file");
+    bool read_only = mode == OpenMode::ReadOnly || (exists && !may_write(path));
+
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->conn = std::make_unique<Connection>(path.string(), read_only, !exists);
+    auto& conn = *impl->conn;
+
+    // Two processes creating or upgrading one project at once: reading the header, switching to
+    // WAL and migrating take locks SQLite may refuse at once (SQLITE_BUSY without waiting for its
+    // busy handler while the other side changes the journal mode). All of it is idempotent, so
+    // wait and redo it.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            if (exists)
+                check_is_dossier_file(conn, path);
+            // Read the version before anything writes: a newer project must stay untouched.
+            const int version = static_cast<int>(detail::query_int(conn, "PRAGMA user_version"));
+            if (version > current_schema_version())
+                throw StoreError(StoreError::Kind::NewerSchema,
+                                 "project '" + path.string() + "' has schema version " +
+                                     std::to_string(version) +
+                                     ", made by a newer Dossier; this build reads up to version " +
+                                     std::to_string(current_schema_version()) +
+                                     ". Upgrade Dossier to open it.");
+            prepare_connection(conn, path, read_only, version);
+            break;
+        } catch (const StoreError& e) {
+            if (e.kind() != StoreError::Kind::Busy || attempt >= 100)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50 + 10 * attempt));
+        }
+    }
     impl->schema_version = static_cast<int>(detail::query_int(conn, "PRAGMA user_version"));
-    return Project(std::move(impl));
+    Project project(std::move(impl));
+    if (!read_only)
+        index_leftover_full_text(project);
+    return project;
 }
 
 Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -109,10 +160,18 @@ Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
-const std::filesystem::path& Project::path() const { return impl_->path; }
-int Project::schema_version() const { return impl_->schema_version; }
-bool Project::read_only() const { return impl_->conn->read_only(); }
-detail::Connection& Project::connection() { return *impl_->conn; }
+const std::filesystem::path& Project::path() const {
+    return impl_->path;
+}
+int Project::schema_version() const {
+    return impl_->schema_version;
+}
+bool Project::read_only() const {
+    return impl_->conn->read_only();
+}
+detail::Connection& Project::connection() {
+    return *impl_->conn;
+}
 
 std::string Project::integrity_check() {
     auto& stmt = impl_->conn->prepare("PRAGMA integrity_check");
@@ -132,8 +191,8 @@ std::string Project::setting(const std::string& key, const std::string& fallback
 }
 
 void Project::set_setting(const std::string& key, const std::string& value) {
-    auto& stmt = impl_->conn->prepare(
-        "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    auto& stmt = impl_->conn->prepare("INSERT INTO settings(key, value) VALUES (?1, ?2) ON "
+                                      "CONFLICT(key) DO UPDATE SET value = excluded.value");
     stmt.bind(1, key).bind(2, value).run();
 }
 

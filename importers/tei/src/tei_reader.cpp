@@ -83,6 +83,16 @@ public:
         }
         if (node.type() != pugi::node_element)
             return;
+        // The walk recurses once per element level; refuse absurd nesting before the stack runs
+        // out.
+        if (depth_ >= kMaxNestingDepth)
+            throw ImportError("XML nested deeper than " + std::to_string(kMaxNestingDepth) +
+                              " elements; refusing it");
+        ++depth_;
+        struct DepthGuard {
+            int& depth;
+            ~DepthGuard() { --depth; }
+        } guard{depth_};
         const auto name = local_name(node);
         if (is_skipped(name))
             return;
@@ -127,6 +137,9 @@ public:
     }
 
 private:
+    static constexpr int kMaxNestingDepth = 1000;
+    int depth_ = 0;
+
     // Footnotes stay where the editor put them, marked so a reader can tell them from the text.
     void walk_note(const pugi::xml_node& node, const pugi::xml_node& exclude) {
         out_.append(" "); // "...State [Footnote 1: ...]" rather than "State[Footnote"
