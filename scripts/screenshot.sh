@@ -31,7 +31,10 @@ trap cleanup EXIT
 import_args=()
 if [ -z "$project" ]; then
     project="$scratch/samples.dossier"
-    import_args=(--import "$root/data/samples")
+    # Every sample document, but not the folder's README (it describes the corpus, it is not part of it).
+    for sample in "$root"/data/samples/*; do
+        [[ "$sample" == *.md ]] || import_args+=(--import "$sample")
+    done
 fi
 
 # A display number nobody uses, a clean settings folder so the default window layout shows.
