@@ -117,7 +117,7 @@ ImportResult ImportJob::run(store::Project& project) {
     // Full-text entries are added in batches (see schema v2): each file's documents are committed
     // in the file's own transaction, and the index catches up every kFullTextBatchBytes of text, at
     // the end, and at the start for documents a killed run committed but did not index.
-    constexpr std::uint64_t kFullTextBatchBytes = 8u << 20;
+    constexpr std::uint64_t kFullTextBatchBytes = 32u << 20;
     std::uint64_t unindexed_bytes = 0;
     auto index_full_text = [&] {
         store::Transaction transaction(project);
