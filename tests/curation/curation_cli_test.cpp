@@ -1,6 +1,7 @@
 // The curation commands through the real `dossier` binary: exit codes, one-line errors, the log
 // against a golden file (tests/curation/golden/, creation times masked), replay reported by
 // `dossier extract`, export/import between two projects, and `dossier together`.
+#include "cli_runner.h"
 #include "test_support.h"
 
 #include <cstdio>
@@ -13,26 +14,8 @@ namespace {
 
 using dossier::testing::TempDir;
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string out;
-};
-
-// Runs the dossier CLI with stdout captured and stderr merged into it.
-CommandResult run_cli(const std::string& arguments) {
-    const std::string command = std::string(DOSSIER_CLI) + " " + arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return result;
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        result.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+using dossier::testing::CommandResult;
+using dossier::testing::run_cli;
 
 const std::string kRuskMemo =
     "MEMORANDUM OF CONVERSATION\n\nSUBJECT: Grain deliveries to Poland\n\n"

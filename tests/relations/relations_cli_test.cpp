@@ -1,5 +1,6 @@
 // `dossier relations` and `dossier evidence` on the fixture project, against golden output
 // (tests/relations/golden/; "{ID}" there stands for the relation's id).
+#include "cli_runner.h"
 #include "dossier/extract/relation_pipeline.h"
 #include "dossier/store/relation_store.h"
 #include "fixture_project.h"
@@ -16,26 +17,8 @@ using dossier::testing::TempDir;
 
 namespace {
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string out;
-};
-
-// Runs the dossier CLI with stdout captured and stderr merged into it.
-CommandResult run_cli(const std::string& arguments) {
-    const std::string command = std::string(DOSSIER_CLI) + " " + arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return result;
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        result.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+using dossier::testing::CommandResult;
+using dossier::testing::run_cli;
 
 std::string golden(const std::string& name, std::int64_t id) {
     auto text =
