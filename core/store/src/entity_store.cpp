@@ -66,6 +66,15 @@ MentionRow read_mention(detail::Statement& stmt) {
     return row;
 }
 
+// Steps a mention query (the columns read_mention expects) to the end.
+std::vector<MentionRow> read_mentions(detail::Statement& stmt) {
+    std::vector<MentionRow> rows;
+    while (stmt.step())
+        rows.push_back(read_mention(stmt));
+    stmt.reset();
+    return rows;
+}
+
 } // namespace
 
 void EntityStore::clear_extraction() {
@@ -325,11 +334,7 @@ std::vector<MentionRow> EntityStore::mentions_in_document(DocumentId document) {
         " e.type, e.canonical_name FROM mentions m JOIN entities e ON e.id = m.entity_id"
         " WHERE m.document_id = ?1 ORDER BY m.start, m.id");
     stmt.bind(1, document.value);
-    std::vector<MentionRow> rows;
-    while (stmt.step())
-        rows.push_back(read_mention(stmt));
-    stmt.reset();
-    return rows;
+    return read_mentions(stmt);
 }
 
 std::vector<MentionRow> EntityStore::mentions_of(EntityId entity) {
@@ -339,11 +344,7 @@ std::vector<MentionRow> EntityStore::mentions_of(EntityId entity) {
         " e.type, e.canonical_name FROM mentions m JOIN entities e ON e.id = m.entity_id"
         " WHERE m.entity_id = ?1 ORDER BY m.document_id, m.start");
     stmt.bind(1, entity.value);
-    std::vector<MentionRow> rows;
-    while (stmt.step())
-        rows.push_back(read_mention(stmt));
-    stmt.reset();
-    return rows;
+    return read_mentions(stmt);
 }
 
 std::vector<MentionRow> EntityStore::all_mentions() {
@@ -352,11 +353,7 @@ std::vector<MentionRow> EntityStore::all_mentions() {
         "m.surface,"
         " e.type, e.canonical_name FROM mentions m JOIN entities e ON e.id = m.entity_id"
         " ORDER BY m.document_id, m.start");
-    std::vector<MentionRow> rows;
-    while (stmt.step())
-        rows.push_back(read_mention(stmt));
-    stmt.reset();
-    return rows;
+    return read_mentions(stmt);
 }
 
 std::size_t EntityStore::count() {
