@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/) with clang in build-fuzz/ and runs them on their seed corpora.
-# Usage: scripts/fuzz.sh TARGET MINUTES     one long run; new inputs kept in build-fuzz/corpus/TARGET
+# Builds the libFuzzer targets (fuzz/) with clang and runs them on their seed corpora. They live in
+# the sanitizer tree build-asan/ (scripts/sanitizer/configure.sh), so CI compiles once for the
+# sanitizer tests and the fuzzers; DOSSIER_FUZZ_BUILD_DIR picks another tree (e.g. build-fuzz/ for a
+# long campaign that must not see rebuilds).
+# Usage: scripts/fuzz.sh TARGET MINUTES     one long run; new inputs kept in BUILD/fuzz-corpus/TARGET
 #        scripts/fuzz.sh --smoke SECONDS    every target for SECONDS each; fails on any crash
 #        scripts/fuzz.sh --list             the targets this tree builds
-# A crash leaves its input in build-fuzz/artifacts/TARGET/; turn it into a test in tests/hostile/.
+# A crash leaves its input in BUILD/fuzz-artifacts/TARGET/; it becomes a regression test.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$DOSSIER_ROOT/scripts/sanitizer/configure.sh"
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$DOSSIER_ROOT}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 
 usage() {
     echo "usage: scripts/fuzz.sh TARGET MINUTES | --smoke SECONDS | --list" >&2
@@ -18,14 +23,9 @@ case "$mode" in
 *) [ $# -eq 2 ] && [[ "$2" =~ ^[0-9]+$ ]] && [ "$2" -gt 0 ] || usage ;;
 esac
 
-build_dir="${DOSSIER_FUZZ_BUILD_DIR:-$DOSSIER_ROOT/build-fuzz}"
+build_dir="${DOSSIER_FUZZ_BUILD_DIR:-$DOSSIER_ROOT/build-asan}"
 dossier_install_dependencies >&2
-# The libraries get coverage instrumentation (fuzzer-no-link) and the sanitizers; fuzz/CMakeLists.txt
-# links each target with the fuzzer's main. Tests, GUI and benchmarks are not needed here.
-sanitizers="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CC=clang CXX=clang++ cmake -S "$DOSSIER_ROOT" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DDOSSIER_FUZZ=ON -DDOSSIER_BUILD_TESTS=OFF -DDOSSIER_BUILD_GUI=OFF -DDOSSIER_BUILD_BENCH=OFF \
-    -DCMAKE_CXX_FLAGS="$sanitizers" >/dev/null
+dossier_configure_sanitized "$build_dir"
 mapfile -t targets < <(grep -v '^$' "$build_dir/fuzz/fuzz_targets.txt")
 
 if [ "$mode" = --list ]; then
@@ -33,26 +33,24 @@ if [ "$mode" = --list ]; then
     exit 0
 fi
 
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-export LSAN_OPTIONS="suppressions=$DOSSIER_ROOT/scripts/sanitizer/lsan.supp:print_suppressions=0"
+dossier_sanitizer_environment
 
 # Runs one target for $2 seconds. New inputs go to $3 (first corpus dir, written by libFuzzer);
 # the checked-in seeds are read only. Per-input limits: 20 s and 2 GiB, so a hang or a runaway
 # allocation is a finding too.
 run_target() {
     local target="$1" seconds="$2" work_corpus="$3"
-    local seeds="$DOSSIER_ROOT/fuzz/corpus/$target" artifacts="$build_dir/artifacts/$target/"
+    local seeds="$DOSSIER_ROOT/fuzz/corpus/$target" artifacts="$build_dir/fuzz-artifacts/$target/"
     mkdir -p "$work_corpus" "$artifacts" "$seeds"
     echo "fuzz: $target for ${seconds}s (seeds: $(find "$seeds" -type f | wc -l))"
     "$build_dir/fuzz/$target" "$work_corpus" "$seeds" -max_total_time="$seconds" -timeout=20 \
         -rss_limit_mb=2048 -max_len=1048576 -artifact_prefix="$artifacts" -print_final_stats=1 \
-        >"$build_dir/artifacts/$target.log" 2>&1 || {
-        echo "fuzz: $target FAILED; log: $build_dir/artifacts/$target.log" >&2
-        grep -E "ERROR|SUMMARY|contract broken|Test unit written" "$build_dir/artifacts/$target.log" | head -20 >&2
+        >"$build_dir/fuzz-artifacts/$target.log" 2>&1 || {
+        echo "fuzz: $target FAILED; log: $build_dir/fuzz-artifacts/$target.log" >&2
+        grep -E "ERROR|SUMMARY|contract broken|Test unit written" "$build_dir/fuzz-artifacts/$target.log" | head -20 >&2
         return 1
     }
-    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$build_dir/artifacts/$target.log" |
+    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$build_dir/fuzz-artifacts/$target.log" |
         sed "s/^/fuzz: $target /"
 }
 
@@ -78,4 +76,4 @@ printf '%s\n' "${targets[@]}" | grep -qx "$target" || {
     exit 1
 }
 cmake --build "$build_dir" -j2 --target "$target"
-run_target "$target" "$(($2 * 60))" "$build_dir/corpus/$target"
+run_target "$target" "$(($2 * 60))" "$build_dir/fuzz-corpus/$target"
