@@ -14,6 +14,7 @@
 #include "dossier/graph/view_spec.h"
 #include "dossier/layout/layout_cost.h"
 #include "dossier/layout/layout_service.h"
+#include "dossier/store/curation_store.h"
 #include "dossier/store/store_error.h"
 
 #include <QGuiApplication>
@@ -145,6 +146,14 @@ std::vector<graph::Metric> needed_metrics(const graph::ViewSpec& view,
     return metrics;
 }
 
+// The analyst's pins stored in the project (the GUI writes them) join the view file's; a node
+// the view file pins itself keeps the view file's position, so the file stays authoritative.
+void add_project_pins(store::Project& project, exporting::ViewOptions& options) {
+    for (const auto& stored : store::CurationStore(project).positions(true))
+        options.pinned.emplace(std::to_string(stored.entity.value),
+                               layout::Point{stored.x, stored.y});
+}
+
 int run_export(const ExportArguments& args) {
     graph::ViewSpec view;
     exporting::ViewOptions options;
@@ -186,6 +195,7 @@ int run_export(const ExportArguments& args) {
         const auto metrics = graph::compute_metrics(snapshot, needed_metrics(view, options));
         data = exporting::export_graph_from_snapshot(project, snapshot, metrics,
                                                      !options.export_options.evidence.empty());
+        add_project_pins(project, options);
     } catch (const std::exception& e) {
         print_error("export: " + args.project + " : " + e.what());
         return kFailure;
@@ -209,6 +219,10 @@ int run_export(const ExportArguments& args) {
             print_error("export: layout : " + placed->error);
             return kFailure;
         }
+        // Pins ignored by the engine, or overlap removal turned off for them: say so.
+        for (const auto& message : placed->messages)
+            if (message.find("pinned") != std::string::npos)
+                std::cerr << "dossier: export: layout : " << message << "\n";
     }
 
     try {

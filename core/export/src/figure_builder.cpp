@@ -102,16 +102,28 @@ QString hex(const QColor& color) {
 layout::LayoutRequest make_layout_request(const ExportGraph& graph, const ViewOptions& options) {
     layout::LayoutRequest request;
     request.options = options.layout;
-    if (!options.layout_engine_chosen)
-        request.options.engine = layout::default_engine_for(graph.nodes.size());
     const auto sizes = diameters(graph, options.style);
     request.nodes.reserve(graph.nodes.size());
-    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
-        request.nodes.push_back(
-            {graph.nodes[i].id, sizes[i], sizes[i], std::nullopt, std::nullopt});
+    bool has_pins = false;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        std::optional<layout::Point> pin;
+        if (auto found = options.pinned.find(graph.nodes[i].id); found != options.pinned.end())
+            pin = found->second;
+        has_pins = has_pins || pin.has_value();
+        request.nodes.push_back({graph.nodes[i].id, sizes[i], sizes[i], pin, std::nullopt});
+    }
     request.edges.reserve(graph.edges.size());
     for (const auto& edge : graph.edges)
         request.edges.push_back({edge.source, edge.target, edge.weight});
+    if (!options.layout_engine_chosen) {
+        request.options.engine = layout::default_engine_for(graph.nodes.size());
+        // Only neato and fdp keep pinned nodes in place; neato is chosen for pins while it stays
+        // quick, else the size default runs and reports that it ignored the pins.
+        if (has_pins && !layout::estimate_layout_cost(layout::Engine::Neato, request.nodes.size(),
+                                                      request.edges.size())
+                             .long_running)
+            request.options.engine = layout::Engine::Neato;
+    }
     return request;
 }
 

@@ -50,6 +50,18 @@ ViewOptions parse_view_options(const json& view) {
     read(layout, "splines", "layout", options.layout.splines);
     read(layout, "rankdir", "layout", options.layout.rankdir);
     read(layout, "nodesep", "layout", options.layout.nodesep);
+    if (layout.contains("pinned")) {
+        const json& pinned = layout.at("pinned");
+        if (!pinned.is_object())
+            throw std::invalid_argument("layout.pinned: expected an object {\"node id\": [x, y]}");
+        for (const auto& [id, point] : pinned.items()) {
+            if (!point.is_array() || point.size() != 2 || !point[0].is_number() ||
+                !point[1].is_number())
+                throw std::invalid_argument("layout.pinned." + id + ": expected [x, y], got " +
+                                            point.dump());
+            options.pinned[id] = {point[0].get<double>(), point[1].get<double>()};
+        }
+    }
 
     const json& style = section(view, "style");
     if (style.contains("palette")) {
@@ -97,6 +109,12 @@ void store_view_options(const ViewOptions& options, json& view) {
                    {"nodesep", options.layout.nodesep}};
     if (options.layout_engine_chosen)
         layout["engine"] = std::string(layout::to_string(options.layout.engine));
+    if (!options.pinned.empty()) {
+        json pinned = json::object();
+        for (const auto& [id, point] : options.pinned)
+            pinned[id] = {point.x, point.y};
+        layout["pinned"] = std::move(pinned);
+    }
     view["layout"] = std::move(layout);
     view["style"] = {
         {"palette", std::string(render::to_string(options.style.palette))},

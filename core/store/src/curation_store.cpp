@@ -307,10 +307,13 @@ std::string CurationStore::document_hash(DocumentId id) {
     return hash;
 }
 
+// Positions are stored under the entity's identity (type, key), not its id (schema v3), so they
+// survive re-extraction; every query goes through the entity row to translate.
 void CurationStore::set_position(const NodePosition& position) {
     project_.connection()
-        .prepare("INSERT INTO node_positions(entity_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4)"
-                 " ON CONFLICT(entity_id) DO UPDATE SET x = ?2, y = ?3, pinned = ?4")
+        .prepare("INSERT INTO node_positions(entity_type, entity_key, x, y, pinned)"
+                 " SELECT type, key, ?2, ?3, ?4 FROM entities WHERE id = ?1"
+                 " ON CONFLICT(entity_type, entity_key) DO UPDATE SET x = ?2, y = ?3, pinned = ?4")
         .bind(1, position.entity.value)
         .bind(2, position.x)
         .bind(3, position.y)
@@ -320,21 +323,24 @@ void CurationStore::set_position(const NodePosition& position) {
 
 void CurationStore::clear_pin(EntityId entity) {
     project_.connection()
-        .prepare("UPDATE node_positions SET pinned = 0 WHERE entity_id = ?1")
+        .prepare("UPDATE node_positions SET pinned = 0 WHERE (entity_type, entity_key) ="
+                 " (SELECT type, key FROM entities WHERE id = ?1)")
         .bind(1, entity.value)
         .run();
 }
 
 void CurationStore::remove_position(EntityId entity) {
     project_.connection()
-        .prepare("DELETE FROM node_positions WHERE entity_id = ?1")
+        .prepare("DELETE FROM node_positions WHERE (entity_type, entity_key) ="
+                 " (SELECT type, key FROM entities WHERE id = ?1)")
         .bind(1, entity.value)
         .run();
 }
 
 std::optional<NodePosition> CurationStore::position(EntityId entity) {
     auto& stmt = project_.connection().prepare(
-        "SELECT entity_id, x, y, pinned FROM node_positions WHERE entity_id = ?1");
+        "SELECT e.id, p.x, p.y, p.pinned FROM entities e JOIN node_positions p"
+        " ON p.entity_type = e.type AND p.entity_key = e.key WHERE e.id = ?1");
     stmt.bind(1, entity.value);
     std::optional<NodePosition> result;
     if (stmt.step())
@@ -344,9 +350,12 @@ std::optional<NodePosition> CurationStore::position(EntityId entity) {
 }
 
 std::vector<NodePosition> CurationStore::positions(bool pinned_only) {
+    // One row per stored position whose entity exists now, under the lowest id with that identity
+    // (the one find_by_key returns); positions of entities that are gone are not listed.
     auto& stmt = project_.connection().prepare(
-        "SELECT entity_id, x, y, pinned FROM node_positions WHERE ?1 = 0 OR pinned = 1"
-        " ORDER BY entity_id");
+        "SELECT min(e.id), p.x, p.y, p.pinned FROM node_positions p JOIN entities e"
+        " ON e.type = p.entity_type AND e.key = p.entity_key WHERE ?1 = 0 OR p.pinned = 1"
+        " GROUP BY p.entity_type, p.entity_key ORDER BY 1");
     stmt.bind(1, pinned_only ? 1 : 0);
     std::vector<NodePosition> result;
     while (stmt.step())

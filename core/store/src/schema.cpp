@@ -181,7 +181,30 @@ INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 16);
 INSERT INTO documents_fts(documents_fts, rank) VALUES ('crisismerge', 64);
 )SQL";
 
-constexpr std::array<const char*, 2> kMigrations{kSchemaV1, kSchemaV2};
+// Version 3: node positions keyed by the entity's stable identity (type + normalised key, as the
+// curation records name entities) instead of its row id. Re-extraction deletes and re-creates
+// extracted entities under new ids; with the old key (and ON DELETE CASCADE) every pin an analyst
+// placed vanished. A position whose entity is gone stays until an entity with that identity comes
+// back. Existing rows move over; when two entities shared an identity, a pinned row wins over an
+// unpinned one, then the lowest entity id (the one find_by_key returns).
+constexpr const char* kSchemaV3 = R"SQL(
+CREATE TABLE node_positions_by_identity (
+    entity_type TEXT NOT NULL,
+    entity_key  TEXT NOT NULL,
+    x           REAL NOT NULL,
+    y           REAL NOT NULL,
+    pinned      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (entity_type, entity_key)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO node_positions_by_identity(entity_type, entity_key, x, y, pinned)
+    SELECT e.type, e.key, p.x, p.y, p.pinned
+    FROM node_positions p JOIN entities e ON e.id = p.entity_id
+    ORDER BY p.pinned DESC, p.entity_id ASC;
+DROP TABLE node_positions;
+ALTER TABLE node_positions_by_identity RENAME TO node_positions;
+)SQL";
+
+constexpr std::array<const char*, 3> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3};
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "dossier/layout/layout_request.h"
 #include "dossier/render/palette.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -36,6 +37,10 @@ struct ExportOptions {
 struct ViewOptions {
     layout::LayoutOptions layout;
     bool layout_engine_chosen = false; // false: pick by graph size
+    // Nodes fixed where the analyst put them, by node id (entity id), in points with y up
+    // (Graphviz frame): "layout.pinned": {"12": [140.5, -30]}. The command adds the project's
+    // pins (node_positions) for nodes the view file does not pin itself.
+    std::map<std::string, layout::Point> pinned;
     StyleOptions style;
     ExportOptions export_options;
 };

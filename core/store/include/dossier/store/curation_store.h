@@ -103,7 +103,11 @@ public:
     std::optional<DocumentId> document_by_hash(const std::string& sha256);
     std::string document_hash(DocumentId id);
 
-    // --- node positions (the layout and the GUI pin nodes an analyst placed)
+    // --- node positions (the layout and the GUI pin nodes an analyst placed). Stored under the
+    // entity's identity (type + normalised key), so a pin survives re-extraction, which gives
+    // entities new ids: position(new id) finds it again. Entities sharing an identity share a
+    // position; positions() lists it once, under the lowest id. Setting a position of an entity
+    // id that does not exist does nothing.
     void set_position(const NodePosition& position);
     void clear_pin(EntityId entity); // keeps the position, unpinned
     void remove_position(EntityId entity);
