@@ -9,10 +9,13 @@
 #include "test_support.h"
 
 #include <QImage>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 #include <set>
+#include <thread>
 
 namespace dossier::exporting {
 namespace {
@@ -158,6 +161,34 @@ TEST_F(FigureFiles, TwoExportsWithTheSameViewAndSeedAreByteIdentical) {
     write_png(dir / "a.png", figure(), setup);
     write_png(dir / "b.png", figure(), setup);
     EXPECT_EQ(read_file(dir / "a.png"), read_file(dir / "b.png"));
+}
+
+// Qt stamps PDFs with the creation time (whole seconds) and a random document id; the two files
+// are written more than a second apart so a leftover time stamp would show.
+TEST_F(FigureFiles, TwoPdfExportsWithTheSameViewAndSeedAreByteIdenticalAndValid) {
+    write_pdf(dir / "a.pdf", figure(), page());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    write_pdf(dir / "b.pdf", figure(), page());
+    const auto a = read_file(dir / "a.pdf");
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(a, read_file(dir / "b.pdf"));
+    EXPECT_EQ(a.find("/CreationDate"), std::string::npos);
+    // qpdf checks the cross-reference offsets our rewrite must have kept valid.
+    const auto check = run("qpdf --check '" + (dir / "a.pdf").string() + "' 2>&1");
+    EXPECT_NE(check.find("No syntax or stream encoding errors found"), std::string::npos) << check;
+    const auto info = run("pdfinfo '" + (dir / "a.pdf").string() + "' 2>&1");
+    EXPECT_NE(info.find("Contacts, October 1962"), std::string::npos) << info;
+}
+
+// With SOURCE_DATE_EPOCH set (the reproducible-builds convention) the date is that one.
+TEST_F(FigureFiles, PdfCreationDateFollowsSourceDateEpoch) {
+    ::setenv("SOURCE_DATE_EPOCH", "1000000000", 1); // 2001-09-09 01:46:40 UTC
+    write_pdf(dir / "dated.pdf", figure(), page());
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    const auto pdf = read_file(dir / "dated.pdf");
+    EXPECT_NE(pdf.find("/CreationDate (D:20010909014640"), std::string::npos);
+    const auto check = run("qpdf --check '" + (dir / "dated.pdf").string() + "' 2>&1");
+    EXPECT_NE(check.find("No syntax or stream encoding errors found"), std::string::npos) << check;
 }
 
 TEST_F(FigureFiles, AnUnwritablePathGivesAClearErrorAndNoFile) {

@@ -1,5 +1,7 @@
 #include "dossier/export/figure_files.h"
 
+#include "reproducible_pdf.h"
+
 #include <QFile>
 #include <QImage>
 #include <QPageSize>
@@ -82,6 +84,7 @@ render::RenderReport write_pdf(const std::filesystem::path& path, const render::
         QPdfWriter pdf(file.staged());
         pdf.setCreator(QStringLiteral("Dossier"));
         pdf.setTitle(figure.title);
+        pdf.setDocumentXmpMetadata(detail::reproducible_xmp(figure.title));
         pdf.setResolution(1200);
         // Millimetres, not points: Qt rounds point page sizes to whole points.
         pdf.setPageSize(QPageSize(
@@ -98,6 +101,7 @@ render::RenderReport write_pdf(const std::filesystem::path& path, const render::
         if (!painter.end())
             cannot_write(path, "the PDF writer failed");
     }
+    detail::make_pdf_reproducible(file.staged().toStdString());
     file.commit();
     return report;
 }
