@@ -32,7 +32,9 @@ struct ExplorerNode {
     double betweenness = 0;
     double pagerank = 0;
     int community = -1;
-    QPointF position; // layout coordinates (points)
+    QPointF position;                 // layout coordinates (points, y down)
+    bool pinned = false;              // the analyst put it there: layouts leave it
+    bool has_stored_position = false; // the position came from the project, not a placeholder
     MonthIndex first_month = 0;
     MonthIndex last_month = 0;
 };

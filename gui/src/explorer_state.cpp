@@ -36,6 +36,20 @@ void ExplorerState::set_filter(const GraphFilter& filter) {
     emit filter_changed();
 }
 
+void ExplorerState::move_node(int index, QPointF position, bool pinned) {
+    if (index < 0 || static_cast<std::size_t>(index) >= graph_->nodes.size())
+        return;
+    if (!editable_ || editable_ != graph_) {
+        editable_ = std::make_shared<ExplorerGraph>(*graph_);
+        graph_ = editable_;
+    }
+    auto& node = editable_->nodes[static_cast<std::size_t>(index)];
+    node.position = position;
+    node.pinned = pinned;
+    node.has_stored_position = true;
+    emit positions_changed();
+}
+
 void ExplorerState::select(const QList<EntityId>& entities) {
     if (entities == selection_)
         return;

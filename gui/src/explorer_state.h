@@ -33,17 +33,22 @@ public:
     void select_one(EntityId entity) { select({entity}); }
     void toggle(EntityId entity);
     void clear_selection() { select({}); }
+    // Moves one node (a drag in the view) without reloading anything: the graph is copied once
+    // on the first move after a set_graph, then edited in place.
+    void move_node(int index, QPointF position, bool pinned);
 
 signals:
     void graph_changed();  // a new graph (positions, entities) was loaded
     void filter_changed(); // the visible set changed
     void selection_changed();
+    void positions_changed(); // nodes moved in place (move_node); ids and indices unchanged
 
 private:
     std::shared_ptr<const ExplorerGraph> graph_ = std::make_shared<ExplorerGraph>();
     GraphFilter filter_;
     VisibleGraph visible_;
     QList<EntityId> selection_;
+    std::shared_ptr<ExplorerGraph> editable_; // graph_ once move_node has copied it
 };
 
 } // namespace dossier::gui

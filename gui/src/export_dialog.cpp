@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace dossier::gui {
 
@@ -31,7 +32,10 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
       preview_(new QLabel(this)), command_(new QLabel(this)) {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export Figure"));
-    format_->addItems({QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("png")});
+    format_->addItems(export_formats());
+    for (int i = 3; i < format_->count(); ++i)
+        format_->setItemData(i, tr("Data for other tools; positions and colours as shown"),
+                             Qt::ToolTipRole);
     output_->setObjectName(QStringLiteral("exportPath"));
     const QFileInfo project(project_path);
     output_->setText(
@@ -52,10 +56,12 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     color_by_->addItem(tr("Entity type"), static_cast<int>(ColorBy::Type));
     color_by_->addItem(tr("Community"), static_cast<int>(ColorBy::Community));
     color_by_->setCurrentIndex(current.color_by == ColorBy::Type ? 0 : 1);
-    for (auto by :
-         {SizeBy::Uniform, SizeBy::Degree, SizeBy::Mentions, SizeBy::Betweenness, SizeBy::PageRank})
+    // The metrics `dossier export` can size by, so the view file regenerates the same figure.
+    for (auto by : {SizeBy::Uniform, SizeBy::Degree, SizeBy::Betweenness, SizeBy::PageRank})
         size_by_->addItem(to_display_string(by), static_cast<int>(by));
-    size_by_->setCurrentIndex(static_cast<int>(current.size_by));
+    size_by_->setCurrentIndex(std::max(0, size_by_->findData(static_cast<int>(current.size_by))));
+    if (current.size_by == SizeBy::Mentions)
+        size_by_->setCurrentIndex(size_by_->findData(static_cast<int>(SizeBy::Degree)));
     legend_->setChecked(true);
     title_->setObjectName(QStringLiteral("exportTitle"));
     title_->setPlaceholderText(tr("Optional title above the figure"));
@@ -107,6 +113,9 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
         QFileInfo info(output_->text());
         output_->setText(info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + format));
         dpi_->setEnabled(format == QLatin1String("png"));
+        const bool figure = is_figure_format(format);
+        for (QWidget* w : std::initializer_list<QWidget*>{width_, height_, legend_, title_})
+            w->setEnabled(figure);
         update_preview();
     });
     for (auto* box : {palette_, color_by_, size_by_, engine_})
@@ -170,7 +179,11 @@ QString ExportDialog::export_now() {
     if (path.isEmpty())
         return tr("choose a file to write");
     const auto o = options();
-    if (QString error = write_figure(*state_, o, path); !error.isEmpty())
+    if (is_figure_format(o.format))
+        if (QString error = write_figure(*state_, o, path); !error.isEmpty())
+            return error;
+    // Data formats, and the evidence appendix of any format, come from the project itself.
+    if (QString error = write_data_and_evidence(*state_, o, project_path_, path); !error.isEmpty())
         return error;
     if (save_view_->isChecked())
         if (QString error = write_view_file(*state_, o, view_path_for(path)); !error.isEmpty())

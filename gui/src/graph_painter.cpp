@@ -1,46 +1,19 @@
 #include "graph_painter.h"
 
-#include <QFontMetrics>
-#include <QHash>
+#include "dossier/render/style_mapping.h"
+
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <numeric>
 
 namespace dossier::gui {
 namespace {
 
-// Above these counts per frame, antialiasing and dash patterns cost more than they show.
-constexpr int kAntialiasEdgeLimit = 3000;
-constexpr int kDashEdgeLimit = 6000;
-constexpr int kAntialiasNodeLimit = 4000;
-constexpr int kEdgeStyles = 4;
-constexpr int kWidthBuckets = 3;
-
-// Structural relations read from headers get dashes, prose mentions dots, co-occurrence and the
-// typed relations read from sentences solid or dash-dot, so the kind of evidence shows at a glance.
-int relation_style(const QString& type) {
-    if (type.startsWith(QLatin1String("co_occurs")))
-        return 0;
-    if (type == QLatin1String("addressed_to") || type == QLatin1String("sent_by") ||
-        type == QLatin1String("signed_by") || type == QLatin1String("refers_to"))
-        return 1;
-    if (type == QLatin1String("mentions"))
-        return 2;
-    return 3;
-}
-
-Qt::PenStyle pen_style(int style) {
-    switch (style) {
-    case 1:
-        return Qt::DashLine;
-    case 2:
-        return Qt::DotLine;
-    case 3:
-        return Qt::DashDotLine;
-    default:
-        return Qt::SolidLine;
-    }
-}
+constexpr float kFadedNodeAlpha = 0.25f;
+constexpr float kFadedEdgeAlpha = 0.3f;
+constexpr double kSelectedEdgeWidth = 1.8;
+constexpr double kMaxLabelWidth = 220; // pixels; longer names are elided on screen
+constexpr double kMinNodePixels = 3;   // far out, nodes stay visible dots
 
 double metric(const ExplorerNode& node, int visible_degree, SizeBy by) {
     switch (by) {
@@ -58,17 +31,8 @@ double metric(const ExplorerNode& node, int visible_degree, SizeBy by) {
     return 1;
 }
 
-// `over` drawn with its alpha onto the opaque `under`, as one opaque colour.
-QColor blend(const QColor& over, const QColor& under) {
-    const double a = over.alphaF();
-    return QColor::fromRgbF(static_cast<float>(over.redF() * a + under.redF() * (1 - a)),
-                            static_cast<float>(over.greenF() * a + under.greenF() * (1 - a)),
-                            static_cast<float>(over.blueF() * a + under.blueF() * (1 - a)));
-}
-
-bool outside(QPointF a, QPointF b, const QRectF& vp) {
-    return (a.x() < vp.left() && b.x() < vp.left()) || (a.x() > vp.right() && b.x() > vp.right()) ||
-           (a.y() < vp.top() && b.y() < vp.top()) || (a.y() > vp.bottom() && b.y() > vp.bottom());
+render::Palette palette_of(const GraphStyle& style) {
+    return style.grayscale ? render::Palette::Grayscale : render::Palette::OkabeIto;
 }
 
 } // namespace
@@ -80,6 +44,10 @@ void GraphPainter::set_graph(const ExplorerGraph* graph, const VisibleGraph* vis
     selected_.assign(n, 0);
     neighbourhood_.assign(n, 0);
     has_selection_ = false;
+    emphasised_nodes_.assign(n, 0);
+    emphasised_edges_.assign(graph_ ? graph_->edges.size() : 0, 0);
+    has_emphasis_ = false;
+    hide_rest_ = false;
     recompute();
 }
 
@@ -89,56 +57,46 @@ void GraphPainter::set_style(const GraphStyle& style) {
 }
 
 void GraphPainter::recompute() {
+    invalidate_figure();
     radius_.clear();
-    importance_order_.clear();
-    edge_style_.clear();
+    size_value_.clear();
     if (!graph_ || !visible_)
         return;
     const auto n = graph_->nodes.size();
-    std::vector<double> value(n);
-    double max_value = 0;
+    size_value_.resize(n);
+    double low = 0, high = 0;
+    bool first = true;
     for (std::size_t i = 0; i < n; ++i) {
-        value[i] = metric(graph_->nodes[i], visible_->degree[i], style_.size_by);
-        max_value = std::max(max_value, value[i]);
+        size_value_[i] = metric(graph_->nodes[i], visible_->degree[i], style_.size_by);
+        if (!visible_->node_visible[i])
+            continue;
+        low = first ? size_value_[i] : std::min(low, size_value_[i]);
+        high = first ? size_value_[i] : std::max(high, size_value_[i]);
+        first = false;
     }
-    // Area grows with the metric (radius with its square root), from 5 to 25 layout points.
     radius_.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         radius_[i] =
-            max_value > 0 ? 5.0 + 20.0 * std::sqrt(std::max(0.0, value[i]) / max_value) : 8.0;
-    importance_order_.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-        importance_order_[i] = static_cast<int>(i);
-    std::stable_sort(importance_order_.begin(), importance_order_.end(), [&](int a, int b) {
-        const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
-        if (value[ua] != value[ub])
-            return value[ua] > value[ub];
-        return graph_->nodes[ua].mentions > graph_->nodes[ub].mentions;
-    });
-    edges_by_weight_.clear();
-    for (std::size_t e = 0; e < graph_->edges.size(); ++e)
-        if (visible_->edge_visible[e])
-            edges_by_weight_.push_back(static_cast<int>(e));
-    std::stable_sort(edges_by_weight_.begin(), edges_by_weight_.end(), [&](int a, int b) {
-        return graph_->edges[static_cast<std::size_t>(a)].weight >
-               graph_->edges[static_cast<std::size_t>(b)].weight;
-    });
-    edge_style_.resize(graph_->edges.size());
-    max_weight_ = 1;
-    QHash<QString, int> styles;
+            (style_.size_by == SizeBy::Uniform
+                 ? (kMinDiameter + kMaxDiameter) / 3
+                 : render::node_diameter(size_value_[i], low, high, kMinDiameter, kMaxDiameter)) /
+            2;
+    min_weight_ = max_weight_ = 1;
+    first = true;
     for (std::size_t e = 0; e < graph_->edges.size(); ++e) {
-        const auto& edge = graph_->edges[e];
-        auto it = styles.find(edge.type);
-        if (it == styles.end())
-            it = styles.insert(edge.type, relation_style(edge.type));
-        edge_style_[e] = *it;
-        max_weight_ = std::max(max_weight_, edge.weight);
+        if (!visible_->edge_visible[e])
+            continue;
+        const double w = graph_->edges[e].weight;
+        min_weight_ = first ? w : std::min(min_weight_, w);
+        max_weight_ = first ? w : std::max(max_weight_, w);
+        first = false;
     }
 }
 
 void GraphPainter::set_selection(const std::vector<int>& selected_nodes) {
     if (!graph_)
         return;
+    invalidate_figure();
     std::fill(selected_.begin(), selected_.end(), 0);
     std::fill(neighbourhood_.begin(), neighbourhood_.end(), 0);
     has_selection_ = false;
@@ -163,14 +121,46 @@ void GraphPainter::set_selection(const std::vector<int>& selected_nodes) {
     }
 }
 
+void GraphPainter::set_emphasis(const std::vector<int>& nodes, const std::vector<int>& edges,
+                                bool hide_rest) {
+    clear_emphasis();
+    for (int i : nodes)
+        if (i >= 0 && static_cast<std::size_t>(i) < emphasised_nodes_.size())
+            emphasised_nodes_[static_cast<std::size_t>(i)] = 1;
+    for (int e : edges)
+        if (e >= 0 && static_cast<std::size_t>(e) < emphasised_edges_.size())
+            emphasised_edges_[static_cast<std::size_t>(e)] = 1;
+    has_emphasis_ = graph_ != nullptr;
+    hide_rest_ = hide_rest;
+}
+
+void GraphPainter::clear_emphasis() {
+    invalidate_figure();
+    std::fill(emphasised_nodes_.begin(), emphasised_nodes_.end(), 0);
+    std::fill(emphasised_edges_.begin(), emphasised_edges_.end(), 0);
+    has_emphasis_ = false;
+    hide_rest_ = false;
+}
+
+bool GraphPainter::node_drawn(int i) const {
+    if (!graph_ || !visible_ || i < 0 || static_cast<std::size_t>(i) >= graph_->nodes.size())
+        return false;
+    const auto ui = static_cast<std::size_t>(i);
+    return visible_->node_visible[ui] && !(hide_rest_ && has_emphasis_ && !emphasised_nodes_[ui]);
+}
+
+bool GraphPainter::edge_drawn(int e) const {
+    if (!graph_ || !visible_ || e < 0 || static_cast<std::size_t>(e) >= graph_->edges.size())
+        return false;
+    const auto ue = static_cast<std::size_t>(e);
+    return visible_->edge_visible[ue] && !(hide_rest_ && has_emphasis_ && !emphasised_edges_[ue]);
+}
+
 QColor GraphPainter::node_color(int i) const {
     const auto& node = graph_->nodes[static_cast<std::size_t>(i)];
-    const QColor c =
-        style_.color_by == ColorBy::Type ? type_color(node.type) : community_color(node.community);
-    if (!style_.grayscale)
-        return c;
-    const int g = qGray(c.rgb());
-    return QColor(g, g, g);
+    return style_.color_by == ColorBy::Type
+               ? render::entity_type_color(palette_of(style_), to_string(node.type))
+               : render::community_color(palette_of(style_), node.community);
 }
 
 QRectF GraphPainter::visible_bounds() const {
@@ -197,220 +187,142 @@ QRectF GraphPainter::visible_bounds() const {
     return bounds;
 }
 
+const render::Figure& GraphPainter::figure() const {
+    if (!scene_)
+        build_figure();
+    return *figure_;
+}
+
+const std::vector<int>& GraphPainter::node_of_figure() const {
+    if (!scene_)
+        build_figure();
+    return node_of_figure_;
+}
+
+void GraphPainter::build_figure() const {
+    auto figure = std::make_shared<render::Figure>();
+    node_of_figure_.clear();
+    figure->background = style_.background;
+    figure->text_color = style_.text;
+    // On screen a rim of background separates overlapping nodes.
+    figure->node_outline = style_.background;
+    figure->node_outline_width = 1.0;
+    if (graph_ && visible_) {
+        const auto n = graph_->nodes.size();
+        std::vector<int> figure_of(n, -1);
+        double max_mentions = 1;
+        for (const auto& node : graph_->nodes)
+            max_mentions = std::max(max_mentions, static_cast<double>(node.mentions));
+        figure->nodes.reserve(static_cast<std::size_t>(visible_->node_count));
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!node_drawn(static_cast<int>(i)))
+                continue;
+            const auto& node = graph_->nodes[i];
+            render::FigureNode out;
+            // The figure's frame has y up (as Graphviz and the files); the view's y points down.
+            out.center = QPointF(node.position.x(), -node.position.y());
+            out.width = out.height = 2 * radius_[i];
+            out.fill = node_color(static_cast<int>(i));
+            const bool faded = node_faded(i);
+            if (faded)
+                out.fill.setAlphaF(kFadedNodeAlpha);
+            if (!faded)
+                out.label = node.name;
+            // Most important first: the selection, then by the size metric, then by mentions.
+            out.label_priority =
+                (selected_[i] ? 1e15 : 0) + size_value_[i] + 1e-3 * node.mentions / max_mentions;
+            if (selected_[i]) {
+                out.ring = style_.selection;
+                out.label_color = style_.selection;
+            }
+            figure_of[i] = static_cast<int>(figure->nodes.size());
+            node_of_figure_.push_back(static_cast<int>(i));
+            figure->nodes.push_back(std::move(out));
+        }
+        // Edges in level-of-detail order: the heaviest first, so a frame over its edge budget
+        // drops the lightest.
+        std::vector<int> order;
+        order.reserve(static_cast<std::size_t>(visible_->edge_count));
+        for (std::size_t e = 0; e < graph_->edges.size(); ++e) {
+            const auto& edge = graph_->edges[e];
+            if (edge_drawn(static_cast<int>(e)) &&
+                figure_of[static_cast<std::size_t>(edge.source)] >= 0 &&
+                figure_of[static_cast<std::size_t>(edge.target)] >= 0)
+                order.push_back(static_cast<int>(e));
+        }
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return graph_->edges[static_cast<std::size_t>(a)].weight >
+                   graph_->edges[static_cast<std::size_t>(b)].weight;
+        });
+        figure->edges.reserve(order.size());
+        for (int index : order) {
+            const auto e = static_cast<std::size_t>(index);
+            const auto& edge = graph_->edges[e];
+            const auto s = static_cast<std::size_t>(edge.source);
+            const auto t = static_cast<std::size_t>(edge.target);
+            render::FigureEdge out;
+            out.source = figure_of[s];
+            out.target = figure_of[t];
+            out.directed = edge.directed;
+            out.width = style_.width_by_weight
+                            ? render::edge_width(edge.weight, min_weight_, max_weight_)
+                            : render::kMinEdgeWidth;
+            out.stroke = style_.style_by_relation ? render::relation_stroke(edge.type.toStdString())
+                                                  : render::EdgeStroke::Solid;
+            out.color = style_.edge;
+            const bool emphasised = has_emphasis_ && emphasised_edges_[e];
+            if (has_selection_ && (selected_[s] || selected_[t])) {
+                out.color = style_.selection;
+                out.width = std::max(out.width, kSelectedEdgeWidth);
+                out.keep = true;
+            } else if (has_selection_ || (has_emphasis_ && !emphasised)) {
+                out.color.setAlphaF(out.color.alphaF() * kFadedEdgeAlpha);
+            }
+            if (emphasised)
+                out.keep = true;
+            figure->edges.push_back(std::move(out));
+        }
+        const QRectF box = visible_bounds();
+        figure->bounds = QRectF(box.left(), -box.bottom(), box.width(), box.height());
+    }
+    figure_ = figure;
+    scene_ = std::make_unique<render::FigureScene>(figure);
+}
+
+QTransform GraphPainter::figure_transform(const ViewTransform& t) {
+    return QTransform(t.scale, 0, 0, -t.scale, t.offset.x(), t.offset.y());
+}
+
+render::DrawOptions GraphPainter::screen_options(const QRectF& viewport) const {
+    render::DrawOptions o;
+    o.viewport = viewport;
+    o.max_edges = kMaxEdgesPerFrame;
+    o.level_of_detail = true;
+    o.min_node_diameter = kMinNodePixels;
+    o.labels = style_.show_labels;
+    o.max_labels = style_.max_labels;
+    o.label_area = viewport;
+    o.label_font = style_.label_font;
+    o.max_label_width = kMaxLabelWidth;
+    o.label_halo = true;
+    return o;
+}
+
 void GraphPainter::paint_background(QPainter& p, const QRectF& viewport) const {
     p.fillRect(viewport, style_.background);
 }
 
-void GraphPainter::paint_edges(QPainter& p, const ViewTransform& t, const QRectF& viewport) const {
-    if (!graph_ || !visible_)
-        return;
-    // One bucket per (dimmed, dash style, width): each becomes a single drawLines call.
-    std::array<std::vector<QLineF>, 2 * kEdgeStyles * kWidthBuckets> buckets;
-    std::vector<QLineF> highlighted;
-    int drawn = 0;
-    for (int index : edges_by_weight_) {
-        const auto e = static_cast<std::size_t>(index);
-        const auto& edge = graph_->edges[e];
-        const auto s = static_cast<std::size_t>(edge.source),
-                   d = static_cast<std::size_t>(edge.target);
-        // Past the budget only the selection's own edges are still drawn.
-        if (drawn >= kMaxEdgesPerFrame && !(has_selection_ && (selected_[s] || selected_[d])))
-            continue;
-        const QPointF a = t.map(graph_->nodes[s].position);
-        const QPointF b = t.map(graph_->nodes[d].position);
-        if (outside(a, b, viewport))
-            continue;
-        ++drawn;
-        if (has_selection_ && (selected_[s] || selected_[d])) {
-            highlighted.emplace_back(a, b);
-            continue;
-        }
-        const int dim = has_selection_ ? 1 : 0;
-        int width = 0;
-        if (style_.width_by_weight && max_weight_ > 1)
-            width = std::min(kWidthBuckets - 1,
-                             static_cast<int>(kWidthBuckets * std::log1p(edge.weight) /
-                                              std::log1p(max_weight_ + 1e-9)));
-        const int style = style_.style_by_relation ? edge_style_[e] : 0;
-        buckets[static_cast<std::size_t>((dim * kEdgeStyles + style) * kWidthBuckets + width)]
-            .emplace_back(a, b);
-    }
-    const bool dashes = drawn <= kDashEdgeLimit;
-    const bool antialias = drawn <= kAntialiasEdgeLimit;
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing, antialias);
-    for (int dim = 0; dim < 2; ++dim)
-        for (int style = 0; style < kEdgeStyles; ++style)
-            for (int width = 0; width < kWidthBuckets; ++width) {
-                const auto& lines = buckets[static_cast<std::size_t>(
-                    (dim * kEdgeStyles + style) * kWidthBuckets + width)];
-                if (lines.empty())
-                    continue;
-                QColor colour = style_.edge;
-                if (dim)
-                    colour.setAlphaF(colour.alphaF() * 0.3f);
-                // Blending every pixel of tens of thousands of long lines dominates the frame;
-                // above the antialiasing limit the same colour is pre-mixed with the background
-                // and drawn opaque, which the raster engine fills several times faster.
-                if (!antialias)
-                    colour = blend(colour, style_.background);
-                QPen pen(colour, width == 0 ? 0.0 : 1.0 + 1.2 * width);
-                pen.setStyle(dashes ? pen_style(style) : Qt::SolidLine);
-                pen.setCapStyle(Qt::FlatCap);
-                p.setPen(pen);
-                p.drawLines(lines.data(), static_cast<int>(lines.size()));
-            }
-    if (!highlighted.empty()) {
-        p.setRenderHint(QPainter::Antialiasing, true);
-        p.setPen(QPen(style_.selection, 1.8));
-        p.drawLines(highlighted.data(), static_cast<int>(highlighted.size()));
-    }
-    p.restore();
-}
-
-void GraphPainter::paint_nodes(QPainter& p, const ViewTransform& t, const QRectF& viewport) const {
-    if (!graph_ || !visible_)
-        return;
-    struct Dot {
-        QRectF rect;
-        int node;
-    };
-    // Group by colour so the brush changes a handful of times per frame, not once per node.
-    QHash<QRgb, std::vector<Dot>> by_colour;
-    std::vector<int> selected_in_view;
-    int drawn = 0;
-    for (std::size_t i = 0; i < graph_->nodes.size(); ++i) {
-        if (!visible_->node_visible[i])
-            continue;
-        const double r = std::max(1.5, radius_[i] * t.scale);
-        const QPointF c = t.map(graph_->nodes[i].position);
-        if (c.x() + r < viewport.left() || c.x() - r > viewport.right() ||
-            c.y() + r < viewport.top() || c.y() - r > viewport.bottom())
-            continue;
-        ++drawn;
-        QColor colour = node_color(static_cast<int>(i));
-        if (has_selection_ && !neighbourhood_[i])
-            colour.setAlphaF(0.25f);
-        by_colour[colour.rgba()].push_back(
-            {QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), static_cast<int>(i)});
-        if (selected_[i])
-            selected_in_view.push_back(static_cast<int>(i));
-    }
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing, drawn <= kAntialiasNodeLimit);
-    QPen outline(style_.background, 1.0);
-    for (auto it = by_colour.cbegin(); it != by_colour.cend(); ++it) {
-        p.setBrush(QColor::fromRgba(it.key()));
-        for (const auto& dot : it.value()) {
-            p.setPen(dot.rect.width() > 8 ? outline : QPen(Qt::NoPen));
-            p.drawEllipse(dot.rect);
-        }
-    }
-    p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(style_.selection, 3.0));
-    for (int i : selected_in_view) {
-        const double r = std::max(1.5, radius_[static_cast<std::size_t>(i)] * t.scale) + 2.5;
-        p.drawEllipse(t.map(graph_->nodes[static_cast<std::size_t>(i)].position), r, r);
-    }
-    p.restore();
-}
-
-int GraphPainter::paint_labels(QPainter& p, const ViewTransform& t, const QRectF& viewport) const {
-    label_boxes_.clear();
-    if (!graph_ || !visible_ || !style_.show_labels)
-        return 0;
-    const QFontMetricsF metrics(style_.label_font, p.device());
-    // Placed label rectangles, indexed by a coarse screen grid so each test looks at a few.
-    constexpr double kCell = 64;
-    const int columns = static_cast<int>(viewport.width() / kCell) + 2;
-    const int rows = static_cast<int>(viewport.height() / kCell) + 2;
-    std::vector<std::vector<QRectF>> grid(static_cast<std::size_t>(columns * rows));
-    auto cells = [&](const QRectF& r, auto&& fn) {
-        const int x0 =
-            std::clamp(static_cast<int>((r.left() - viewport.left()) / kCell), 0, columns - 1);
-        const int x1 =
-            std::clamp(static_cast<int>((r.right() - viewport.left()) / kCell), 0, columns - 1);
-        const int y0 =
-            std::clamp(static_cast<int>((r.top() - viewport.top()) / kCell), 0, rows - 1);
-        const int y1 =
-            std::clamp(static_cast<int>((r.bottom() - viewport.top()) / kCell), 0, rows - 1);
-        for (int y = y0; y <= y1; ++y)
-            for (int x = x0; x <= x1; ++x)
-                if (!fn(grid[static_cast<std::size_t>(y * columns + x)]))
-                    return false;
-        return true;
-    };
-    auto is_free = [&](const QRectF& r) {
-        return cells(r, [&](const std::vector<QRectF>& cell) {
-            return std::none_of(cell.begin(), cell.end(),
-                                [&](const QRectF& o) { return o.intersects(r); });
-        });
-    };
-    auto occupy = [&](const QRectF& r) {
-        cells(r, [&](std::vector<QRectF>& cell) {
-            cell.push_back(r);
-            return true;
-        });
-    };
-
-    // Selected nodes first, then by importance.
-    std::vector<int> order;
-    order.reserve(importance_order_.size());
-    for (std::size_t i = 0; i < selected_.size(); ++i)
-        if (selected_[i])
-            order.push_back(static_cast<int>(i));
-    for (int i : importance_order_)
-        if (!selected_[static_cast<std::size_t>(i)])
-            order.push_back(i);
-
-    p.save();
-    p.setFont(style_.label_font);
-    QColor halo = style_.background;
-    halo.setAlphaF(0.75f);
-    const double height = metrics.height();
-    int placed = 0;
-    for (int i : order) {
-        if (placed >= style_.max_labels)
-            break;
-        const auto ui = static_cast<std::size_t>(i);
-        if (!visible_->node_visible[ui])
-            continue;
-        const QPointF c = t.map(graph_->nodes[ui].position);
-        if (!viewport.contains(c))
-            continue;
-        if (has_selection_ && !neighbourhood_[ui])
-            continue;
-        const QString text = metrics.elidedText(graph_->nodes[ui].name, Qt::ElideRight, 220);
-        const double w = metrics.horizontalAdvance(text) + 4;
-        const double r = std::max(1.5, radius_[ui] * t.scale);
-        // Right, left, above, below the node: the first free position wins.
-        const std::array<QRectF, 4> candidates{
-            QRectF(c.x() + r + 2, c.y() - height / 2, w, height),
-            QRectF(c.x() - r - 2 - w, c.y() - height / 2, w, height),
-            QRectF(c.x() - w / 2, c.y() - r - 2 - height, w, height),
-            QRectF(c.x() - w / 2, c.y() + r + 2, w, height),
-        };
-        for (const auto& rect : candidates) {
-            if (!is_free(rect))
-                continue;
-            occupy(rect);
-            label_boxes_.push_back(rect);
-            p.fillRect(rect, halo);
-            p.setPen(selected_[ui] ? style_.selection : style_.text);
-            p.drawText(rect, Qt::AlignCenter, text);
-            ++placed;
-            break;
-        }
-    }
-    p.restore();
-    return placed;
-}
-
 void GraphPainter::paint_all(QPainter& p, const ViewTransform& t, const QRectF& viewport) const {
     paint_background(p, viewport);
-    paint_edges(p, t, viewport);
-    paint_nodes(p, t, viewport);
-    paint_labels(p, t, viewport);
+    if (!scene_)
+        build_figure();
+    const auto report = scene_->draw(p, figure_transform(t), screen_options(viewport));
+    label_boxes_.clear();
+    label_nodes_.clear();
+    for (const auto& placed : report.labels.placed) {
+        label_boxes_.push_back(placed.box);
+        label_nodes_.push_back(node_of_figure_[static_cast<std::size_t>(placed.node)]);
+    }
 }
 
 } // namespace dossier::gui

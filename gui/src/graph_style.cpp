@@ -1,14 +1,8 @@
 #include "graph_style.h"
 
-#include <array>
+#include "dossier/render/style_mapping.h"
 
 namespace dossier::gui {
-namespace {
-// Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
-// deficiencies. Black is left out so nodes stay visible on a dark background.
-constexpr std::array<QRgb, 7> kOkabeIto{0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442,
-                                        0x0072B2, 0xD55E00, 0xCC79A7};
-} // namespace
 
 QString to_display_string(SizeBy size_by) {
     switch (size_by) {
@@ -34,27 +28,11 @@ QString to_display_string(EntityType type) {
 }
 
 QColor type_color(EntityType type) {
-    switch (type) {
-    case EntityType::Person:
-        return QColor(kOkabeIto[4]);
-    case EntityType::Organization:
-        return QColor(kOkabeIto[0]);
-    case EntityType::Country:
-        return QColor(kOkabeIto[2]);
-    case EntityType::Place:
-        return QColor(kOkabeIto[1]);
-    case EntityType::Document:
-        return QColor(kOkabeIto[6]);
-    case EntityType::Date:
-        return QColor(kOkabeIto[3]);
-    }
-    return QColor(kOkabeIto[5]);
+    return render::entity_type_color(render::Palette::OkabeIto, to_string(type));
 }
 
 QColor community_color(int community) {
-    if (community < 0)
-        return QColor(0x999999);
-    return QColor(kOkabeIto[static_cast<std::size_t>(community) % kOkabeIto.size()]);
+    return render::community_color(render::Palette::OkabeIto, community);
 }
 
 GraphStyle GraphStyle::from_palette(const QPalette& palette) {

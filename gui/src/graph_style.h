@@ -35,7 +35,8 @@ struct GraphStyle {
     static GraphStyle from_palette(const QPalette& palette);
 };
 
-// Okabe-Ito, by entity type and by community number.
+// Okabe-Ito, by entity type and by community number: core/render's style mapping, the same
+// colours as the graph and the figure files (for the panels' swatches and highlights).
 QColor type_color(EntityType type);
 QColor community_color(int community);
 

@@ -38,6 +38,7 @@ GraphView::GraphView(ExplorerState* state, QWidget* parent) : QWidget(parent), s
     connect(state_, &ExplorerState::graph_changed, this, &GraphView::on_graph_changed);
     connect(state_, &ExplorerState::filter_changed, this, &GraphView::on_filter_changed);
     connect(state_, &ExplorerState::selection_changed, this, &GraphView::on_selection_changed);
+    connect(state_, &ExplorerState::positions_changed, this, &GraphView::on_positions_changed);
     on_graph_changed();
 }
 
@@ -48,6 +49,7 @@ void GraphView::set_style(const GraphStyle& style) {
 
 void GraphView::on_graph_changed() {
     const auto& graph = *state_->graph();
+    emphasis_.reset(); // its indices belong to the previous graph
     painter_.set_graph(&graph, &state_->visible());
     std::vector<QPointF> points;
     points.reserve(graph.nodes.size());
@@ -69,6 +71,33 @@ void GraphView::on_filter_changed() {
     // positions do not move.
     painter_.set_graph(state_->graph().get(), &state_->visible());
     painter_.set_selection(state_->selected_nodes());
+    if (emphasis_)
+        painter_.set_emphasis(emphasis_->nodes, emphasis_->edges, emphasis_->hide_rest);
+    invalidate();
+}
+
+void GraphView::set_emphasis(std::vector<int> nodes, std::vector<int> edges, bool hide_rest) {
+    emphasis_ = Emphasis{std::move(nodes), std::move(edges), hide_rest};
+    painter_.set_emphasis(emphasis_->nodes, emphasis_->edges, hide_rest);
+    invalidate();
+}
+
+void GraphView::clear_emphasis() {
+    if (!emphasis_)
+        return;
+    emphasis_.reset();
+    painter_.clear_emphasis();
+    invalidate();
+}
+
+void GraphView::on_positions_changed() {
+    const auto& graph = *state_->graph();
+    painter_.update_positions(&graph);
+    std::vector<QPointF> points;
+    points.reserve(graph.nodes.size());
+    for (const auto& node : graph.nodes)
+        points.push_back(node.position);
+    grid_.build(points, 40);
     invalidate();
 }
 
@@ -85,7 +114,7 @@ void GraphView::invalidate() {
 
 std::optional<QPointF> GraphView::screen_position(EntityId entity) const {
     const int i = state_->graph()->find(entity);
-    if (i < 0 || !state_->node_visible(i))
+    if (i < 0 || !painter_.node_drawn(i))
         return std::nullopt;
     return transform_.map(state_->graph()->nodes[static_cast<std::size_t>(i)].position);
 }
@@ -94,7 +123,7 @@ int GraphView::node_at(QPointF widget_pos) const {
     const QPointF world = transform_.unmap(widget_pos);
     // Big nodes are hit anywhere on their disc; small ones within a few pixels.
     const double radius = (25.0 * transform_.scale + kPickRadiusPixels) / transform_.scale;
-    const int i = grid_.nearest(world, radius, [this](int n) { return state_->node_visible(n); });
+    const int i = grid_.nearest(world, radius, [this](int n) { return painter_.node_drawn(n); });
     if (i < 0)
         return -1;
     const double r = std::max(painter_.node_radius(i) * transform_.scale, 1.5) + kPickRadiusPixels;
@@ -259,12 +288,19 @@ void GraphView::mousePressEvent(QMouseEvent* event) {
     const int hit = node_at(event->position());
     const auto& graph = *state_->graph();
     if (hit >= 0) {
-        const EntityId id = graph.nodes[static_cast<std::size_t>(hit)].id;
-        if (event->modifiers() & Qt::ControlModifier)
-            state_->toggle(id);
-        else
-            state_->select_one(id);
-        drag_ = Drag::None;
+        const auto& node = graph.nodes[static_cast<std::size_t>(hit)];
+        if (event->modifiers() & Qt::ControlModifier) {
+            state_->toggle(node.id);
+            drag_ = Drag::None;
+            return;
+        }
+        if (!state_->selection().contains(node.id) || state_->selection().size() != 1)
+            state_->select_one(node.id);
+        // Dragging it moves and pins it (see mouseMoveEvent).
+        drag_ = Drag::Node;
+        dragged_node_ = hit;
+        node_moved_ = false;
+        grab_offset_ = node.position - transform_.unmap(event->position());
         return;
     }
     if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
@@ -291,6 +327,12 @@ void GraphView::mouseMoveEvent(QMouseEvent* event) {
     case Drag::Overview:
         center_on_overview(pos);
         break;
+    case Drag::Node:
+        if (node_moved_ || (pos - drag_start_).manhattanLength() >= 4) {
+            node_moved_ = true;
+            state_->move_node(dragged_node_, transform_.unmap(pos) + grab_offset_, true);
+        }
+        break;
     case Drag::None:
         setCursor(node_at(pos) >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
         break;
@@ -302,7 +344,7 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event) {
     if (drag_ == Drag::RubberBand && rubber_band_) {
         rubber_band_->hide();
         const QRectF world = transform_.unmap(QRectF(drag_start_, event->position()));
-        const auto hits = grid_.inside(world, [this](int n) { return state_->node_visible(n); });
+        const auto hits = grid_.inside(world, [this](int n) { return painter_.node_drawn(n); });
         QList<EntityId> chosen =
             (event->modifiers() & Qt::ControlModifier) ? state_->selection() : QList<EntityId>{};
         for (int i : hits) {
@@ -313,7 +355,13 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event) {
         state_->select(chosen);
     } else if (drag_ == Drag::Pan && (event->position() - drag_start_).manhattanLength() < 3) {
         state_->clear_selection(); // a click on empty space
+    } else if (drag_ == Drag::Node && node_moved_ && dragged_node_ >= 0 &&
+               static_cast<std::size_t>(dragged_node_) < state_->graph()->nodes.size()) {
+        const auto& node = state_->graph()->nodes[static_cast<std::size_t>(dragged_node_)];
+        emit node_position_changed(node.id, node.position, true);
     }
+    dragged_node_ = -1;
+    node_moved_ = false;
     drag_ = Drag::None;
     unsetCursor();
 }
@@ -386,6 +434,14 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
             }
             state_->select(chosen);
         });
+        if (graph.nodes[static_cast<std::size_t>(hit)].pinned)
+            menu.addAction(tr("Unpin (let layouts move it)"), this, [this, hit] {
+                const auto& node = state_->graph()->nodes[static_cast<std::size_t>(hit)];
+                const EntityId node_id = node.id;
+                const QPointF at = node.position;
+                state_->move_node(hit, at, false);
+                emit node_position_changed(node_id, at, false);
+            });
         menu.addSeparator();
     }
     menu.addAction(tr("Fit to Window"), this, &GraphView::fit_view);
@@ -404,13 +460,15 @@ bool GraphView::event(QEvent* event) {
             return true;
         }
         const auto& node = state_->graph()->nodes[static_cast<std::size_t>(hit)];
-        QToolTip::showText(help->globalPos(),
-                           tr("<b>%1</b><br>%2 · %3 mentions in %4 documents · %5 links shown")
-                               .arg(node.name.toHtmlEscaped(), to_display_string(node.type))
-                               .arg(node.mentions)
-                               .arg(node.documents)
-                               .arg(state_->visible().degree[static_cast<std::size_t>(hit)]),
-                           this);
+        QToolTip::showText(
+            help->globalPos(),
+            tr("<b>%1</b><br>%2 · %3 mentions in %4 documents · %5 links shown%6")
+                .arg(node.name.toHtmlEscaped(), to_display_string(node.type))
+                .arg(node.mentions)
+                .arg(node.documents)
+                .arg(state_->visible().degree[static_cast<std::size_t>(hit)])
+                .arg(node.pinned ? tr("<br>pinned: layouts leave it where it is") : QString()),
+            this);
         return true;
     }
     case QEvent::NativeGesture: {

@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
+#include <optional>
+#include <vector>
 
 class QRubberBand;
 
@@ -30,6 +32,14 @@ public:
     int node_at(QPointF widget_pos) const;
     int visible_node_count() const { return state_->visible().node_count; }
 
+    // Makes a subgraph stand out (an ego network, a path): `nodes` and `edges` are indices into
+    // the state's ExplorerGraph; everything else is faded, or not drawn (nor clickable) when
+    // hide_rest. Kept across filter changes; cleared when a new graph is loaded, because the
+    // indices refer to the graph they were taken from.
+    void set_emphasis(std::vector<int> nodes, std::vector<int> edges, bool hide_rest);
+    void clear_emphasis();
+    bool has_emphasis() const { return painter_.has_emphasis(); }
+
 public slots:
     void fit_view();
     void zoom_in();
@@ -38,6 +48,8 @@ public slots:
 signals:
     void node_activated(dossier::EntityId entity); // double-click
     void view_changed();
+    // The analyst dragged a node there (pinned), or unpinned it; position in layout units.
+    void node_position_changed(dossier::EntityId entity, QPointF position, bool pinned);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -56,6 +68,7 @@ private:
     void on_graph_changed();
     void on_filter_changed();
     void on_selection_changed();
+    void on_positions_changed();
     void invalidate();          // the scene changed: re-render on next paint
     void render_scene();        // into cache_ at transform_
     void pan_by(QPointF delta); // in pixels
@@ -79,11 +92,21 @@ private:
     QImage overview_;
     QRectF overview_world_;
 
-    enum class Drag { None, Pan, RubberBand, Overview };
+    enum class Drag { None, Pan, RubberBand, Overview, Node };
     Drag drag_ = Drag::None;
+    int dragged_node_ = -1;
+    bool node_moved_ = false;
+    QPointF grab_offset_; // node centre minus the cursor, layout units
     QPointF drag_start_;
     QPointF last_mouse_;
     QRubberBand* rubber_band_ = nullptr;
+
+    struct Emphasis {
+        std::vector<int> nodes;
+        std::vector<int> edges;
+        bool hide_rest = false;
+    };
+    std::optional<Emphasis> emphasis_;
 };
 
 } // namespace dossier::gui

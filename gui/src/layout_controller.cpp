@@ -72,9 +72,16 @@ void LayoutController::relayout() {
             continue;
         request_of[i] = static_cast<int>(request.nodes.size());
         node_of.push_back(graph->nodes[i].id);
+        const auto& source = graph->nodes[i];
         layout::LayoutNode node;
-        node.key = std::to_string(graph->nodes[i].id.value);
+        node.key = std::to_string(source.id.value);
         node.width = node.height = 18;
+        // Graphviz's y axis points up; the window's down.
+        const layout::Point at{source.position.x(), -source.position.y()};
+        // Pins only, no start positions: the same graph, engine, seed and pins give the same
+        // picture, however often it is laid out.
+        if (source.pinned)
+            node.pinned = at; // the analyst put it there
         request.nodes.push_back(std::move(node));
     }
     for (std::size_t e = 0; e < graph->edges.size(); ++e) {
@@ -134,8 +141,13 @@ void LayoutController::apply(const LayoutOutcome& outcome) {
     if (outcome.ok && !outcome.cancelled) {
         auto next = std::make_shared<ExplorerGraph>(*state_->graph());
         for (const auto& [entity, position] : outcome.positions)
-            if (const int index = next->find(entity); index >= 0)
-                next->nodes[static_cast<std::size_t>(index)].position = position;
+            if (const int index = next->find(entity); index >= 0) {
+                auto& node = next->nodes[static_cast<std::size_t>(index)];
+                // Engines that cannot pin (sfdp, dot) may have moved a pinned node: put it back.
+                if (!node.pinned)
+                    node.position = position;
+                node.has_stored_position = true;
+            }
         state_->set_graph(std::move(next));
     }
     emit finished(outcome.ok && !outcome.cancelled, outcome.message);

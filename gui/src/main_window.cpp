@@ -8,6 +8,7 @@
 #include "filters_panel.h"
 #include "graph_view.h"
 #include "layout_controller.h"
+#include "node_positions.h"
 #include "search_panel.h"
 #include "timeline_widget.h"
 
@@ -131,6 +132,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         documents_->show_document(id);
     });
     connect(search_, &SearchPanel::document_requested, details_, &DetailsPanel::document_requested);
+    connect(view_, &GraphView::node_position_changed, this,
+            [this](EntityId entity, QPointF position, bool pinned) {
+                save_positions({{entity, position, pinned}});
+            });
     connect(view_, &GraphView::node_activated, this, [this](EntityId) {
         docks_[2]->show();
         docks_[2]->raise();
@@ -183,6 +188,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (ok) {
             view_->fit_view();
             statusBar()->showMessage(message, 5000);
+            save_positions(placed_positions(*state_.graph())); // the next open starts here
         } else if (!message.isEmpty())
             show_error(tr("Layout"), message);
         emit layout_finished(ok);
@@ -459,10 +465,14 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
         const auto& old_graph = *state_.graph();
         for (auto& node : snapshot.graph->nodes) {
             const int old = old_graph.find(node.id);
-            if (old >= 0)
-                node.position = old_graph.nodes[static_cast<std::size_t>(old)].position;
-            else
+            if (old >= 0) {
+                const auto& was = old_graph.nodes[static_cast<std::size_t>(old)];
+                node.position = was.position;
+                node.pinned = was.pinned;
+                node.has_stored_position = was.has_stored_position;
+            } else {
                 ++new_nodes;
+            }
         }
     }
     snapshot_ = std::move(snapshot);
@@ -483,10 +493,23 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     update_counts();
     emit project_loaded();
     start_metrics();
-    const bool changed = !same_project || new_nodes > 0;
+    // A project that remembers where every node goes opens as it was left, without a layout.
+    const bool all_placed =
+        snapshot_.stored_positions == static_cast<int>(snapshot_.graph->nodes.size());
+    const bool changed = (!same_project && !all_placed) || new_nodes > 0;
     if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
         !state_.graph()->nodes.empty())
         layout_->relayout();
+}
+
+void MainWindow::save_positions(std::vector<StoredPosition> positions) {
+    if (project_path_.isEmpty() || positions.empty())
+        return;
+    save_node_positions_in_background(project_path_, std::move(positions))
+        .then(this, [this](const QString& error) {
+            if (!error.isEmpty())
+                show_error(tr("Node positions not saved"), error);
+        });
 }
 
 void MainWindow::start_metrics() {

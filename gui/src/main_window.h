@@ -5,6 +5,7 @@
 #include "explorer_state.h"
 #include "graph_style.h"
 #include "import_controller.h"
+#include "node_positions.h"
 #include "project_reader.h"
 #include "project_snapshot.h"
 
@@ -106,6 +107,8 @@ private:
     void choose_import_folder();
     void cancel_running();
     void set_style_option(const std::function<void(GraphStyle&)>& change);
+    // Stores node positions in the project on a worker (node_positions.h).
+    void save_positions(std::vector<StoredPosition> positions);
 
     ExplorerState state_;
     ProjectReader reader_;

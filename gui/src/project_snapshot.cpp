@@ -5,6 +5,7 @@
 #include "dossier/store/entity_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/relation_store.h"
+#include "node_positions.h"
 #if DOSSIER_HAVE_GRAPH
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/metrics.h"
@@ -159,14 +160,16 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     }
     if (cancelled())
         return out;
+    out.stored_positions = restore_node_positions(project, graph);
     place_on_spiral(graph);
     return out;
 }
 
 void place_on_spiral(ExplorerGraph& graph) {
-    std::vector<int> order(graph.nodes.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<int>(i);
+    std::vector<int> order;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
+        if (!graph.nodes[i].has_stored_position)
+            order.push_back(static_cast<int>(i));
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         return graph.nodes[static_cast<std::size_t>(a)].degree >
                graph.nodes[static_cast<std::size_t>(b)].degree;

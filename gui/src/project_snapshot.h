@@ -29,15 +29,17 @@ struct ProjectSnapshot {
     std::vector<DocumentRow> documents;
     std::shared_ptr<ExplorerGraph> graph = std::make_shared<ExplorerGraph>();
     QStringList relation_types;
-    QStringList notes; // what could not be computed and why (shown in the status bar)
-    QString error;     // the project could not be read at all: what and what to do
+    QStringList notes;        // what could not be computed and why (shown in the status bar)
+    int stored_positions = 0; // nodes placed where the project remembers them
+    QString error;            // the project could not be read at all: what and what to do
 };
 
 MonthIndex month_of_iso(const std::string& iso);
 
 // Reads documents, entities, relations and (when the graph core is built) metrics and
-// communities. Nodes get a quick provisional placement (importance spiral) so the first paint
-// does not wait for Graphviz; the real layout follows in the background (layout_controller.h).
+// communities. Nodes go where the project remembers them (node_positions.h); the others get a
+// quick provisional placement (importance spiral) so the first paint does not wait for Graphviz,
+// and the real layout follows in the background (layout_controller.h).
 // Throws store::StoreError when the file cannot be opened as a project.
 // Metrics are left at zero (see add_graph_metrics) so a large project paints at once.
 ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
@@ -47,7 +49,8 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
 // its own connection; appends to `notes` what was estimated or could not be computed.
 void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph, QStringList& notes);
 
-// The provisional placement: most connected nodes in the centre, the rest on a sunflower spiral.
+// The provisional placement: most connected nodes in the centre, the rest on a sunflower spiral
+// (nodes with a stored position keep it).
 void place_on_spiral(ExplorerGraph& graph);
 
 } // namespace dossier::gui

@@ -187,6 +187,65 @@ private slots:
         QCOMPARE(selected, (QList<EntityId>{EntityId{1}, EntityId{2}, EntityId{11}, EntityId{12}}));
     }
 
+    void emphasis_fades_or_hides_the_rest_and_survives_a_filter_change() {
+        auto g = lattice(5, 100);
+        ExplorerState state;
+        state.set_graph(g);
+        GraphView view(&state);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // The first row's first three nodes and the two edges joining them: a small "path".
+        const std::vector<int> nodes{0, 1, 2};
+        std::vector<int> edges;
+        for (int e = 0; e < static_cast<int>(g->edges.size()); ++e) {
+            const auto& edge = g->edges[static_cast<std::size_t>(e)];
+            if (edge.source <= 2 && edge.target <= 2)
+                edges.push_back(e);
+        }
+        QCOMPARE(edges.size(), std::size_t{2});
+        const EntityId inside = g->nodes[1].id, outside = g->nodes[12].id;
+        const QPoint in_pos = view.screen_position(inside)->toPoint();
+        const QPoint out_pos = view.screen_position(outside)->toPoint();
+        const QRgb background = view.style().background.rgb();
+        const QRgb out_colour = view.painter().node_color(12).rgb();
+        const QRgb in_colour = view.painter().node_color(1).rgb();
+        auto pixel = [&view](QPoint at) { return view.grab().toImage().pixel(at) | 0xff000000u; };
+        QCOMPARE(pixel(out_pos), out_colour);
+
+        view.set_emphasis(nodes, edges, /*hide_rest=*/false);
+        QVERIFY(view.has_emphasis());
+        QCOMPARE(pixel(in_pos), in_colour);
+        const QRgb faded = pixel(out_pos);
+        QVERIFY2(faded != out_colour && faded != background, "the rest is faded, not hidden");
+        QCOMPARE(view.node_at(out_pos), 12); // faded nodes can still be clicked
+
+        view.set_emphasis(nodes, edges, /*hide_rest=*/true);
+        QCOMPARE(pixel(in_pos), in_colour);
+        QCOMPARE(pixel(out_pos), background);
+        QCOMPARE(view.node_at(out_pos), -1);
+        QVERIFY(!view.screen_position(outside));
+        QCOMPARE(view.node_at(in_pos), 1);
+
+        // A filter change keeps the emphasis (and hides what it filters out).
+        GraphFilter filter;
+        filter.hidden_relations.insert(QStringLiteral("mentions"));
+        state.set_filter(filter);
+        QVERIFY(view.has_emphasis());
+        QCOMPARE(pixel(out_pos), background);
+        QCOMPARE(pixel(in_pos), in_colour);
+
+        view.clear_emphasis();
+        QVERIFY(!view.has_emphasis());
+        QCOMPARE(pixel(out_pos), out_colour);
+        QCOMPARE(view.node_at(out_pos), 12);
+
+        // A new graph drops an emphasis whose indices belong to the old one.
+        view.set_emphasis(nodes, edges, true);
+        state.set_graph(lattice(5, 100));
+        QVERIFY(!view.has_emphasis());
+    }
+
     void utf8_byte_offsets_map_to_qt_positions() {
         const std::string text = "Кузнецов met 王 and 😀 Gromyko";
         const Utf8ToUtf16 map(text);

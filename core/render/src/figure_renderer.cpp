@@ -1,5 +1,7 @@
 #include "dossier/render/figure_renderer.h"
 
+#include "dossier/render/figure_scene.h"
+
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainterPath>
@@ -36,24 +38,6 @@ Qt::PenStyle pen_style(EdgeStroke stroke) {
         return Qt::DashDotLine;
     }
     return Qt::SolidLine;
-}
-
-QPainterPath edge_path(const FigureEdge& edge, const Figure& figure) {
-    QPainterPath path;
-    const auto& r = edge.route;
-    if (r.size() >= 4 && (r.size() - 1) % 3 == 0) {
-        path.moveTo(r[0]);
-        for (std::size_t i = 1; i + 2 < r.size(); i += 3)
-            path.cubicTo(r[i], r[i + 1], r[i + 2]);
-    } else if (r.size() >= 2) {
-        path.moveTo(r[0]);
-        for (std::size_t i = 1; i < r.size(); ++i)
-            path.lineTo(r[i]);
-    } else {
-        path.moveTo(figure.nodes[static_cast<std::size_t>(edge.source)].center);
-        path.lineTo(figure.nodes[static_cast<std::size_t>(edge.target)].center);
-    }
-    return path;
 }
 
 // Fits the layout box (y up) into `area` (y down), keeping proportions and centring.
@@ -170,7 +154,7 @@ RenderReport render_figure(QPainter& painter, const QSizeF& page, const Figure& 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
-    painter.fillRect(QRectF(QPointF(0, 0), page), Qt::white);
+    painter.fillRect(QRectF(QPointF(0, 0), page), figure.background);
 
     QRectF area(kMargin, kMargin, page.width() - 2 * kMargin, page.height() - 2 * kMargin);
     painter.setPen(Qt::black);
@@ -201,48 +185,12 @@ RenderReport render_figure(QPainter& painter, const QSizeF& page, const Figure& 
     report.drawing_area = area;
     report.layout_to_page = fit(figure.bounds, area);
     const QTransform& to_page = report.layout_to_page;
-    const double scale = std::abs(to_page.m11());
 
-    // Edges under nodes, in figure order.
-    painter.setBrush(Qt::NoBrush);
-    for (const auto& edge : figure.edges) {
-        QPen pen(edge.color, edge.width, pen_style(edge.stroke));
-        pen.setCapStyle(Qt::FlatCap);
-        painter.setPen(pen);
-        painter.drawPath(to_page.map(edge_path(edge, figure)));
-    }
-
-    std::vector<QRectF> node_boxes;
-    node_boxes.reserve(figure.nodes.size());
-    const QPen outline(QColor(0x22, 0x22, 0x22), 0.4);
-    for (const auto& node : figure.nodes) {
-        const QPointF c = to_page.map(node.center);
-        const QRectF box(c.x() - node.width * scale / 2, c.y() - node.height * scale / 2,
-                         node.width * scale, node.height * scale);
-        node_boxes.push_back(box);
-        painter.setPen(outline);
-        painter.setBrush(node.fill);
-        painter.drawEllipse(box);
-    }
-
-    const QFont label_font =
-        font_in_points(figure.font_family, figure.label_points, painter.device());
-    const QFontMetricsF metrics(label_font, painter.device());
-    std::vector<LabelCandidate> candidates;
-    candidates.reserve(figure.nodes.size());
-    for (std::size_t i = 0; i < figure.nodes.size(); ++i) {
-        const auto& node = figure.nodes[i];
-        const QSizeF text = node.label.isEmpty()
-                                ? QSizeF()
-                                : QSizeF(metrics.horizontalAdvance(node.label), metrics.height());
-        candidates.push_back({node_boxes[i], text, node.label_priority});
-    }
-    report.labels = place_labels(candidates, area.adjusted(-kMargin / 2, 0, kMargin / 2, 0), 1.0);
-    painter.setFont(label_font);
-    painter.setPen(Qt::black);
-    for (const auto& placed : report.labels.placed)
-        painter.drawText(placed.box, Qt::AlignLeft | Qt::AlignVCenter,
-                         figure.nodes[static_cast<std::size_t>(placed.node)].label);
+    // The one drawing path (figure_scene.h), here with nothing culled and no level of detail.
+    DrawOptions options;
+    options.label_area = area.adjusted(-kMargin / 2, 0, kMargin / 2, 0);
+    options.label_font = font_in_points(figure.font_family, figure.label_points, painter.device());
+    report.labels = FigureScene::borrowing(figure).draw(painter, to_page, options).labels;
 
     if (figure.legend)
         draw_legend(painter, legend_column, figure, to_page);

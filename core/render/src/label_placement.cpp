@@ -83,6 +83,51 @@ std::array<QRectF, 8> spots(const QRectF& node, const QSizeF& text, double gap) 
 
 } // namespace
 
+struct LabelPlacer::Grids {
+    BoxGrid nodes;
+    BoxGrid labels;
+};
+
+LabelPlacer::LabelPlacer(const QRectF& area, double cell, double gap)
+    : area_(area), gap_(gap),
+      grids_(std::make_unique<Grids>(Grids{BoxGrid(area, cell), BoxGrid(area, cell)})) {}
+
+LabelPlacer::~LabelPlacer() = default;
+
+void LabelPlacer::add_node(const QRectF& node_box) {
+    grids_->nodes.insert(node_box);
+}
+
+std::optional<QRectF> LabelPlacer::place(const QRectF& node, const QSizeF& text,
+                                         bool* overlaps_node) {
+    if (text.isEmpty())
+        return std::nullopt;
+    // Best spot: inside the area, clear of other labels, touching as few nodes as possible
+    // (its own node never counts: spots are outside it by construction).
+    int best = -1;
+    int best_node_hits = 0;
+    const auto options = spots(node, text, gap_);
+    for (int s = 0; s < static_cast<int>(options.size()); ++s) {
+        const QRectF& box = options[static_cast<std::size_t>(s)];
+        if (!area_.contains(box) || grids_->labels.count_intersecting(box, 1) > 0)
+            continue;
+        const int node_hits = grids_->nodes.count_intersecting(box, 4);
+        if (best < 0 || node_hits < best_node_hits) {
+            best = s;
+            best_node_hits = node_hits;
+            if (node_hits == 0)
+                break;
+        }
+    }
+    if (best < 0)
+        return std::nullopt;
+    const QRectF& box = options[static_cast<std::size_t>(best)];
+    grids_->labels.insert(box);
+    if (overlaps_node)
+        *overlaps_node = best_node_hits > 0;
+    return box;
+}
+
 LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const QRectF& area,
                             double gap) {
     LabelPlacement result;
@@ -91,10 +136,9 @@ LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const
     double typical_height = 0;
     for (const auto& c : candidates)
         typical_height = std::max(typical_height, c.text.height());
-    BoxGrid nodes(area, typical_height * 2);
-    BoxGrid labels(area, typical_height * 2);
+    LabelPlacer placer(area, typical_height * 2, gap);
     for (const auto& c : candidates)
-        nodes.insert(c.node);
+        placer.add_node(c.node);
 
     std::vector<int> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
@@ -105,34 +149,13 @@ LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const
 
     for (int index : order) {
         const auto& c = candidates[static_cast<std::size_t>(index)];
-        if (c.text.isEmpty()) {
+        bool overlaps_node = false;
+        const auto box = placer.place(c.node, c.text, &overlaps_node);
+        if (!box) {
             result.dropped.push_back(index);
             continue;
         }
-        // Best spot: inside the area, clear of other labels, touching as few nodes as possible
-        // (its own node never counts: spots are outside it by construction).
-        int best = -1;
-        int best_node_hits = 0;
-        const auto options = spots(c.node, c.text, gap);
-        for (int s = 0; s < static_cast<int>(options.size()); ++s) {
-            const QRectF& box = options[static_cast<std::size_t>(s)];
-            if (!area.contains(box) || labels.count_intersecting(box, 1) > 0)
-                continue;
-            const int node_hits = nodes.count_intersecting(box, 4);
-            if (best < 0 || node_hits < best_node_hits) {
-                best = s;
-                best_node_hits = node_hits;
-                if (node_hits == 0)
-                    break;
-            }
-        }
-        if (best < 0) {
-            result.dropped.push_back(index);
-            continue;
-        }
-        const QRectF& box = options[static_cast<std::size_t>(best)];
-        labels.insert(box);
-        result.placed.push_back({index, box, best_node_hits > 0});
+        result.placed.push_back({index, *box, overlaps_node});
     }
     return result;
 }

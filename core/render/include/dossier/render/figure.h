@@ -22,6 +22,8 @@ struct FigureNode {
     double height = 18;
     QColor fill;
     double label_priority = 0; // higher keeps its label when space runs out
+    QColor label_color;        // invalid: Figure::text_color
+    QColor ring;               // a ring around the node (the screen's selection); invalid: none
 };
 
 struct FigureEdge {
@@ -32,6 +34,8 @@ struct FigureEdge {
     double width = 0.6; // points on the page
     EdgeStroke stroke = EdgeStroke::Solid;
     QColor color{0x66, 0x66, 0x66};
+    bool directed = false; // an arrowhead where it meets the target
+    bool keep = false;     // drawn even past the screen's per-frame edge budget (the selection)
 };
 
 struct ColorLegendEntry {
@@ -64,6 +68,11 @@ struct Figure {
     std::vector<ColorLegendEntry> color_legend;
     std::vector<StrokeLegendEntry> stroke_legend;
     std::optional<SizeLegend> size_legend;
+
+    QColor background{255, 255, 255};
+    QColor text_color{0, 0, 0};
+    QColor node_outline{0x22, 0x22, 0x22};
+    double node_outline_width = 0.4; // points
 
     QString font_family = QStringLiteral("DejaVu Sans");
     double label_points = 7; // label text size on the page

@@ -4,6 +4,8 @@
 // dropped. Pure geometry in page units, shared by the screen and the files.
 #include <QRectF>
 #include <QSizeF>
+#include <memory>
+#include <optional>
 #include <vector>
 
 namespace dossier::render {
@@ -29,5 +31,30 @@ struct LabelPlacement {
 // and its label.
 LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const QRectF& area,
                             double gap = 1.0);
+
+// The same placement one label at a time, for callers that decide the order themselves and stop
+// early (the screen places the few hundred most important labels of the nodes in view, measuring
+// text only for the labels it tries).
+class LabelPlacer {
+public:
+    // cell: the side of the grid cells that index the boxes (about twice a label's height).
+    LabelPlacer(const QRectF& area, double cell, double gap);
+    ~LabelPlacer();
+    LabelPlacer(const LabelPlacer&) = delete;
+    LabelPlacer& operator=(const LabelPlacer&) = delete;
+
+    void add_node(const QRectF& node_box); // a box labels should avoid
+    // The best free spot next to `node` for a label of size `text`, which is then taken; nullopt
+    // when every spot leaves the area or overlaps a placed label. overlaps_node tells whether the
+    // chosen spot covers some node.
+    std::optional<QRectF> place(const QRectF& node, const QSizeF& text,
+                                bool* overlaps_node = nullptr);
+
+private:
+    struct Grids;
+    QRectF area_;
+    double gap_;
+    std::unique_ptr<Grids> grids_;
+};
 
 } // namespace dossier::render

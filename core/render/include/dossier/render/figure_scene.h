@@ -1,0 +1,88 @@
+#pragma once
+// The one drawing code path of the graph: edges (with arrowheads for directed relations), nodes
+// and non-overlapping labels of a render::Figure, onto any QPainter. The files (render_figure:
+// SVG, PDF, PNG) draw everything; the screen (the GUI's graph view) asks for viewport culling and
+// level of detail and keeps the scene between frames, so what it prepared once (pens, label
+// order, label sizes) is not redone at every pan or zoom.
+#include "dossier/render/figure.h"
+#include "dossier/render/label_placement.h"
+
+#include <QFont>
+#include <QPainter>
+#include <QTransform>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace dossier::render {
+
+struct DrawOptions {
+    // Screen only: what lies outside this device rectangle is skipped.
+    std::optional<QRectF> viewport;
+    // Level of detail (screen): at most this many edges, in figure order (the builder puts the
+    // most important first); edges marked `keep` are drawn anyway. Past the thresholds below,
+    // antialiasing, dashes and arrowheads are left out, which the raster engine draws far faster.
+    int max_edges = -1; // -1: every edge
+    bool level_of_detail = false;
+    int antialias_edge_limit = 3000;
+    int dash_edge_limit = 6000;
+    int arrow_edge_limit = 3000;
+    int antialias_node_limit = 4000;
+    double min_node_diameter = 0; // device units: far out, nodes stay visible dots
+
+    bool labels = true;
+    int max_labels = -1;         // -1: as many as fit
+    QRectF label_area;           // device rectangle labels must stay in; empty: the viewport
+    QFont label_font;            // sized in device units
+    double max_label_width = -1; // device units; longer labels are elided (-1: never)
+    bool label_halo = false;     // a wash of the background behind each label (screen)
+};
+
+struct DrawReport {
+    int edges_drawn = 0;
+    int nodes_drawn = 0;
+    LabelPlacement labels; // device boxes of the drawn labels, most important first
+};
+
+class FigureScene {
+public:
+    // The figure must outlive the scene (render_figure draws a figure it does not own).
+    explicit FigureScene(std::shared_ptr<const Figure> figure);
+    static FigureScene borrowing(const Figure& figure);
+
+    const Figure& figure() const { return *figure_; }
+    // Nodes in decreasing label priority: the order labels are placed in.
+    const std::vector<int>& label_order() const { return label_order_; }
+
+    DrawReport draw(QPainter& painter, const QTransform& layout_to_device,
+                    const DrawOptions& options) const;
+
+private:
+    struct PenKey {
+        QRgb color;
+        double width;
+        EdgeStroke stroke;
+        bool operator==(const PenKey&) const = default;
+    };
+    void prepare();
+    void draw_edges(QPainter& p, const QTransform& t, const DrawOptions& o,
+                    DrawReport& report) const;
+    void draw_nodes(QPainter& p, const QTransform& t, const DrawOptions& o,
+                    DrawReport& report) const;
+    void draw_labels(QPainter& p, const QTransform& t, const DrawOptions& o,
+                     DrawReport& report) const;
+    const QString& label_text(int node) const; // the label as drawn (elided if too long)
+
+    std::shared_ptr<const Figure> figure_;
+    std::vector<PenKey> pens_;     // distinct edge pens
+    std::vector<int> pen_of_edge_; // index into pens_
+    std::vector<int> label_order_;
+    // Label text measured once per font: the screen redraws the same labels at every frame.
+    mutable QString measured_font_;
+    mutable double measured_max_width_ = -2;
+    mutable std::vector<float> label_width_; // < 0: not measured yet
+    mutable std::vector<QString> elided_;    // set only when elided
+    mutable double label_height_ = 0;
+};
+
+} // namespace dossier::render

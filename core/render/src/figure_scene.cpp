@@ -1,0 +1,341 @@
+#include "dossier/render/figure_scene.h"
+
+#include <QFontMetricsF>
+#include <QPaintDevice>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace dossier::render {
+namespace {
+
+Qt::PenStyle pen_style(EdgeStroke stroke) {
+    switch (stroke) {
+    case EdgeStroke::Solid:
+        return Qt::SolidLine;
+    case EdgeStroke::Dashed:
+        return Qt::DashLine;
+    case EdgeStroke::Dotted:
+        return Qt::DotLine;
+    case EdgeStroke::DashDotted:
+        return Qt::DashDotLine;
+    }
+    return Qt::SolidLine;
+}
+
+// `over` drawn with its alpha onto the opaque `under`, as one opaque colour.
+QColor blend(const QColor& over, const QColor& under) {
+    const double a = over.alphaF();
+    return QColor::fromRgbF(static_cast<float>(over.redF() * a + under.redF() * (1 - a)),
+                            static_cast<float>(over.greenF() * a + under.greenF() * (1 - a)),
+                            static_cast<float>(over.blueF() * a + under.blueF() * (1 - a)));
+}
+
+bool outside(QPointF a, QPointF b, const QRectF& vp) {
+    return (a.x() < vp.left() && b.x() < vp.left()) || (a.x() > vp.right() && b.x() > vp.right()) ||
+           (a.y() < vp.top() && b.y() < vp.top()) || (a.y() > vp.bottom() && b.y() > vp.bottom());
+}
+
+QPainterPath route_path(const std::vector<QPointF>& r, const QTransform& t) {
+    QPainterPath path;
+    if (r.size() >= 4 && (r.size() - 1) % 3 == 0) {
+        path.moveTo(t.map(r[0]));
+        for (std::size_t i = 1; i + 2 < r.size(); i += 3)
+            path.cubicTo(t.map(r[i]), t.map(r[i + 1]), t.map(r[i + 2]));
+    } else {
+        path.moveTo(t.map(r[0]));
+        for (std::size_t i = 1; i < r.size(); ++i)
+            path.lineTo(t.map(r[i]));
+    }
+    return path;
+}
+
+// An arrowhead with its tip at `tip`, pointing along `direction` (device units).
+QPolygonF arrowhead(QPointF tip, QPointF direction, double edge_width) {
+    const double length = std::hypot(direction.x(), direction.y());
+    if (length <= 0)
+        return {};
+    const QPointF unit = direction / length;
+    const QPointF across(-unit.y(), unit.x());
+    const double size = 4.0 + 2.0 * edge_width;
+    const QPointF base = tip - unit * size;
+    return QPolygonF({tip, base + across * (size * 0.4), base - across * (size * 0.4)});
+}
+
+} // namespace
+
+FigureScene::FigureScene(std::shared_ptr<const Figure> figure) : figure_(std::move(figure)) {
+    if (!figure_)
+        figure_ = std::make_shared<Figure>();
+    prepare();
+}
+
+FigureScene FigureScene::borrowing(const Figure& figure) {
+    // Aliasing constructor: shares no ownership, points at the caller's figure.
+    return FigureScene(std::shared_ptr<const Figure>(std::shared_ptr<const Figure>(), &figure));
+}
+
+void FigureScene::prepare() {
+    const auto& f = *figure_;
+    pen_of_edge_.resize(f.edges.size());
+    for (std::size_t e = 0; e < f.edges.size(); ++e) {
+        const auto& edge = f.edges[e];
+        const PenKey key{edge.color.rgba(), edge.width, edge.stroke};
+        auto it = std::find(pens_.begin(), pens_.end(), key);
+        if (it == pens_.end())
+            it = pens_.insert(pens_.end(), key);
+        pen_of_edge_[e] = static_cast<int>(it - pens_.begin());
+    }
+    label_order_.resize(f.nodes.size());
+    std::iota(label_order_.begin(), label_order_.end(), 0);
+    std::stable_sort(label_order_.begin(), label_order_.end(), [&](int a, int b) {
+        return f.nodes[static_cast<std::size_t>(a)].label_priority >
+               f.nodes[static_cast<std::size_t>(b)].label_priority;
+    });
+}
+
+DrawReport FigureScene::draw(QPainter& painter, const QTransform& layout_to_device,
+                             const DrawOptions& options) const {
+    DrawReport report;
+    painter.save();
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    draw_edges(painter, layout_to_device, options, report);
+    draw_nodes(painter, layout_to_device, options, report);
+    draw_labels(painter, layout_to_device, options, report);
+    painter.restore();
+    return report;
+}
+
+void FigureScene::draw_edges(QPainter& p, const QTransform& t, const DrawOptions& o,
+                             DrawReport& report) const {
+    const auto& f = *figure_;
+    const double scale = std::abs(t.m11());
+    // Straight edges are batched by pen into one drawLines call each; routed ones are paths.
+    std::vector<std::vector<QLineF>> lines(pens_.size());
+    std::vector<std::size_t> routed;
+    std::vector<std::size_t> directed;
+    int drawn = 0;
+    for (std::size_t e = 0; e < f.edges.size(); ++e) {
+        const auto& edge = f.edges[e];
+        if (o.max_edges >= 0 && drawn >= o.max_edges && !edge.keep)
+            continue;
+        if (edge.route.size() >= 2) {
+            if (o.viewport) {
+                const QRectF box = t.mapRect(
+                    QPolygonF(QList<QPointF>(edge.route.begin(), edge.route.end())).boundingRect());
+                if (!box.intersects(*o.viewport))
+                    continue;
+            }
+            routed.push_back(e);
+        } else {
+            const QPointF a = t.map(f.nodes[static_cast<std::size_t>(edge.source)].center);
+            const QPointF b = t.map(f.nodes[static_cast<std::size_t>(edge.target)].center);
+            if (o.viewport && outside(a, b, *o.viewport))
+                continue;
+            lines[static_cast<std::size_t>(pen_of_edge_[e])].emplace_back(a, b);
+        }
+        if (edge.directed)
+            directed.push_back(e);
+        ++drawn;
+    }
+    report.edges_drawn = drawn;
+    const bool antialias = !o.level_of_detail || drawn <= o.antialias_edge_limit;
+    const bool dashes = !o.level_of_detail || drawn <= o.dash_edge_limit;
+    const bool arrows = !o.level_of_detail || drawn <= o.arrow_edge_limit;
+    p.setRenderHint(QPainter::Antialiasing, antialias);
+    p.setBrush(Qt::NoBrush);
+    auto pen_for = [&](const PenKey& key) {
+        QColor colour = QColor::fromRgba(key.color);
+        // Blending every pixel of tens of thousands of long lines dominates a screen frame;
+        // without antialiasing the same colour is pre-mixed with the background and drawn
+        // opaque, which the raster engine fills several times faster.
+        if (!antialias && colour.alpha() < 255)
+            colour = blend(colour, f.background);
+        // On screen a hairline is at least one pixel: width 0 is Qt's fast cosmetic line.
+        const double width = o.level_of_detail && key.width < 1.0 ? 0.0 : key.width;
+        QPen pen(colour, width, dashes ? pen_style(key.stroke) : Qt::SolidLine);
+        pen.setCapStyle(Qt::FlatCap);
+        return pen;
+    };
+    for (std::size_t k = 0; k < pens_.size(); ++k) {
+        if (lines[k].empty())
+            continue;
+        p.setPen(pen_for(pens_[k]));
+        p.drawLines(lines[k].data(), static_cast<int>(lines[k].size()));
+    }
+    for (std::size_t e : routed) {
+        p.setPen(pen_for(pens_[static_cast<std::size_t>(pen_of_edge_[e])]));
+        p.drawPath(route_path(f.edges[e].route, t));
+    }
+    if (!arrows || directed.empty())
+        return;
+    p.setPen(Qt::NoPen);
+    for (std::size_t e : directed) {
+        const auto& edge = f.edges[e];
+        QPointF tip, from;
+        if (edge.route.size() >= 2) {
+            // Graphviz ends a route on the target's boundary.
+            tip = t.map(edge.route.back());
+            from = t.map(edge.route[edge.route.size() - 2]);
+        } else {
+            const auto& target = f.nodes[static_cast<std::size_t>(edge.target)];
+            from = t.map(f.nodes[static_cast<std::size_t>(edge.source)].center);
+            const QPointF centre = t.map(target.center);
+            const double radius =
+                std::max(target.width * scale, o.level_of_detail ? o.min_node_diameter : 0.0) / 2;
+            const QPointF d = centre - from;
+            const double length = std::hypot(d.x(), d.y());
+            if (length <= radius)
+                continue;
+            tip = centre - d / length * radius;
+        }
+        QColor colour = edge.color;
+        if (!antialias && colour.alpha() < 255)
+            colour = blend(colour, f.background);
+        p.setBrush(colour);
+        p.drawPolygon(arrowhead(tip, tip - from, edge.width));
+    }
+    p.setBrush(Qt::NoBrush);
+}
+
+void FigureScene::draw_nodes(QPainter& p, const QTransform& t, const DrawOptions& o,
+                             DrawReport& report) const {
+    const auto& f = *figure_;
+    const double scale = std::abs(t.m11());
+    const double min_diameter = o.level_of_detail ? o.min_node_diameter : 0.0;
+    struct Dot {
+        QRectF box;
+        std::size_t node;
+    };
+    // Grouped by fill so the brush changes a handful of times per frame, in the order the
+    // colours first appear (deterministic files).
+    std::vector<QRgb> fills;
+    std::vector<std::vector<Dot>> groups;
+    int drawn = 0;
+    for (std::size_t i = 0; i < f.nodes.size(); ++i) {
+        const auto& node = f.nodes[i];
+        const QPointF c = t.map(node.center);
+        const double w = std::max(node.width * scale, min_diameter);
+        const double h = std::max(node.height * scale, min_diameter);
+        const QRectF box(c.x() - w / 2, c.y() - h / 2, w, h);
+        if (o.viewport && !box.intersects(*o.viewport))
+            continue;
+        ++drawn;
+        const QRgb fill = node.fill.rgba();
+        auto it = std::find(fills.begin(), fills.end(), fill);
+        if (it == fills.end()) {
+            fills.push_back(fill);
+            groups.emplace_back();
+            it = fills.end() - 1;
+        }
+        groups[static_cast<std::size_t>(it - fills.begin())].push_back({box, i});
+    }
+    report.nodes_drawn = drawn;
+    p.setRenderHint(QPainter::Antialiasing, !o.level_of_detail || drawn <= o.antialias_node_limit);
+    const QPen outline(f.node_outline, f.node_outline_width);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        p.setBrush(QColor::fromRgba(fills[g]));
+        for (const auto& dot : groups[g]) {
+            // Far out on screen an outline would be all there is of a small node.
+            p.setPen(o.level_of_detail && dot.box.width() <= 8 ? QPen(Qt::NoPen) : outline);
+            p.drawEllipse(dot.box);
+        }
+    }
+    p.setBrush(Qt::NoBrush);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (const auto& dot : groups[g]) {
+            const QColor& ring = f.nodes[dot.node].ring;
+            if (!ring.isValid())
+                continue;
+            p.setPen(QPen(ring, 3.0));
+            p.drawEllipse(dot.box.adjusted(-2.5, -2.5, 2.5, 2.5));
+        }
+}
+
+const QString& FigureScene::label_text(int node) const {
+    const auto i = static_cast<std::size_t>(node);
+    return elided_[i].isNull() ? figure_->nodes[i].label : elided_[i];
+}
+
+void FigureScene::draw_labels(QPainter& p, const QTransform& t, const DrawOptions& o,
+                              DrawReport& report) const {
+    const auto& f = *figure_;
+    if (!o.labels || f.nodes.empty())
+        return;
+    QRectF area = o.label_area;
+    if (area.isEmpty())
+        area = o.viewport ? *o.viewport : QRectF(-1e9, -1e9, 2e9, 2e9);
+    const QFontMetricsF metrics(o.label_font, p.device());
+    // Measurements depend on the font, the device's resolution and the elision width.
+    const QString font_key = QStringLiteral("%1/%2")
+                                 .arg(o.label_font.key())
+                                 .arg(p.device() ? p.device()->logicalDpiY() : 0);
+    if (font_key != measured_font_ || o.max_label_width != measured_max_width_ ||
+        label_width_.size() != f.nodes.size()) {
+        measured_font_ = font_key;
+        measured_max_width_ = o.max_label_width;
+        label_width_.assign(f.nodes.size(), -1.0f);
+        elided_.assign(f.nodes.size(), QString());
+        label_height_ = metrics.height();
+    }
+    const double scale = std::abs(t.m11());
+    const double min_diameter = o.level_of_detail ? o.min_node_diameter : 0.0;
+    LabelPlacer placer(area, label_height_ * 2, 1.0);
+    // Labels avoid the nodes drawn near them.
+    std::vector<QRectF> boxes(f.nodes.size());
+    for (std::size_t i = 0; i < f.nodes.size(); ++i) {
+        const auto& node = f.nodes[i];
+        const QPointF c = t.map(node.center);
+        const double w = std::max(node.width * scale, min_diameter);
+        const double h = std::max(node.height * scale, min_diameter);
+        boxes[i] = QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+        if (!o.viewport || boxes[i].intersects(area))
+            placer.add_node(boxes[i]);
+    }
+    int placed = 0;
+    for (int index : label_order_) {
+        const auto i = static_cast<std::size_t>(index);
+        const auto& node = f.nodes[i];
+        if (node.label.isEmpty() || (o.max_labels >= 0 && placed >= o.max_labels) ||
+            (o.viewport && !o.viewport->contains(boxes[i].center()))) {
+            if (!o.viewport)
+                report.labels.dropped.push_back(index);
+            continue;
+        }
+        if (label_width_[i] < 0) {
+            double width = metrics.horizontalAdvance(node.label);
+            if (o.max_label_width > 0 && width > o.max_label_width) {
+                elided_[i] = metrics.elidedText(node.label, Qt::ElideRight, o.max_label_width);
+                width = metrics.horizontalAdvance(elided_[i]);
+            }
+            label_width_[i] = static_cast<float>(width);
+        }
+        bool overlaps_node = false;
+        const auto box =
+            placer.place(boxes[i], QSizeF(label_width_[i], label_height_), &overlaps_node);
+        if (!box) {
+            report.labels.dropped.push_back(index);
+            continue;
+        }
+        report.labels.placed.push_back({index, *box, overlaps_node});
+        ++placed;
+    }
+    p.setFont(o.label_font);
+    QColor halo = f.background;
+    halo.setAlphaF(0.75f);
+    QColor current_pen;
+    for (const auto& label : report.labels.placed) {
+        const auto& node = f.nodes[static_cast<std::size_t>(label.node)];
+        if (o.label_halo)
+            p.fillRect(label.box, halo);
+        const QColor colour = node.label_color.isValid() ? node.label_color : f.text_color;
+        if (colour != current_pen) {
+            p.setPen(colour);
+            current_pen = colour;
+        }
+        p.drawText(label.box, Qt::AlignLeft | Qt::AlignVCenter, label_text(label.node));
+    }
+}
+
+} // namespace dossier::render

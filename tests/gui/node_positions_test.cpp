@@ -1,0 +1,108 @@
+// Node positions live in the project: dragging a node moves and pins it, a filter change leaves it
+// where it was put, and the project opens again with the node there, still pinned.
+#include "dossier/store/curation_store.h"
+#include "dossier/store/project.h"
+#include "filters_panel.h"
+#include "graph_view.h"
+#include "gui_fixture.h"
+#include "main_window.h"
+
+#include <QCheckBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace dossier;
+using namespace dossier::gui;
+using dossier::gui::testing::GuiFixture;
+
+namespace {
+
+bool open_and_wait(MainWindow& window, const QString& path) {
+    QSignalSpy loaded(&window, &MainWindow::project_loaded);
+    window.open_project(path);
+    return loaded.wait(20000) || loaded.count() > 0;
+}
+
+const ExplorerNode& node_of(MainWindow& window, EntityId id) {
+    const auto& graph = *window.state()->graph();
+    return graph.nodes[static_cast<std::size_t>(graph.find(id))];
+}
+
+std::optional<store::NodePosition> stored(const QString& path, EntityId id) {
+    auto project = store::Project::open(path.toStdString(), store::OpenMode::ReadOnly);
+    return store::CurationStore(project).position(id);
+}
+
+} // namespace
+
+class NodePositionsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void a_dragged_node_is_pinned_stays_through_a_filter_change_and_a_reopen() {
+        GuiFixture fixture;
+        const EntityId norland = fixture.entity.at("Norland");
+        QPointF dropped_at;
+        {
+            MainWindow window;
+            window.set_interactive(false);
+            window.set_auto_layout(false);
+            window.resize(1200, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(open_and_wait(window, fixture.path));
+            GraphView* view = window.graph_view();
+            view->fit_view();
+            QVERIFY(!node_of(window, norland).pinned);
+
+            // Drag Norland 60 pixels right and 40 down.
+            const QPoint from = view->screen_position(norland)->toPoint();
+            QCOMPARE(view->node_at(from), window.state()->graph()->find(norland));
+            const QPoint to = from + QPoint(60, 40);
+            const QPointF world_before = node_of(window, norland).position;
+            QTest::mousePress(view, Qt::LeftButton, {}, from);
+            QTest::mouseMove(view, from + QPoint(20, 10));
+            QTest::mouseMove(view, to);
+            QTest::mouseRelease(view, Qt::LeftButton, {}, to);
+            const auto& moved = node_of(window, norland);
+            QVERIFY(moved.pinned);
+            const QPointF expected = world_before + QPointF(60, 40) / view->transform().scale;
+            QVERIFY2(QLineF(moved.position, expected).length() < 1.0 / view->transform().scale,
+                     "the node did not follow the mouse");
+            QVERIFY(QLineF(*view->screen_position(norland), QPointF(to)).length() < 1.5);
+            dropped_at = moved.position;
+
+            // Filter persons and places out: Norland stays, exactly where it was dropped.
+            window.filters_panel()->type_box(EntityType::Person)->setChecked(false);
+            window.filters_panel()->type_box(EntityType::Place)->setChecked(false);
+            QVERIFY(window.graph_view()->visible_node_count() < GuiFixture::kEntities);
+            QCOMPARE(node_of(window, norland).position, dropped_at);
+            QVERIFY(QLineF(*view->screen_position(norland), QPointF(to)).length() < 1.5);
+
+            // The project has it, pinned, in Graphviz's frame (y up).
+            QTRY_VERIFY_WITH_TIMEOUT(stored(fixture.path, norland).has_value(), 10000);
+            const auto in_store = *stored(fixture.path, norland);
+            QVERIFY(in_store.pinned);
+            QCOMPARE(in_store.x, dropped_at.x());
+            QCOMPARE(in_store.y, -dropped_at.y());
+            window.close();
+        }
+        MainWindow again;
+        again.set_interactive(false);
+        again.set_auto_layout(false);
+        QVERIFY(open_and_wait(again, fixture.path));
+        QVERIFY(node_of(again, norland).pinned);
+        QCOMPARE(node_of(again, norland).position, dropped_at);
+        // Nodes nobody placed are still on the provisional spiral, not on top of Norland.
+        QVERIFY(!node_of(again, fixture.entity.at("Ostravia")).pinned);
+    }
+};
+
+QTEST_MAIN(NodePositionsTest)
+#include "node_positions_test.moc"
