@@ -19,6 +19,7 @@
 
 #include <QGuiApplication>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -214,7 +215,16 @@ int run_export(const ExportArguments& args) {
             print_error("export: Graphviz : " + check.message);
             return kFailure;
         }
-        placed = service.submit(std::move(request)).wait();
+        // A long layout shows its progress on a terminal (elapsed against the estimate).
+        layout::ProgressCallback progress;
+        if (cost.long_running && isatty(STDERR_FILENO))
+            progress = [](const layout::LayoutProgress& p) {
+                std::fprintf(stderr, "\rdossier: export: layout %.0f s of about %.0f s (estimate)",
+                             p.elapsed_seconds, p.estimated_seconds);
+                if (p.phase == layout::LayoutProgress::Phase::Done)
+                    std::fputc('\n', stderr);
+            };
+        placed = service.submit(std::move(request), std::move(progress)).wait();
         if (!placed->ok) {
             print_error("export: layout : " + placed->error);
             return kFailure;

@@ -7,8 +7,10 @@ namespace dossier::layout {
 namespace {
 
 // seconds = reference_seconds * (size / reference_size) ^ exponent, with size = nodes + edges / 4
-// (edges cost a fraction of a node in every engine). Reference points were measured with
-// bench/layout_bench.cpp on the project's 2-core machine (Graphviz 2.42); see docs/PERFORMANCE.md.
+// (edges cost a fraction of a node in every engine). sfdp, neato and fdp were measured here on
+// 2026-11-29 (Graphviz 2.42, the command-line programs on connected random graphs with four edges
+// per node, CPU seconds while the 2-core machine was shared, load average about 14); see the
+// Layout section of docs/PERFORMANCE.md. dot, circo and twopi are rough guesses, not measured.
 struct CostModel {
     double reference_size;
     double reference_seconds;
@@ -18,11 +20,11 @@ struct CostModel {
 CostModel model_for(Engine engine) {
     switch (engine) {
     case Engine::Sfdp:
-        return {10000, 2.0, 1.5}; // ~2 s for 5,000 nodes + 20,000 edges
+        return {10000, 10.9, 1.7}; // 5,000 nodes: 10.9 s; 10,000 nodes: 35.0 s
     case Engine::Neato:
-        return {10000, 100.0, 2.0}; // ~100 s for 5,000 nodes + 20,000 edges
+        return {4000, 22.5, 2.0}; // 1,000 nodes: 5.7 s; 2,000 nodes: 22.6 s
     case Engine::Fdp:
-        return {2000, 100.0, 2.0}; // ~100 s for 1,000 nodes + 4,000 edges
+        return {2000, 2.0, 1.5}; // 300 nodes: 0.33 s; 600: 1.05 s; 1,000: 1.95 s
     case Engine::Dot:
         return {10000, 30.0, 1.5};
     case Engine::Circo:
@@ -30,7 +32,7 @@ CostModel model_for(Engine engine) {
     case Engine::Twopi:
         return {10000, 1.0, 1.2};
     }
-    return {10000, 2.0, 1.5};
+    return {10000, 10.9, 1.7};
 }
 
 } // namespace

@@ -1,20 +1,58 @@
 #pragma once
-// One owner thread for Graphviz: jobs run one at a time, in submission order.
+// Runs Graphviz layouts in the background, one at a time, each in its own worker process
+// (dossier-layout-worker): every layout starts from clean Graphviz state (so fdp repeats, like
+// the other engines), and a cancel kills the running layout at once (Graphviz cannot be
+// interrupted inside a process).
+//
+// Typical use (the GUI's layout controller, the export command):
+//
+//     LayoutService service;                         // finds the worker; starts no process yet
+//     if (auto check = service.plugins(); !check.ok) // start-up check: engines missing?
+//         report(check.message);
+//     LayoutJob job = service.submit(request, [](const LayoutProgress& p) { show(p); });
+//     ...
+//     service.cancel();                              // or job.cancel(): the worker is killed
+//     const LayoutResult& result = job.wait();       // result.cancelled, result.error, ...
+//
+// Threads: submit(), cancel(), plugins() and LayoutJob's members may be called from any thread.
+// The progress callback runs on the service's own thread, about every 100 ms while a job runs:
+// keep it short and hand the value over to your thread (a Qt queued signal, an atomic).
 #include "dossier/layout/graphviz_layout.h"
 #include "dossier/layout/layout_request.h"
 
 #include <atomic>
+#include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 
 namespace dossier::layout {
 
-// Lets a caller give up on a job that has not started yet (Graphviz cannot be interrupted
-// mid-layout, so cancellation happens between jobs).
+struct LayoutProgress {
+    enum class Phase {
+        Serialise, // the request goes to the worker
+        Layout,    // Graphviz runs in the worker
+        ReadBack,  // the result comes back
+        Done,      // the result is ready (or the job failed or was cancelled)
+    };
+    Phase phase = Phase::Serialise;
+    double elapsed_seconds = 0;
+    // From estimate_layout_cost (node and edge counts): an estimate, not a measurement.
+    double estimated_seconds = 0;
+    // elapsed / estimated, held below 1 until the result is in (a layout slower than its
+    // estimate stays at 0.99); exactly 1 when Done. An estimate: show it as such.
+    double fraction = 0;
+};
+
+using ProgressCallback = std::function<void(const LayoutProgress&)>;
+
+// One submitted layout. Copies share the job.
 class LayoutJob {
 public:
     LayoutJob(std::shared_future<LayoutResult> result, std::shared_ptr<std::atomic<bool>> cancel)
         : result_(std::move(result)), cancel_(std::move(cancel)) {}
+    // Cancels this job: a queued job never starts; a running one has its worker killed within
+    // about 50 ms. wait() then gives a result with cancelled = true.
     void cancel() { cancel_->store(true); }
     const LayoutResult& wait() const { return result_.get(); }
     bool ready() const;
@@ -26,14 +64,31 @@ private:
 
 class LayoutService {
 public:
+    // Uses the worker found by default_worker_path().
     LayoutService();
-    ~LayoutService(); // finishes the running job, cancels the queued ones
+    explicit LayoutService(std::filesystem::path worker);
+    ~LayoutService(); // cancels the running job (kills its worker) and the queued ones
     LayoutService(const LayoutService&) = delete;
     LayoutService& operator=(const LayoutService&) = delete;
 
-    // The start-up plugin check, run on the owner thread.
+    // The start-up plugin check (which engines load), run once in a worker and remembered. When
+    // the worker itself cannot be started, ok is false and the message says where it was looked
+    // for.
     PluginCheck plugins();
-    LayoutJob submit(LayoutRequest request);
+
+    // Queues a layout; jobs run one at a time in submission order. `progress` (optional) is
+    // called on the service's thread; see the file comment.
+    LayoutJob submit(LayoutRequest request, ProgressCallback progress = {});
+
+    // Cancels every job submitted so far: the running one's worker is killed, the queued ones
+    // never start. Jobs submitted afterwards run normally.
+    void cancel();
+
+    const std::filesystem::path& worker() const;
+
+    // $DOSSIER_LAYOUT_WORKER when set; else dossier-layout-worker next to the running binary
+    // when it is there; else the path CMake configured (the build tree's worker).
+    static std::filesystem::path default_worker_path();
 
 private:
     struct Impl;
