@@ -1,7 +1,9 @@
 #include "header_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
 #include <vector>
 
 namespace dossier::extract::detail {
@@ -44,6 +46,85 @@ constexpr std::array<std::string_view, 9> kClassifications{
     "TOP SECRET",   "STRICTLY SECRET", "SECRET",     "CONFIDENTIAL",         "LIMITED OFFICIAL USE",
     "UNCLASSIFIED", "EYES ONLY",       "RESTRICTED", "FOR OFFICIAL USE ONLY"};
 
+std::vector<std::string_view> words_of(std::string_view line) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && is_space(line[i]))
+            ++i;
+        std::size_t j = i;
+        while (j < line.size() && !is_space(line[j]))
+            ++j;
+        if (j > i)
+            words.push_back(line.substr(i, j - i));
+        i = j;
+    }
+    return words;
+}
+
+std::string title_case(std::string_view word) {
+    std::string out(word);
+    for (std::size_t i = 1; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != '-' && out[i - 1] != ' ')
+            out[i] = static_cast<char>(out[i] + 32);
+    return out;
+}
+
+// A signature line names an office ("CC SECRETARY", "MINISTER OF FOREIGN AFFAIRS"); a line in
+// capitals that names a kind of document or whom it is for ("NOTE FOR THE MINISTER",
+// "INSTRUCTIONS TO THE AMBASSADOR") is a title, not a signature.
+bool is_office_line(std::string_view line) {
+    static constexpr std::array<std::string_view, 18> kNotOffice{
+        "FOR",   "TO",         "ON",           "ABOUT",   "RE",      "CONCERNING",
+        "NOTE",  "MEMORANDUM", "TELEGRAM",     "LETTER",  "REPORT",  "RECORD",
+        "DRAFT", "DIRECTIVES", "INSTRUCTIONS", "EXTRACT", "MINUTES", "COPY"};
+    for (auto w : words_of(line))
+        if (std::find(kNotOffice.begin(), kNotOffice.end(), w) != kNotOffice.end())
+            return false;
+    return true;
+}
+
+// A telegram routing address ("SECSTATE WASHDC", "AMEMBASSY NEW DELHI IMMEDIATE",
+// "USMISSION VIENNA"): the station names an institution, the precedence word after it is
+// handling, not a name. Returns the institution's name, or "" when `address` is no such form.
+std::string routing_address_name(std::string_view address) {
+    // Station codes are distinctive enough to match in any case ("Amembassy Moscow" too).
+    std::vector<std::string> words;
+    for (auto w : words_of(address)) {
+        std::string upper(w);
+        for (auto& c : upper)
+            if (c >= 'a' && c <= 'z')
+                c = static_cast<char>(c - 32);
+        words.push_back(std::move(upper));
+    }
+    static constexpr std::array<std::string_view, 6> kPrecedence{
+        "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", "NIACT", "OPERATIONAL"};
+    while (!words.empty() &&
+           std::find(kPrecedence.begin(), kPrecedence.end(), words.back()) != kPrecedence.end())
+        words.pop_back();
+    if (words.empty())
+        return {};
+    std::string place;
+    for (std::size_t i = 1; i < words.size(); ++i)
+        place += (place.empty() ? "" : " ") + title_case(words[i]);
+    const std::string_view station = words.front();
+    if (station == "SECSTATE")
+        return "Department of State"; // "SECSTATE WASHDC": the Department in Washington
+    struct Station {
+        std::string_view code, institution;
+    };
+    static constexpr std::array<Station, 4> kStations{{{"AMEMBASSY", "Embassy in "},
+                                                       {"AMCONSUL", "Consulate in "},
+                                                       {"AMLEGATION", "Legation in "},
+                                                       {"USMISSION", "US Mission in "}}};
+    for (const auto& s : kStations)
+        if (station == s.code && !place.empty())
+            return std::string(s.institution) + place;
+    if (station == "USUN")
+        return "US Mission to the United Nations";
+    return {};
+}
+
 // Splits "Brezhnev, Kosygyn and Andropov." into name spans, dropping honorifics.
 void add_names(std::string_view text, Line list, DocumentParty::Role role, HeaderFields& out) {
     std::size_t i = list.start;
@@ -59,11 +140,14 @@ void add_names(std::string_view text, Line list, DocumentParty::Role role, Heade
         while (name.end > name.start && (text[name.end - 1] == '.' || text[name.end - 1] == ':'))
             --name.end;
         name = trim(text, name.start, name.end);
-        if (name.end > name.start)
+        if (name.end > name.start) {
+            const auto written = text.substr(name.start, name.end - name.start);
+            const auto institution = routing_address_name(written);
             out.parties.push_back(
                 {role,
-                 std::string(text.substr(name.start, name.end - name.start)),
+                 institution.empty() ? std::string(written) : institution,
                  {static_cast<std::uint32_t>(name.start), static_cast<std::uint32_t>(name.end)}});
+        }
         i = j < list.end && text[j] == ' ' ? j + 5 : j + 1;
     }
 }
@@ -127,8 +211,8 @@ HeaderFields read_header(std::string_view text) {
                 continue;
         }
         bool handled = false;
-        for (std::string_view prefix : {"To Comrades ", "To Comrade ", "TO COMRADES ",
-                                        "TO: ", "To: ", "TO ", "Addressees: "}) {
+        for (std::string_view prefix : {"To Comrades ", "To Comrade ", "TO COMRADES ", "TO: ",
+                                        "To: ", "TO ", "INFO: ", "Info: ", "Addressees: "}) {
             if (line.starts_with(prefix) &&
                 (prefix != "TO " || line.find(',') != std::string_view::npos)) {
                 add_names(text, trim(text, l.start + prefix.size(), l.end),
@@ -168,7 +252,7 @@ HeaderFields read_header(std::string_view text) {
             caps = caps && !(c >= 'a' && c <= 'z');
             letters = letters || (c >= 'A' && c <= 'Z');
         }
-        if (caps && letters && line.size() <= 40 &&
+        if (caps && letters && line.size() <= 40 && is_office_line(line) &&
             (line.find("SECRETARY") != std::string_view::npos ||
              line.find("CHAIRMAN") != std::string_view::npos ||
              line.find("MINISTER") != std::string_view::npos ||

@@ -1,6 +1,7 @@
 #include "dossier/extract/relation_pipeline.h"
 
 #include "dossier/curation/replay.h"
+#include "dossier/extract/name_key.h"
 #include "dossier/extract/relation_spans.h"
 #include "dossier/extract/sentences.h"
 #include "dossier/store/document_store.h"
@@ -64,8 +65,8 @@ std::vector<Span> trimmed(std::string_view text, std::vector<Span> spans) {
 // Institutions among header parties the extractor did not name ("Department of State").
 bool looks_like_organization(std::string_view name) {
     static constexpr std::string_view kWords[] = {
-        "department", "embassy",   "ministry",   "committee", "office",
-        "mission",    "consulate", "delegation", "council",   "agency"};
+        "department", "embassy",    "ministry", "committee", "office",  "mission",
+        "consulate",  "delegation", "council",  "agency",    "legation"};
     const auto lowered = lower_ascii(name);
     return std::any_of(std::begin(kWords), std::end(kWords),
                        [&](std::string_view w) { return lowered.find(w) != std::string::npos; });
@@ -124,10 +125,12 @@ ResolvedParty resolve_party(const DocumentParty& party, const Document& doc,
     if (!resolved.entity.valid()) {
         if (auto found = entities.find_by_name(name); found.entity)
             resolved.entity = found.entity->id;
-        else
-            resolved.entity = entities.find_or_create(
-                looks_like_organization(name) ? EntityType::Organization : EntityType::Person,
-                lower_ascii(name), name);
+        else if (looks_like_organization(name))
+            resolved.entity = entities.find_or_create(EntityType::Organization,
+                                                      "org:" + normalize_name(name), name);
+        else // the key extraction gives a person of that name, so both meet in one entity
+            resolved.entity = entities.find_or_create(EntityType::Person,
+                                                      person_key(parse_person_name(name)), name);
     }
     return resolved;
 }
