@@ -64,7 +64,7 @@ void register_eval(CLI::App& app) {
                       "Load the file's persons list as an authority first");
     command->add_flag("--json", options->json, "Print JSON");
     command->add_flag("--show-errors", options->show_errors,
-                      "List missed and spurious person mentions with their context");
+                      "List missed, spurious and misbounded person mentions with their context");
     set_action(command, [options] {
         std::ifstream in(options->file, std::ios::binary);
         if (!in) {
@@ -172,6 +172,15 @@ void register_eval(CLI::App& app) {
             for (const auto& p : predicted)
                 if (!overlaps(p, gold))
                     show("spurious", p);
+            // Found, but with other boundaries than the gold's (a title or "'s" included, a
+            // first name left out): these count for overlap but not for exact scores.
+            for (const auto& g : gold)
+                for (const auto& p : predicted)
+                    if (p.document == g.document && p.span.start < g.span.end &&
+                        g.span.start < p.span.end && !(p.span == g.span)) {
+                        show("boundary", g);
+                        show("   found", p);
+                    }
             // Identities the extraction merged that the gold keeps apart, and the reverse.
             std::map<std::string, std::set<std::string>> gold_per_entity, entities_per_gold_id;
             for (const auto& p : predicted)

@@ -65,3 +65,19 @@ TEST(AuthorityLinking, FullNamesInitialsAndUniqueSurnamesLinkToTheEntry) {
         }
     }
 }
+
+TEST(AuthorityLinking, TwoWordSurnamesArabicArticlesAndMiddleNamesLinkToTheEntry) {
+    auto context = extract::ExtractionContext::load(DOSSIER_DATA_DIR);
+    context.add_authority({{"b1", EntityType::Person, "Ben Tovim, Arieh", {}},
+                           {"b2", EntityType::Person, "Hafiz el-Rashid", {}},
+                           {"b3", EntityType::Person, "Quorne, P. Lemuel", {}}});
+    const std::string text = "Talks with Ben Tovim went well; Hafiz Rashid agreed. Later "
+                             "Ben-Tovim wrote to Lemuel Quorne.";
+    Document doc;
+    doc.text = text;
+    auto r = extract::extract_document(doc, context);
+    EXPECT_EQ(key_of(r, text, "Ben Tovim"), "auth:b1");
+    EXPECT_EQ(key_of(r, text, "Ben-Tovim"), "auth:b1");
+    EXPECT_EQ(key_of(r, text, "Hafiz Rashid"), "auth:b2");
+    EXPECT_EQ(key_of(r, text, "Lemuel Quorne"), "auth:b3"); // the middle name he went by
+}

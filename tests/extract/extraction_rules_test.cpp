@@ -61,6 +61,61 @@ TEST(PersonRules, DraftingLinesAndBracketedNamesAfterOfficesArePersons) {
               (std::vector<std::string>{"Pimlott", "Quayle", "Ansty", "Pimlott"}));
 }
 
+TEST(PersonRules, AHyphenatedPossessiveIsOneWholeName) {
+    const std::string text = "We discussed Ben-Tovim’s visit and later Ben-Tovim's letter.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Ben-Tovim", "Ben-Tovim"}));
+}
+
+TEST(PersonRules, WriterAndAddresseeOfAPaperArePersons) {
+    const std::string text = "The source text is a memorandum from Pallister to Quorne, July 1, "
+                             "and a letter from Varnum. A telegram from Cairo followed.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Pallister", "Quorne", "Varnum"}));
+}
+
+TEST(PersonRules, ClearanceListsStopAtOfficeSymbols) {
+    const std::string text =
+        "Drafted by Orrin; cleared in draft with Pallister, Quorne, Varnum, GTI, H, and WE.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Orrin", "Pallister", "Quorne", "Varnum"}));
+}
+
+TEST(PersonRules, TheNameOnTheLastLineSignsTheCable) {
+    const std::string text = "1. Talks went on until late.\n\n2. We will report tomorrow.\n\n"
+                             "Quorne\n";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person), (std::vector<std::string>{"Quorne"}));
+    const std::string with_note =
+        "The meeting ended.\n\nPell T. Varnum [Footnote 2: Printed from a copy.]\n";
+    auto n = extract_text(with_note);
+    EXPECT_EQ(surfaces_of(n, with_note, EntityType::Person),
+              (std::vector<std::string>{"Pell T. Varnum"}));
+    // A last paragraph that is a sentence is no signature.
+    const std::string sentence = "The meeting ended.\n\nBrisk talks followed\n";
+    EXPECT_TRUE(surfaces_of(extract_text(sentence), sentence, EntityType::Person).empty());
+}
+
+TEST(PersonRules, TitlesAfterTheTriggerStayOutsideTheSpan) {
+    const std::string text = "DEAR MR. QUORNE:\nThe note came in a message from Prime Minister "
+                             "Varnum and was read by Assistant Secretary Dr. Pell T. Orrin.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"QUORNE", "Varnum", "Pell T. Orrin"}));
+}
+
+TEST(PersonRules, GivenNamesBeforeAKnownSurnameJoinTheMention) {
+    const std::string text = "Prime Minister Avi Tovim spoke first. Later Avi Tovim and Tovim's "
+                             "aides left; Minister Tovim returned.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Avi Tovim", "Avi Tovim", "Tovim", "Tovim"}));
+    EXPECT_EQ(key_of(r, text, "Avi Tovim"), key_of(r, text, "Tovim"));
+}
+
 TEST(PersonRules, SentenceInitialWordsAreNotPersons) {
     const std::string text = "Approve the draft. Counting on support, Frequently they met.";
     auto r = extract_text(text);
@@ -132,6 +187,28 @@ TEST(OrganizationRules, KeywordPhrasesAndCompoundsAreInstitutions) {
     EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
               (std::vector<std::string>{"Volta Basin Commission", "Embassy in Norway", "CC CPSU",
                                         "Politburo"}));
+}
+
+TEST(OrganizationRules, ACountryNameIsNoInstitutionAndForCountryIsNotSwallowed) {
+    const std::string text = "Moscow conveyed the full support of the Soviet Union for India. "
+                             "The Commission for Austria met the Refugee Office for Lebanon.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
+              (std::vector<std::string>{"Refugee Office"}));
+    for (const auto& m : seen(r, text))
+        EXPECT_EQ(m.surface.find(" for "), std::string::npos) << m.surface;
+    EXPECT_EQ(key_of(r, text, "Soviet Union"), key_of(r, text, "Moscow"));
+    EXPECT_EQ(key_of(r, text, "India"), "iso:IN");
+}
+
+TEST(OrganizationRules, FunctionWordsInCapitalsEndAnInstitution) {
+    const std::string text = "DIRECTIVES FOR THE SOVIET DELEGATION AT THE TALKS IN VIENNA\n";
+    auto r = extract_text(text);
+    for (const auto& m : seen(r, text)) {
+        if (m.type == EntityType::Organization) {
+            EXPECT_EQ(m.surface.find(" AT"), std::string::npos) << m.surface;
+        }
+    }
 }
 
 TEST(PlaceRules, RegionsAndStraitsArePlacesNotCountries) {

@@ -41,6 +41,38 @@ std::string display_form(std::string_view text) {
 
 } // namespace
 
+LabelTable::LabelTable() {
+    labels_.emplace_back(); // kNone
+}
+
+std::uint32_t LabelTable::intern(CandidateLabel label) {
+    if (label.key.empty() && label.canonical.empty() && label.person.surname.empty() &&
+        label.person.given.empty())
+        return kNone;
+    std::string id = label.key;
+    for (const std::string* part : {&label.canonical, &label.person.surname}) {
+        id += '\x1f';
+        id += *part;
+    }
+    for (const auto& g : label.person.given) {
+        id += '\x1e';
+        id += g;
+    }
+    auto [it, inserted] =
+        index_.try_emplace(std::move(id), static_cast<std::uint32_t>(labels_.size()));
+    if (inserted)
+        labels_.push_back(std::move(label));
+    return it->second;
+}
+
+std::uint32_t WindowReader::rule_label(std::string key, std::string canonical) {
+    return lexicon_.labels.intern({std::move(key), std::move(canonical), {}});
+}
+
+std::uint32_t WindowReader::person_label(PersonName person) {
+    return lexicon_.labels.intern({{}, {}, std::move(person)});
+}
+
 WindowReader::WindowReader(const ExtractionContext::Data& data, std::string_view document_text,
                            std::size_t base, std::size_t length, std::vector<Candidate>& out,
                            DocumentLexicon& lexicon)
@@ -162,6 +194,7 @@ WindowReader::NameRead WindowReader::read_name(std::size_t i, bool allow_caps) c
             break;
         i += m.length;
     }
+    result.begin = i;
     std::vector<std::string> words;
     std::size_t k = i;
     std::size_t last_full_word_end = 0;
@@ -226,11 +259,13 @@ WindowReader::NameRead WindowReader::read_name(std::size_t i, bool allow_caps) c
 }
 
 void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionMethod method,
-                               double confidence) {
+                               float confidence) {
+    // "Dear Mr. Hare", "from Prime Minister X": titles the name reader passed stay outside.
+    begin = std::max(begin, name.begin);
     Candidate c;
     c.span = span_of(tokens_, begin, name.end);
     c.type = EntityType::Person;
-    c.person = name.name;
+    c.label = person_label(name.name);
     c.method = method;
     c.confidence = confidence;
     // An authority entry with this full name links the person.
@@ -250,13 +285,13 @@ std::size_t WindowReader::handle_title(std::size_t i, std::size_t title_length, 
     std::size_t k = i + title_length;
     const bool caps = tokens_[i].is(kAllCaps);
     if (kind == TitleKind::Plural) {
-        const std::size_t end = read_name_list(k, caps, 0.9);
+        const std::size_t end = read_name_list(k, caps, 0.9f);
         return end > k ? end - i : title_length;
     }
     auto name = read_name(k, caps);
     if (name.end == 0)
         return title_length;
-    emit_person(k, name, MentionMethod::Rule, kind == TitleKind::Honorific ? 0.9 : 0.85);
+    emit_person(k, name, MentionMethod::Rule, kind == TitleKind::Honorific ? 0.9f : 0.85f);
     return name.end - i;
 }
 
@@ -269,10 +304,11 @@ std::size_t WindowReader::after_entity(std::size_t end, const Candidate& c) {
         Candidate acronym = c;
         acronym.span = {tokens_[end + 1].start, tokens_[end + 1].end};
         acronym.method = MentionMethod::Rule;
-        acronym.confidence = 0.95;
-        acronym.person = {};
+        acronym.confidence = 0.95f;
+        const auto& named = lexicon_.label(c);
+        acronym.label = rule_label(named.key, named.canonical);
         out_.push_back(acronym);
-        lexicon_.acronyms[tokens_[end + 1].hash] = {c.def, c.type, c.key, c.canonical};
+        lexicon_.acronyms[tokens_[end + 1].hash] = {c.def, c.type, acronym.label};
         return 3;
     }
     return 0;
@@ -334,11 +370,9 @@ std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const P
     c.def = static_cast<int>(entry.target);
     const auto kind = static_cast<NameKind>(entry.sub);
     c.method = kind == NameKind::Authority ? MentionMethod::Authority : MentionMethod::Gazetteer;
-    c.confidence = kind == NameKind::Capital ? 0.8 : (kind == NameKind::Demonym ? 0.85 : 0.95);
-    if (def.type == EntityType::Person) {
-        c.person.surname = def.surname;
-        c.person.given = def.given;
-    }
+    c.confidence = kind == NameKind::Capital ? 0.8f : (kind == NameKind::Demonym ? 0.85f : 0.95f);
+    if (def.type == EntityType::Person)
+        c.label = person_label({def.given, def.surname});
     out_.push_back(c);
     return (end - i) + after_entity(end, c);
 }
@@ -353,6 +387,17 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
     for (auto d : kDeterminers)
         if (tokens_[i].hash == d)
             return 0; // "The Volta Basin Commission": the name starts after the article
+    // A keyword inside a country's or place's own name is no institution's head: "the Soviet
+    // Union for India" names a country, "Union" in it is part of that name.
+    std::size_t geographic_name_end = i;
+    if (const auto* e = pick_entity(longest_phrase(i, true));
+        e && (data_.entities[e->target].type == EntityType::Country ||
+              data_.entities[e->target].type == EntityType::Place))
+        geographic_name_end = i + longest_phrase(i, true).length;
+    static const std::uint64_t kCapsFunctionWords[] = {
+        fold_hash("of"),  fold_hash("and"),  fold_hash("the"),  fold_hash("in"),
+        fold_hash("for"), fold_hash("on"),   fold_hash("at"),   fold_hash("to"),
+        fold_hash("by"),  fold_hash("with"), fold_hash("from"), fold_hash("against")};
     std::size_t k = i;
     std::size_t best = 0;
     bool head_seen = false;
@@ -361,11 +406,13 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
         if (k > i && t.is(kNewlineBefore))
             break; // names of institutions do not run across header lines
         if (t.is(kWord) && t.is(kCapitalized)) {
-            if (t.is(kAllCaps) && (t.hash == fold_hash("of") || t.hash == fold_hash("and") ||
-                                   t.hash == fold_hash("the") || t.hash == fold_hash("in") ||
-                                   t.hash == fold_hash("for") || t.hash == fold_hash("on")))
+            // In capitals ("DELEGATION AT THE TALKS") function words end the name.
+            if (t.is(kAllCaps) &&
+                std::find(std::begin(kCapsFunctionWords), std::end(kCapsFunctionWords), t.hash) !=
+                    std::end(kCapsFunctionWords))
                 break;
-            if (auto it = data_.org_heads.find(t.hash); it != data_.org_heads.end()) {
+            if (auto it = data_.org_heads.find(t.hash);
+                it != data_.org_heads.end() && k >= geographic_name_end) {
                 head_seen = true;
                 best = k + 1 - i;
             } else if (head_seen && k > i && !tokens_[k - 1].is(kWord)) {
@@ -390,6 +437,13 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
              t.hash == fold_hash("and"))) {
             if (!head_seen && t.hash != fold_hash("for") && t.hash != fold_hash("of"))
                 break;
+            // "the support of the Embassy for India": "for <country>" says for whom, it is no
+            // part of the institution's name.
+            if (head_seen && t.hash == fold_hash("for"))
+                if (const auto* e = pick_entity(longest_phrase(k + 1, true));
+                    e && (data_.entities[e->target].type == EntityType::Country ||
+                          data_.entities[e->target].type == EntityType::Place))
+                    break;
             ++k;
             continue;
         }
@@ -408,12 +462,13 @@ std::size_t WindowReader::emit_org_rule(std::size_t i, std::size_t length) {
     Candidate c;
     c.span = span_of(tokens_, i, i + length);
     c.type = EntityType::Organization;
-    c.canonical = display_form(text_.substr(c.span.start, c.span.size()));
-    c.key = "org:" + normalize_name(c.canonical);
-    if (auto it = data_.entity_by_key.find(c.key); it != data_.entity_by_key.end())
+    std::string canonical = display_form(text_.substr(c.span.start, c.span.size()));
+    std::string key = "org:" + normalize_name(canonical);
+    if (auto it = data_.entity_by_key.find(key); it != data_.entity_by_key.end())
         c.def = static_cast<int>(it->second);
+    c.label = rule_label(std::move(key), std::move(canonical));
     c.method = MentionMethod::Rule;
-    c.confidence = 0.75;
+    c.confidence = 0.75f;
     out_.push_back(c);
     return length + after_entity(i + length, c);
 }
@@ -447,10 +502,10 @@ std::size_t WindowReader::try_acronym_definition(std::size_t i) {
     Candidate acronym = out_.back();
     acronym.span = {t.start, t.end};
     acronym.method = MentionMethod::Rule;
-    acronym.confidence = 0.95;
+    acronym.confidence = 0.95f;
     // Keep order by position: the acronym comes first.
     out_.insert(out_.end() - 1, acronym);
-    lexicon_.acronyms[t.hash] = {acronym.def, acronym.type, acronym.key, acronym.canonical};
+    lexicon_.acronyms[t.hash] = {acronym.def, acronym.type, acronym.label};
     return 2 + length + 1;
 }
 
@@ -505,10 +560,10 @@ std::size_t WindowReader::try_reference(std::size_t i) {
         name == "nsc" || name == "nie" || name == "snie" ? std::string(token_text(i)) : name;
     if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
         label[0] = static_cast<char>(label[0] - 32);
-    c.canonical = label + (numbered ? " No. " : " ") + number;
-    c.key = "ref:" + name + " " + fold(number);
+    c.label =
+        rule_label("ref:" + name + " " + fold(number), label + (numbered ? " No. " : " ") + number);
     c.method = MentionMethod::Rule;
-    c.confidence = 0.9;
+    c.confidence = 0.9f;
     out_.push_back(c);
     return end_token - i;
 }
@@ -584,10 +639,9 @@ std::size_t WindowReader::try_date(std::size_t i) {
     Candidate c;
     c.span = span_of(tokens_, i, end);
     c.type = EntityType::Date;
-    c.canonical = iso;
-    c.key = std::string("date:") + iso;
+    c.label = rule_label(std::string("date:") + iso, iso);
     c.method = MentionMethod::Rule;
-    c.confidence = 0.95;
+    c.confidence = 0.95f;
     out_.push_back(c);
     return end - i;
 }
@@ -613,18 +667,20 @@ std::size_t WindowReader::try_place_feature(std::size_t i) {
     Candidate c;
     c.span = span_of(tokens_, i, end);
     c.type = EntityType::Place;
-    c.canonical = feature + " of " + display_form(text_.substr(name_span.start, name_span.size()));
-    c.key = "place:" + normalize_name(c.canonical);
-    if (auto it = data_.entity_by_key.find(c.key); it != data_.entity_by_key.end())
+    std::string canonical =
+        feature + " of " + display_form(text_.substr(name_span.start, name_span.size()));
+    std::string key = "place:" + normalize_name(canonical);
+    if (auto it = data_.entity_by_key.find(key); it != data_.entity_by_key.end())
         c.def = static_cast<int>(it->second);
+    c.label = rule_label(std::move(key), std::move(canonical));
     c.method = MentionMethod::Rule;
-    c.confidence = 0.8;
+    c.confidence = 0.8f;
     out_.push_back(c);
     return end - i;
 }
 
 // "Brezhnev, Kosygyn, Andropov, ... and Smirtyukov": names separated by commas and "and".
-std::size_t WindowReader::read_name_list(std::size_t k, bool allow_caps, double confidence) {
+std::size_t WindowReader::read_name_list(std::size_t k, bool allow_caps, float confidence) {
     while (k < tokens_.size()) {
         auto name = read_name(k, allow_caps);
         if (name.end == 0)
@@ -657,13 +713,48 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         fold_hash("drafted"),   fold_hash("signed"),   fold_hash("initialed"),
         fold_hash("approved"),  fold_hash("cleared"),  fold_hash("prepared"),
         fold_hash("written"),   fold_hash("dictated"), fold_hash("initialled"),
-        fold_hash("concurred"), fold_hash("revised")};
+        fold_hash("concurred"), fold_hash("revised"),  fold_hash("coordinated")};
     auto is_verb = [&](std::size_t k) {
         for (auto v : kVerbs)
             if (tokens_[k].hash == v)
                 return true;
         return false;
     };
+    // "cleared with Wilcox", "cleared in draft with Jones, Wilcox, Ludlow, GTI, H, and WE": the
+    // office symbols in capitals end the list.
+    if (t.is(kWord) && t.hash == fold_hash("with") && i > 0 && i + 1 < tokens_.size()) {
+        bool triggered = false;
+        for (std::size_t back = 1; back <= 3 && back <= i; ++back)
+            triggered = triggered || is_verb(i - back);
+        if (triggered) {
+            const std::size_t before = out_.size();
+            const std::size_t end = read_name_list(i + 1, false, 0.75f);
+            if (out_.size() > before)
+                return end - i;
+        }
+        return 0;
+    }
+    // "a memorandum from Merchant to Herter", "a letter from Nasser": who wrote to whom.
+    if (t.is(kWord) && t.hash == fold_hash("from") && i > 0 && i + 1 < tokens_.size()) {
+        static const std::uint64_t kPapers[] = {
+            fold_hash("memorandum"), fold_hash("letter"), fold_hash("telegram"),
+            fold_hash("message"),    fold_hash("note"),   fold_hash("despatch"),
+            fold_hash("cable"),      fold_hash("report"), fold_hash("airgram")};
+        if (std::find(std::begin(kPapers), std::end(kPapers), tokens_[i - 1].hash) ==
+            std::end(kPapers))
+            return 0;
+        auto sender = read_name(i + 1);
+        if (sender.end == 0)
+            return 0;
+        emit_person(i + 1, sender, MentionMethod::Rule, 0.7f);
+        std::size_t end = sender.end;
+        if (end + 1 < tokens_.size() && tokens_[end].hash == fold_hash("to"))
+            if (auto recipient = read_name(end + 1); recipient.end != 0) {
+                emit_person(end + 1, recipient, MentionMethod::Rule, 0.7f);
+                end = recipient.end;
+            }
+        return end - i;
+    }
     if (t.is(kWord) && (t.hash == kBy || t.hash == kFor) && i > 0 && i + 1 < tokens_.size()) {
         // "signed for Herter by Jones": the verb is two or three tokens back.
         bool triggered = is_verb(i - 1);
@@ -673,7 +764,7 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
                     triggered = true;
         if (triggered) {
             const std::size_t before = out_.size();
-            const std::size_t end = read_name_list(i + 1, false, 0.75);
+            const std::size_t end = read_name_list(i + 1, false, 0.75f);
             if (out_.size() > before)
                 return end - i;
         }
@@ -689,7 +780,7 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         auto name = read_name(k, caps);
         if (name.end != 0 &&
             (t.hash != kDear || punct_is(name.end, ':') || punct_is(name.end, ','))) {
-            emit_person(k, name, MentionMethod::Rule, 0.7);
+            emit_person(k, name, MentionMethod::Rule, 0.7f);
             return name.end - i;
         }
         return 0;
@@ -699,15 +790,25 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         if (name.end != 0 && punct_is(name.end, ')')) {
             auto m = longest_phrase(i + 1, true);
             if (!pick_entity(m)) {
-                emit_person(i + 1, name, MentionMethod::Rule, 0.7);
+                emit_person(i + 1, name, MentionMethod::Rule, 0.7f);
                 return name.end + 1 - i;
             }
         }
         return 0;
     }
-    if (t.is(kWord) && t.is(kCapitalized) && !t.is(kAllCaps) && i > 0 && i + 2 < tokens_.size() &&
-        is_apostrophe(i + 1) && glued(i + 1) && text_.substr(tokens_[i + 2].start, 1) == "s" &&
-        tokens_[i + 2].end - tokens_[i + 2].start == 1 && is_name_word(i) && !starts_title(i)) {
+    // A possessive name: "Nasser's policy", "Ben-Gurion's visit" (the whole hyphenated name,
+    // never its last part alone).
+    std::size_t last = i; // the name's last word
+    while (last + 2 < tokens_.size() && punct_is(last + 1, '-') && glued(last + 1) &&
+           glued(last + 2) && tokens_[last + 2].is(kWord) && tokens_[last + 2].is(kCapitalized))
+        last += 2;
+    const bool inside_word =
+        i > 0 && glued(i) && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-'));
+    if (t.is(kWord) && t.is(kCapitalized) && !t.is(kAllCaps) && i > 0 && !inside_word &&
+        last + 2 < tokens_.size() && is_apostrophe(last + 1) && glued(last + 1) &&
+        text_.substr(tokens_[last + 2].start, 1) == "s" &&
+        tokens_[last + 2].end - tokens_[last + 2].start == 1 && is_name_word(i) &&
+        !starts_title(i)) {
         // Mid-sentence only, and not after an article ("the Agency's").
         const auto& prev = tokens_[i - 1];
         const bool sentence_start =
@@ -717,13 +818,34 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
                                    prev.hash == fold_hash("an") || prev.is(kCapitalized);
         if (!sentence_start && !after_article && !pick_entity(longest_phrase(i, true))) {
             NameRead name;
-            name.end = i + 1;
-            name.name.surname = std::string(token_text(i));
-            emit_person(i, name, MentionMethod::Rule, 0.5);
-            return 1;
+            name.end = last + 1;
+            name.name.surname = std::string(text_.substr(t.start, tokens_[last].end - t.start));
+            emit_person(i, name, MentionMethod::Rule, 0.5f);
+            return last + 1 - i;
         }
     }
     return 0;
+}
+
+// A cable or letter ends with its signatory's name on a line of its own ("Reid",
+// "Christian A. Herter [Footnote ...]"): a short paragraph of name words near the very end.
+std::size_t WindowReader::try_closing_signature(std::size_t i) {
+    constexpr std::size_t kMaxBytesAfterSignature = 300; // a footnote or the signer's office
+    const auto& t = tokens_[i];
+    if (!t.is(kBlankLineBefore) || t.is(kAllCaps) ||
+        text_.size() - t.start > kMaxBytesAfterSignature + 100)
+        return 0;
+    const auto name = read_name(i);
+    if (name.end == 0 || text_.size() - tokens_[name.end - 1].end > kMaxBytesAfterSignature)
+        return 0;
+    for (std::size_t k = i + 1; k < name.end; ++k)
+        if (tokens_[k].is(kNewlineBefore))
+            return 0;
+    if (name.end < tokens_.size() && !tokens_[name.end].is(kNewlineBefore) &&
+        !punct_is(name.end, '['))
+        return 0; // the line goes on: a sentence, not a signature
+    emit_person(i, name, MentionMethod::Rule, 0.6f);
+    return name.end - i;
 }
 
 void WindowReader::read_rules() {
@@ -766,6 +888,10 @@ void WindowReader::read_rules() {
             i += n;
             continue;
         }
+        if (auto n = try_closing_signature(i)) {
+            i += n;
+            continue;
+        }
         const auto match = longest_phrase(i, false);
         const std::size_t org_length = org_rule_length(i);
         const PhraseEntry* entity = pick_entity(match);
@@ -793,13 +919,49 @@ void WindowReader::read_rules() {
         if (is_initial_at(i) || is_name_word(i)) {
             auto name = read_name(i);
             if (name.end != 0 && name.has_initial && !name.name.given.empty()) {
-                emit_person(i, name, MentionMethod::Rule, 0.8);
+                emit_person(i, name, MentionMethod::Rule, 0.8f);
                 i = name.end;
                 continue;
             }
         }
         // A surname alone that the authority file knows, and only one person by that name.
+        // Surnames of two words come first: "Ben Gurion", "Ben-Gurion" ("Gurion, Ben" is not
+        // how anyone is listed, so the pair is looked up as a whole).
         if (!data_.authority_by_surname.empty() && is_name_word(i) && !t.is(kAllCaps)) {
+            std::size_t pair_end = 0;
+            if (i + 1 < tokens_.size() && is_name_word(i + 1) && !tokens_[i + 1].is(kAllCaps) &&
+                !tokens_[i + 1].is(kNewlineBefore))
+                pair_end = i + 2;
+            else if (i + 2 < tokens_.size() && punct_is(i + 1, '-') && glued(i + 1) &&
+                     glued(i + 2) && is_name_word(i + 2))
+                pair_end = i + 3;
+            if (pair_end != 0 &&
+                !(pair_end < tokens_.size() && glued(pair_end) && tokens_[pair_end].is(kWord))) {
+                std::uint64_t pair_hash = combine(combine_start(), t.hash);
+                pair_hash = combine(pair_hash, tokens_[pair_end - 1].hash);
+                auto cached = lexicon_.authority_surname.find(pair_hash);
+                if (cached == lexicon_.authority_surname.end()) {
+                    const auto written = text_.substr(t.start, tokens_[pair_end - 1].end - t.start);
+                    auto it = data_.authority_by_surname.find(name_skeleton(written));
+                    const int def = it != data_.authority_by_surname.end() && it->second.size() == 1
+                                        ? static_cast<int>(it->second.front())
+                                        : -1;
+                    cached = lexicon_.authority_surname.emplace(pair_hash, def).first;
+                }
+                if (cached->second >= 0) {
+                    Candidate c;
+                    c.span = span_of(tokens_, i, pair_end);
+                    c.type = EntityType::Person;
+                    c.def = cached->second;
+                    c.label =
+                        person_label({{}, std::string(text_.substr(c.span.start, c.span.size()))});
+                    c.method = MentionMethod::Authority;
+                    c.confidence = 0.6f;
+                    out_.push_back(std::move(c));
+                    i = pair_end;
+                    continue;
+                }
+            }
             auto cached = lexicon_.authority_surname.find(t.hash);
             if (cached == lexicon_.authority_surname.end()) {
                 auto it = data_.authority_by_surname.find(name_skeleton(token_text(i)));
@@ -815,9 +977,9 @@ void WindowReader::read_rules() {
                 c.span = {t.start, t.end};
                 c.type = EntityType::Person;
                 c.def = cached->second;
-                c.person.surname = std::string(token_text(i));
+                c.label = person_label({{}, std::string(token_text(i))});
                 c.method = MentionMethod::Authority;
-                c.confidence = 0.6;
+                c.confidence = 0.6f;
                 out_.push_back(std::move(c));
             }
         }
@@ -825,16 +987,16 @@ void WindowReader::read_rules() {
     }
 }
 
-void WindowReader::read_known_names(const std::vector<Candidate>& sorted) {
+void WindowReader::read_known_names(const std::vector<Span>& taken) {
     std::size_t cursor = 0;
     std::vector<Candidate> added;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
         const auto& t = tokens_[i];
         if (!t.is(kWord) || !t.is(kCapitalized))
             continue;
-        while (cursor < sorted.size() && sorted[cursor].span.end <= t.start)
+        while (cursor < taken.size() && taken[cursor].end <= t.start)
             ++cursor;
-        if (cursor < sorted.size() && sorted[cursor].span.start < t.end)
+        if (cursor < taken.size() && taken[cursor].start < t.end)
             continue; // already part of a mention
         if (glued(i) && i > 0 && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))
             continue; // part of a longer word: "Gurion" in "Ben-Gurion"
@@ -848,10 +1010,9 @@ void WindowReader::read_known_names(const std::vector<Candidate>& sorted) {
             c.span = {t.start, t.end};
             c.type = it->second.type;
             c.def = it->second.def;
-            c.key = it->second.key;
-            c.canonical = it->second.canonical;
+            c.label = it->second.label;
             c.method = MentionMethod::Rule;
-            c.confidence = 0.9;
+            c.confidence = 0.9f;
             added.push_back(std::move(c));
             continue;
         }
@@ -861,11 +1022,27 @@ void WindowReader::read_known_names(const std::vector<Candidate>& sorted) {
             const Candidate& person = out_[it->second];
             Candidate c;
             c.span = {t.start, t.end};
+            // "Ben Gurion" after "Prime Minister Ben Gurion", "Lewis Jones" after "G. Lewis
+            // Jones": given names written before the surname belong to the mention (the
+            // identity still comes from the surname, as for the surname alone).
+            const std::uint32_t free_from = std::max(cursor > 0 ? taken[cursor - 1].end : 0u,
+                                                     added.empty() ? 0u : added.back().span.end);
+            const auto& given = lexicon_.label(person).person.given;
+            std::size_t first = i;
+            for (auto g = given.rbegin(); g != given.rend(); ++g) {
+                if (first == 0 || !tokens_[first - 1].is(kWord) ||
+                    !tokens_[first].is(kSpaceBefore) || tokens_[first].is(kNewlineBefore) ||
+                    tokens_[first - 1].start < free_from ||
+                    tokens_[first - 1].hash != fold_hash(*g))
+                    break;
+                --first;
+            }
+            c.span.start = tokens_[first].start;
             c.type = EntityType::Person;
             c.def = person.def;
-            c.person.surname = std::string(token_text(i));
+            c.label = person_label({{}, std::string(token_text(i))});
             c.method = person.def >= 0 ? MentionMethod::Authority : MentionMethod::Rule;
-            c.confidence = 0.75;
+            c.confidence = 0.75f;
             added.push_back(std::move(c));
         }
     }

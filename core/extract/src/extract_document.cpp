@@ -3,6 +3,7 @@
 #include "header_reader.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace dossier::extract {
@@ -48,34 +49,39 @@ bool by_position(const Candidate& a, const Candidate& b) {
     return a.span.end > b.span.end;
 }
 
-// Sorted, and no two mentions overlap: the first (then longest) wins.
+// Sorted, and no two mentions overlap: the first (then longest) wins. In place: no second copy
+// of a large document's candidates. (stable_sort's buffer is half the candidates at most; they
+// are 24 bytes each.)
 void sort_and_drop_overlaps(std::vector<Candidate>& candidates) {
     std::stable_sort(candidates.begin(), candidates.end(), by_position);
-    std::vector<Candidate> kept;
-    kept.reserve(candidates.size());
-    for (auto& c : candidates) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const Candidate& c = candidates[i];
         if (c.span.end <= c.span.start)
             continue;
-        if (!kept.empty() && c.span.start < kept.back().span.end) {
+        if (kept > 0 && c.span.start < candidates[kept - 1].span.end) {
             // A trusted source annotation replaces what the rules found at the same place.
             if (c.method == MentionMethod::SourceAnnotation &&
-                kept.back().method != MentionMethod::SourceAnnotation)
-                kept.back() = std::move(c);
+                candidates[kept - 1].method != MentionMethod::SourceAnnotation)
+                candidates[kept - 1] = c;
             continue;
         }
-        kept.push_back(std::move(c));
+        candidates[kept++] = c;
     }
-    candidates = std::move(kept);
+    candidates.resize(kept);
+    candidates.shrink_to_fit();
 }
 
 // Turns candidates into entities: one per (type, key), persons resolved within the document.
 class Resolver {
 public:
-    Resolver(const ExtractionContext::Data& data, std::string_view text)
-        : data_(data), text_(text) {}
+    Resolver(const ExtractionContext::Data& data, std::string_view text,
+             detail::DocumentLexicon& lexicon)
+        : data_(data), text_(text), labels_(lexicon.labels) {}
 
     ExtractionResult resolve(std::vector<Candidate>& candidates) {
         ExtractionResult result;
+        result.mentions.reserve(candidates.size());
         group_persons(candidates);
         for (auto& c : candidates) {
             std::string key, canonical, authority;
@@ -85,8 +91,8 @@ public:
                 canonical = def.canonical_name;
                 authority = def.authority_id;
             } else {
-                key = c.key;
-                canonical = c.canonical;
+                key = labels_[c.label].key;
+                canonical = labels_[c.label].canonical;
             }
             if (key.empty())
                 continue;
@@ -111,31 +117,33 @@ private:
         std::unordered_map<std::string, std::vector<std::size_t>> by_surname;
         for (std::size_t i = 0; i < candidates.size(); ++i)
             if (candidates[i].type == EntityType::Person)
-                by_surname[name_skeleton(candidates[i].person.surname)].push_back(i);
+                by_surname[name_skeleton(labels_[candidates[i].label].person.surname)].push_back(i);
         for (auto& [skeleton, members] : by_surname) {
             // Linked persons in this document with this surname.
             std::vector<int> linked;
-            const Candidate* fullest = nullptr;
+            // Labels by value: interning new keys below may move the table.
+            std::optional<PersonName> fullest;
             bool conflicting = false;
             for (auto m : members) {
                 const auto& c = candidates[m];
+                const auto& person = labels_[c.label].person;
                 if (c.def >= 0 && std::find(linked.begin(), linked.end(), c.def) == linked.end())
                     linked.push_back(c.def);
-                if (c.def < 0 && !c.person.given.empty()) {
-                    if (fullest && !given_names_compatible(fullest->person.given, c.person.given))
+                if (c.def < 0 && !person.given.empty()) {
+                    if (fullest && !given_names_compatible(fullest->given, person.given))
                         conflicting = true;
-                    if (!fullest || c.person.given.size() > fullest->person.given.size())
-                        fullest = &c;
+                    if (!fullest || person.given.size() > fullest->given.size())
+                        fullest = person;
                 }
             }
             for (auto m : members) {
                 auto& c = candidates[m];
-                if (c.def >= 0 || !c.key.empty())
+                if (c.def >= 0 || !labels_[c.label].key.empty())
                     continue; // linked already, or identified by the source ("source:p_X")
+                const PersonName person = labels_[c.label].person;
                 // The one authority entry this name fits, in the document or in the file.
                 const std::vector<std::string>& given =
-                    c.person.given.empty() && fullest && !conflicting ? fullest->person.given
-                                                                      : c.person.given;
+                    person.given.empty() && fullest && !conflicting ? fullest->given : person.given;
                 int link = -1;
                 int fits = 0;
                 for (int d : linked)
@@ -156,20 +164,20 @@ private:
                     c.method = MentionMethod::Authority;
                     continue;
                 }
-                PersonName name = c.person;
+                PersonName name = person;
                 if (name.given.empty() && fullest && !conflicting)
-                    name = fullest->person;
+                    name = *fullest;
                 else if (!name.given.empty() && fullest && !conflicting &&
-                         given_names_compatible(name.given, fullest->person.given))
-                    name = fullest->person;
-                c.key = person_key(name);
-                c.canonical = display_name(name);
+                         given_names_compatible(name.given, fullest->given))
+                    name = *fullest;
+                c.label = labels_.intern({person_key(name), display_name(name), person});
             }
         }
     }
 
     const ExtractionContext::Data& data_;
     std::string_view text_;
+    detail::LabelTable& labels_;
     std::unordered_map<std::string, std::size_t> index_;
 };
 
@@ -194,17 +202,19 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
         std::string ref = a.ref;
         if (!ref.empty() && ref[0] == '#')
             ref.erase(0, 1);
-        c.person = parse_person_name(text.substr(a.span.start, a.span.size()));
+        auto person = parse_person_name(text.substr(a.span.start, a.span.size()));
+        std::string key, canonical;
         if (!ref.empty()) {
             if (auto it = data.entity_by_key.find("auth:" + ref); it != data.entity_by_key.end())
                 c.def = static_cast<int>(it->second);
             else {
-                c.key = "source:" + ref;
-                c.canonical = display_name(c.person);
+                key = "source:" + ref;
+                canonical = display_name(person);
             }
         }
+        c.label = lexicon.labels.intern({std::move(key), std::move(canonical), std::move(person)});
         c.method = MentionMethod::SourceAnnotation;
-        c.confidence = 1.0;
+        c.confidence = 1.0f;
         candidates.push_back(std::move(c));
     }
     sort_and_drop_overlaps(candidates);
@@ -212,20 +222,25 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
     // Pass 2: surnames of persons introduced in this document, acronyms it defined.
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const auto& c = candidates[i];
-        if (c.type != EntityType::Person || c.person.surname.empty())
+        const auto& person = lexicon.label(c).person;
+        if (c.type != EntityType::Person || person.surname.empty())
             continue;
-        if (c.person.surname.find_first_of(" -") != std::string::npos)
+        if (person.surname.find_first_of(" -") != std::string::npos)
             continue;
-        const auto h = detail::fold_hash(c.person.surname);
+        const auto h = detail::fold_hash(person.surname);
         auto [it, inserted] = lexicon.surnames.emplace(h, i);
-        if (!inserted && candidates[it->second].person.given.size() < c.person.given.size())
+        if (!inserted &&
+            lexicon.label(candidates[it->second]).person.given.size() < person.given.size())
             it->second = i;
     }
     if (!lexicon.surnames.empty() || !lexicon.acronyms.empty()) {
-        const std::vector<Candidate> sorted = candidates;
+        std::vector<Span> taken;
+        taken.reserve(candidates.size());
+        for (const auto& c : candidates)
+            taken.push_back(c.span);
         for (const auto& w : windows)
             detail::WindowReader(data, text, w.start, w.length, candidates, lexicon)
-                .read_known_names(sorted);
+                .read_known_names(taken);
         sort_and_drop_overlaps(candidates);
     }
     // An acronym the document defines overrides what the gazetteer says it means.
@@ -236,12 +251,11 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
         if (auto it = lexicon.acronyms.find(h); it != lexicon.acronyms.end()) {
             c.def = it->second.def;
             c.type = it->second.type;
-            c.key = it->second.key;
-            c.canonical = it->second.canonical;
+            c.label = it->second.label;
         }
     }
 
-    Resolver resolver(data, text);
+    Resolver resolver(data, text, lexicon);
     ExtractionResult result = resolver.resolve(candidates);
     result.header = detail::read_header(text);
     const std::uint32_t date_limit = std::max<std::uint32_t>(result.header.header_span.end, 400);

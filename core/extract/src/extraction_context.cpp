@@ -281,6 +281,22 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
     return ExtractionContext(std::move(data));
 }
 
+namespace {
+
+// "el-Said" -> "Said", "al-Khuri" -> "Khuri"; "" when the surname has no such article.
+std::string without_arabic_article(const std::string& surname) {
+    for (std::string_view article : {"al-", "el-", "Al-", "El-", "al ", "el "})
+        if (surname.size() > article.size() + 1 && surname.starts_with(article)) {
+            std::string bare = surname.substr(article.size());
+            if (bare[0] >= 'a' && bare[0] <= 'z')
+                bare[0] = static_cast<char>(bare[0] - 32);
+            return bare;
+        }
+    return {};
+}
+
+} // namespace
+
 void ExtractionContext::add_authority(const std::vector<AuthorityName>& entries) {
     auto& d = *data_;
     for (const auto& entry : entries) {
@@ -325,6 +341,10 @@ void ExtractionContext::add_authority(const std::vector<AuthorityName>& entries)
             d.phrases.add(display_name(name), pe);
             // "Andrei Gromyko" for "Andrei Andreevich Gromyko"; "A. A. Gromyko" from initials.
             d.phrases.add(name.given.front() + " " + name.surname, pe);
+            // A middle name some go by: "Lewis Jones" for "G. Lewis Jones".
+            for (std::size_t g = 1; g < name.given.size(); ++g)
+                if (name.given[g].size() > 2 && name.given[g].back() != '.')
+                    d.phrases.add(name.given[g] + " " + name.surname, pe);
             std::string initials;
             for (const auto& g : name.given) {
                 const std::string folded = detail::fold(g);
@@ -335,6 +355,12 @@ void ExtractionContext::add_authority(const std::vector<AuthorityName>& entries)
             }
             if (!initials.empty())
                 d.phrases.add(initials + name.surname, pe);
+            // Arabic surnames are written with and without the article: "Nuri el-Said" is
+            // also "Nuri Said".
+            if (auto bare = without_arabic_article(name.surname); !bare.empty()) {
+                d.phrases.add(name.given.front() + " " + bare, pe);
+                surnames.insert(name_skeleton(bare));
+            }
         }
         for (const auto& s : surnames)
             d.authority_by_surname[s].push_back(target);

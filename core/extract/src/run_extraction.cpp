@@ -6,6 +6,7 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <unordered_map>
@@ -104,9 +105,15 @@ void store_result(store::EntityStore& entities, store::DocumentStore& documents,
             entities.add_alias(id, alias, normalize_name(alias));
         ids.push_back(id);
     }
+    // In slices: a 50 MB document has ~650,000 mentions, each with its surface text.
+    constexpr std::size_t kMentionsPerInsert = 1 << 15;
     std::vector<Mention> mentions;
-    mentions.reserve(result.mentions.size());
+    mentions.reserve(std::min(result.mentions.size(), kMentionsPerInsert));
     for (const auto& m : result.mentions) {
+        if (mentions.size() == kMentionsPerInsert) {
+            entities.insert_mentions(mentions);
+            mentions.clear();
+        }
         Mention stored;
         stored.document = doc.id;
         stored.span = m.span;
