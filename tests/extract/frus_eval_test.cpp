@@ -1,7 +1,10 @@
 // `dossier eval` on the FRUS excerpt: the annotations are stripped, the plain text extracted and
-// compared with them. Thresholds are the levels this rule set reaches (see docs/PERFORMANCE.md
-// and the report); the precision targets are not reached yet because the gold tags only
-// the persons of the volume's list, and the extractor also finds the others (Meany, Hall, ...).
+// compared with them. Thresholds are the levels this rule set reaches, a little below the
+// measured figures (docs/EXTRACTION.md). The precision-bound targets (overlap F1 0.90 /
+// exact 0.85 without authority, overlap F1 0.95 with it) are not reached: the gold tags only the
+// persons of the volume's list, and never the hyphenated "Ben-Gurion" (0 of 31, while 12 of 13
+// "Ben Gurion" are tagged), and the extractor also finds the unlisted persons (Meany, Hall,
+// Kural, Bruskin, ...). Recall and B-cubed reach the targets.
 #include "test_support.h"
 
 #include <cstdio>
@@ -29,16 +32,20 @@ TEST(FrusEvaluation, WithoutAuthorityRecallAndClusteringAreHigh) {
     DOSSIER_REQUIRE_SHARED_CORPUS(kFrus);
     auto r = run_eval(false);
     EXPECT_EQ(r["documents"], 17);
-    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.88);
-    EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.80);
-    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.77);
+    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.91);
+    EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.82);
+    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.82);
     EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.95);
 }
 
 TEST(FrusEvaluation, WithThePersonsListAsAuthorityRecallAndBCubedReachTheTarget) {
     DOSSIER_REQUIRE_SHARED_CORPUS(kFrus);
     auto r = run_eval(true);
-    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.95);
+    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.98);
     EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.84);
+    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.83);
     EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.95);
+    // Scoring only the predictions linked to the list (what the gold tags).
+    EXPECT_GE(r["linked_to_persons_list"]["overlap"]["f1"].get<double>(), 0.88);
+    EXPECT_GE(r["linked_to_persons_list"]["exact"]["f1"].get<double>(), 0.87);
 }
