@@ -5,8 +5,8 @@
 #include "sqlite_connection.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
-#include <unordered_map>
 
 namespace dossier::store {
 namespace {
@@ -122,16 +122,78 @@ std::vector<std::uint32_t> decode_page_starts(std::span<const std::byte> bytes) 
     return starts;
 }
 
+// Counts per entity id from a `SELECT entity_id, count(*) ... GROUP BY entity_id` statement, as a
+// vector indexed by id (ids are dense rowids).
+std::vector<std::uint32_t> counts_by_entity(detail::Statement& stmt) {
+    std::vector<std::uint32_t> counts;
+    while (stmt.step()) {
+        const auto id = stmt.int64(0);
+        if (id < 0)
+            continue;
+        if (id >= static_cast<std::int64_t>(counts.size()))
+            counts.resize(static_cast<std::size_t>(id) + 1 + counts.size() / 2, 0);
+        counts[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(stmt.int64(1));
+    }
+    return counts;
+}
+
+// Entity types parsed once per distinct spelling: rows arrive in id order, so consecutive rows
+// often share a type and the last answer is checked first.
+class EntityTypeReader {
+public:
+    std::optional<EntityType> operator()(std::string_view text) {
+        if (text != last_text_) {
+            last_text_ = std::string(text);
+            last_type_ = parse_entity_type(text);
+        }
+        return last_type_;
+    }
+
+private:
+    std::string last_text_ = "\x01"; // no type is spelled like this
+    std::optional<EntityType> last_type_;
+};
+
+// Relation type names as small integers. A project has a few dozen types at most, so a linear
+// search (last hit first) beats hashing every row's type string.
+class RelationTypeInterner {
+public:
+    explicit RelationTypeInterner(std::vector<std::string>& names) : names_(names) {}
+    std::uint32_t operator()(std::string_view type) {
+        if (last_ < names_.size() && names_[last_] == type)
+            return static_cast<std::uint32_t>(last_);
+        for (last_ = 0; last_ < names_.size(); ++last_)
+            if (names_[last_] == type)
+                return static_cast<std::uint32_t>(last_);
+        names_.emplace_back(type);
+        return static_cast<std::uint32_t>(last_);
+    }
+
+private:
+    std::vector<std::string>& names_;
+    std::size_t last_ = 0;
+};
+
 } // namespace
 
 GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
     auto& conn = project.connection();
     GraphSource source;
 
-    auto& entities = conn.prepare("SELECT e.id, e.type, e.canonical_name, e.rejected,"
-                                  " (SELECT count(*) FROM aliases a WHERE a.entity_id = e.id),"
-                                  " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)"
-                                  " FROM entities e WHERE ?1 OR e.rejected = 0 ORDER BY e.id");
+    // Alias and mention counts by one grouped scan each (both read an index in entity order)
+    // rather than two correlated subqueries per entity.
+    const auto aliases = counts_by_entity(
+        conn.prepare("SELECT entity_id, count(*) FROM aliases GROUP BY entity_id"));
+    const auto mentions = counts_by_entity(
+        conn.prepare("SELECT entity_id, count(*) FROM mentions GROUP BY entity_id"));
+    auto count_of = [](const std::vector<std::uint32_t>& counts, std::int64_t id) {
+        return id >= 0 && id < static_cast<std::int64_t>(counts.size())
+                   ? counts[static_cast<std::size_t>(id)]
+                   : 0u;
+    };
+
+    auto& entities = conn.prepare("SELECT id, type, canonical_name, rejected FROM entities"
+                                  " WHERE ?1 OR rejected = 0 ORDER BY id");
     entities.bind(1, query.include_rejected ? 1 : 0);
     // Kept entities as a flag per id: ids are SQLite rowids, dense in practice, and a flat
     // array is several times faster than a hash set for the million endpoint checks below.
@@ -145,9 +207,10 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         return id >= 0 && id < static_cast<std::int64_t>(kept.size()) &&
                kept[static_cast<std::size_t>(id)];
     };
+    EntityTypeReader entity_type;
     while (entities.step()) {
         // Types this build does not know (a newer rules file) cannot be drawn; they are skipped.
-        auto type = parse_entity_type(entities.text(1));
+        auto type = entity_type(entities.text(1));
         if (!type)
             continue;
         GraphSourceEntity e;
@@ -155,8 +218,8 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         e.type = *type;
         e.name = std::string(entities.text(2));
         e.rejected = entities.int64(3) != 0;
-        e.alias_count = static_cast<std::uint32_t>(entities.int64(4));
-        e.mention_count = static_cast<std::uint32_t>(entities.int64(5));
+        e.alias_count = count_of(aliases, e.id.value);
+        e.mention_count = count_of(mentions, e.id.value);
         keep(e.id.value);
         source.entities.push_back(std::move(e));
     }
@@ -170,13 +233,16 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         by_documents
             ? allowed.size()
             : std::max<std::int64_t>(0, detail::query_int(conn, "SELECT max(id) FROM relations"))));
-    auto& relations = conn.prepare(
-        "SELECT id, type, source_id, target_id, directed, weight, first_date, last_date"
-        " FROM relations WHERE weight >= ?1 ORDER BY id");
-    relations.bind(1, query.min_weight);
-    std::unordered_map<std::string, std::uint32_t> type_index;
-    std::string last_type;
-    std::uint32_t last_index = 0;
+    // Without a weight limit the statement has no WHERE clause: one comparison less per row.
+    auto& relations =
+        query.min_weight > 0.0
+            ? conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
+                           " last_date FROM relations WHERE weight >= ?1 ORDER BY id")
+            : conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
+                           " last_date FROM relations ORDER BY id");
+    if (query.min_weight > 0.0)
+        relations.bind(1, query.min_weight);
+    RelationTypeInterner relation_type(source.relation_types);
     auto allowed_it = allowed.begin();
     while (relations.step()) {
         const std::int64_t id = relations.int64(0);
@@ -191,25 +257,15 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         const std::int64_t from = relations.int64(2), to = relations.int64(3);
         if (!is_kept(from) || !is_kept(to))
             continue;
-        GraphSourceRelation r;
+        auto& r = source.relations.emplace_back();
         r.id = RelationId{id};
-        const auto type = relations.text(1);
-        if (type != last_type || source.relation_types.empty()) {
-            last_type = std::string(type);
-            auto [it, inserted] = type_index.try_emplace(
-                last_type, static_cast<std::uint32_t>(source.relation_types.size()));
-            if (inserted)
-                source.relation_types.push_back(last_type);
-            last_index = it->second;
-        }
-        r.type = last_index;
+        r.type = relation_type(relations.text(1));
         r.source = EntityId{from};
         r.target = EntityId{to};
         r.directed = relations.int64(4) != 0;
         r.weight = relations.real(5);
-        r.first_date = std::string(relations.text(6));
-        r.last_date = std::string(relations.text(7));
-        source.relations.push_back(std::move(r));
+        r.first_date.assign(relations.text(6));
+        r.last_date.assign(relations.text(7));
     }
     relations.reset();
     return source;
