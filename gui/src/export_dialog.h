@@ -1,7 +1,7 @@
 #pragma once
-// File ▸ Export: the options of `dossier export` for figures (format, size, DPI, palette, colour
-// and size mapping, legend, title, evidence appendix, layout engine and seed) with a live preview;
-// next to the figure it saves the view file that regenerates it from the command line.
+// File ▸ Export: every option of `dossier export` (figure and data formats, size, DPI, palette,
+// colour and size mapping, legend, title, evidence appendix, layout engine and seed) with a live
+// preview; next to the export it saves the view file that regenerates it from the command line.
 #include "figure_export.h"
 
 #include <QDialog>
@@ -25,6 +25,7 @@ public:
     QLineEdit* output_field() const { return output_; }
     QComboBox* format_box() const { return format_; }
     QLineEdit* title_field() const { return title_; }
+    QLineEdit* evidence_field() const { return evidence_; }
     QCheckBox* save_view_box() const { return save_view_; }
     // Writes the figure (and view file); returns an empty string or the reason it failed.
     QString export_now();

@@ -6,15 +6,48 @@
 #endif
 
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
 namespace dossier::gui {
+#if DOSSIER_HAVE_LAYOUT
+namespace {
+
+// The layout service reports progress and can kill a running layout (its worker process) where
+// it offers those; templates so this builds against a service with or without them.
+template <class Service>
+auto submit_job(Service& service, const layout::LayoutRequest& request,
+                std::shared_ptr<std::atomic<int>> percent) {
+    auto report = [percent](const auto& p) {
+        // An estimate from node and edge counts (layout_cost.h), shown as such.
+        percent->store(static_cast<int>(std::clamp(p.fraction, 0.0, 1.0) * 100));
+    };
+    if constexpr (requires { service.submit(request, report); })
+        return service.submit(request, report);
+    else
+        return service.submit(request);
+}
+
+template <class Service> void cancel_service(Service& service) {
+    if constexpr (requires { service.cancel(); })
+        service.cancel();
+}
+
+} // namespace
+#endif
 
 LayoutController::LayoutController(ExplorerState* state, QObject* parent)
     : QObject(parent), state_(state) {
-    connect(&watcher_, &QFutureWatcher<LayoutOutcome>::finished, this,
-            [this] { apply(watcher_.result()); });
+    connect(&watcher_, &QFutureWatcher<LayoutOutcome>::finished, this, [this] {
+        progress_timer_.stop();
+        apply(watcher_.result());
+    });
+    progress_timer_.setInterval(200);
+    connect(&progress_timer_, &QTimer::timeout, this, [this] {
+        if (const int percent = progress_percent(); percent >= 0)
+            emit progress(percent);
+    });
 }
 
 LayoutController::~LayoutController() {
@@ -53,6 +86,10 @@ QString LayoutController::estimate() const {
 
 void LayoutController::cancel() {
     cancel_->store(true);
+}
+
+int LayoutController::progress_percent() const {
+    return progress_ ? progress_->load() : -1;
 }
 
 void LayoutController::relayout() {
@@ -101,37 +138,42 @@ void LayoutController::relayout() {
     request.options.splines = "none"; // the view draws straight lines
     cancel_ = std::make_shared<std::atomic<bool>>(false);
     auto cancel = cancel_;
+    progress_ = std::make_shared<std::atomic<int>>(-1);
+    auto progress = progress_;
     emit started(estimate());
-    watcher_.setFuture(QtConcurrent::run([service, request = std::move(request), node_of, cancel] {
-        LayoutOutcome outcome;
-        auto job = service->submit(request);
-        // Poll so a cancel returns at once even while Graphviz is still busy.
-        while (!job.ready()) {
-            if (cancel->load()) {
-                job.cancel();
-                outcome.cancelled = true;
-                outcome.message = QObject::tr("Layout cancelled");
+    progress_timer_.start();
+    watcher_.setFuture(
+        QtConcurrent::run([service, request = std::move(request), node_of, cancel, progress] {
+            LayoutOutcome outcome;
+            auto job = submit_job(*service, request, progress);
+            // Poll so a cancel returns at once: the service kills the worker running Graphviz.
+            while (!job.ready()) {
+                if (cancel->load()) {
+                    job.cancel();
+                    cancel_service(*service);
+                    outcome.cancelled = true;
+                    outcome.message = QObject::tr("Layout cancelled");
+                    return outcome;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            const auto& result = job.wait();
+            outcome.ok = result.ok;
+            outcome.cancelled = result.cancelled;
+            if (!result.ok) {
+                outcome.message = QString::fromStdString(result.error);
                 return outcome;
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        const auto& result = job.wait();
-        outcome.ok = result.ok;
-        outcome.cancelled = result.cancelled;
-        if (!result.ok) {
-            outcome.message = QString::fromStdString(result.error);
+            for (std::size_t k = 0; k < result.nodes.size() && k < node_of.size(); ++k) {
+                // Graphviz's y axis points up; the screen's points down.
+                const auto& c = result.nodes[k].center;
+                outcome.positions.emplace_back(node_of[k], QPointF(c.x, -c.y));
+            }
+            outcome.message = QObject::tr("%1 nodes laid out in %2 s")
+                                  .arg(result.nodes.size())
+                                  .arg(result.seconds, 0, 'f', 2);
             return outcome;
-        }
-        for (std::size_t k = 0; k < result.nodes.size() && k < node_of.size(); ++k) {
-            // Graphviz's y axis points up; the screen's points down.
-            const auto& c = result.nodes[k].center;
-            outcome.positions.emplace_back(node_of[k], QPointF(c.x, -c.y));
-        }
-        outcome.message = QObject::tr("%1 nodes laid out in %2 s")
-                              .arg(result.nodes.size())
-                              .arg(result.seconds, 0, 'f', 2);
-        return outcome;
-    }));
+        }));
 #else
     emit finished(false, tr("This build has no layout engine (core/layout with Graphviz)."));
 #endif

@@ -1,12 +1,14 @@
 #pragma once
-// Re-layout in the background through the layout service (Graphviz on its own owner thread):
-// the visible part of the graph goes in, positions come back and replace the provisional ones;
-// nodes outside the filter keep theirs. Cancel discards the job (Graphviz cannot be interrupted
-// mid-run, so a running job finishes unseen).
+// Re-layout in the background through the layout service: the visible part of the graph goes in
+// (pinned nodes with their places), positions come back and replace the provisional ones; nodes
+// outside the filter keep theirs. Cancel stops the job (a service that runs Graphviz in a worker
+// process kills it); progress is the service's estimate (elapsed over the cost model's time).
 #include "explorer_state.h"
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QTimer>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 
@@ -35,6 +37,8 @@ public:
     bool running() const { return watcher_.isRunning(); }
     // A one-line estimate for the current visible graph ("sfdp: about 2 s for ...").
     QString estimate() const;
+    // The running layout's estimated progress in percent, -1 when unknown.
+    int progress_percent() const;
 
 public slots:
     void relayout();
@@ -43,6 +47,7 @@ public slots:
 signals:
     void started(const QString& estimate);
     void finished(bool ok, const QString& message);
+    void progress(int percent); // about five times a second while a layout runs
 
 private:
     void apply(const LayoutOutcome& outcome);
@@ -52,6 +57,8 @@ private:
     std::uint32_t seed_ = 1;
     QFutureWatcher<LayoutOutcome> watcher_;
     std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<std::atomic<int>> progress_;
+    QTimer progress_timer_;
     std::shared_ptr<void>
         service_; // layout::LayoutService, type-erased to keep Graphviz out of here
 };

@@ -183,6 +183,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         set_activity(estimate.isEmpty() ? tr("Laying out…") : tr("Laying out (%1)…").arg(estimate),
                      0, 0, true);
     });
+    connect(layout_, &LayoutController::progress, this, [this](int percent) {
+        progress_->setRange(0, 100); // the layout service's estimate
+        progress_->setValue(percent);
+    });
     connect(layout_, &LayoutController::finished, this, [this](bool ok, const QString& message) {
         set_activity({});
         if (ok) {
