@@ -116,6 +116,18 @@ TEST(PersonRules, GivenNamesBeforeAKnownSurnameJoinTheMention) {
     EXPECT_EQ(key_of(r, text, "Avi Tovim"), key_of(r, text, "Tovim"));
 }
 
+TEST(PersonRules, AnOfficeOnALineOfItsOwnDoesNotTakeTheNextLineAsAName) {
+    const std::string signed_block =
+        "The Minister would receive him on Friday.\n(P. T. Orrin)\nForeign Secretary\n"
+        "Central Reading Room of the Archive\n";
+    auto r = extract_text(signed_block);
+    EXPECT_EQ(surfaces_of(r, signed_block, EntityType::Person),
+              (std::vector<std::string>{"P. T. Orrin"}));
+    const std::string wrapped = "On Friday the delegation met Ambassador\nQuorne in Vienna.";
+    auto w = extract_text(wrapped);
+    EXPECT_EQ(surfaces_of(w, wrapped, EntityType::Person), (std::vector<std::string>{"Quorne"}));
+}
+
 TEST(PersonRules, SentenceInitialWordsAreNotPersons) {
     const std::string text = "Approve the draft. Counting on support, Frequently they met.";
     auto r = extract_text(text);

@@ -283,6 +283,12 @@ void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionM
 
 std::size_t WindowReader::handle_title(std::size_t i, std::size_t title_length, TitleKind kind) {
     std::size_t k = i + title_length;
+    // An office on a line of its own ("(S. K. Raghunathan)\nForeign Secretary\n...") closes a
+    // signature block: the next line is not that person's name. (Inside wrapped prose a title
+    // does run on into the next line: "... met Ambassador\nJohnson".)
+    if ((i == 0 || tokens_[i].is(kNewlineBefore)) && k < tokens_.size() &&
+        tokens_[k].is(kNewlineBefore))
+        return title_length;
     const bool caps = tokens_[i].is(kAllCaps);
     if (kind == TitleKind::Plural) {
         const std::size_t end = read_name_list(k, caps, 0.9f);
