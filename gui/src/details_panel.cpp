@@ -36,6 +36,8 @@ DetailsPanel::DetailsPanel(ExplorerState* state, ProjectReader* reader, QWidget*
             state_->select_one(EntityId{url.path().toLongLong()});
         else if (url.scheme() == QLatin1String("doc"))
             emit document_requested(DocumentId{url.path().toLongLong()});
+        else
+            emit curation_link(url);
     });
     refresh();
 }
@@ -69,6 +71,12 @@ QString DetailsPanel::render_entity(int index) {
     if (!node.aliases.isEmpty())
         html += tr("<br>Also written: %1").arg(esc(node.aliases.join(QStringLiteral("; "))));
     html += QStringLiteral("</p>");
+    html += tr("<p><small>Correct: <a href='curate:rename'>rename</a> · "
+               "<a href='curate:retype'>change type</a> · <a href='curate:merge'>merge…</a> · "
+               "<a href='curate:split'>split alias…</a> · <a href='curate:reject'>not an "
+               "entity</a> · <a href='curate:relate'>add relation…</a> · "
+               "<a href='curate:note'>note…</a><br>Ask: <a href='curate:ego'>ego network…</a> · "
+               "<a href='curate:per-year'>relations per year</a></small></p>");
     html += tr("<table><tr><td>Mentions</td><td align=right>%1</td></tr>"
                "<tr><td>Documents</td><td align=right>%2</td></tr>"
                "<tr><td>Degree</td><td align=right>%3</td></tr>"
@@ -129,12 +137,15 @@ QString DetailsPanel::render_entity(int index) {
         const QString arrow = !edge.directed ? QStringLiteral("—")
                               : outgoing     ? QStringLiteral("→")
                                              : QStringLiteral("←");
-        html += QStringLiteral(
-                    "<p><b>%1</b> %2 <a href='entity:%3'>%4</a> <small>(weight %5)</small></p>")
-                    .arg(esc(edge.type), arrow)
-                    .arg(other.id.value)
-                    .arg(esc(other.name))
-                    .arg(edge.weight);
+        html +=
+            QStringLiteral("<p><b>%1</b> %2 <a href='entity:%3'>%4</a> <small>(weight %5) "
+                           "<a href='unrelate:%6'>remove</a> · <a href='note-relation:%6'>note…</a>"
+                           "</small></p>")
+                .arg(esc(edge.type), arrow)
+                .arg(other.id.value)
+                .arg(esc(other.name))
+                .arg(edge.weight)
+                .arg(edge.id.value);
         try {
             const auto quotes = reader_->evidence(edge.id, kMaxQuotes);
             if (quotes.empty())

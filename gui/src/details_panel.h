@@ -9,6 +9,7 @@
 #include <functional>
 
 class QTextBrowser;
+class QUrl;
 
 namespace dossier::gui {
 
@@ -29,6 +30,9 @@ public slots:
 
 signals:
     void document_requested(dossier::DocumentId document);
+    // A correction link was clicked: curate:<action> for the entity shown, unrelate:<relation id>
+    // or note-relation:<relation id> (curation_ui.h acts on it).
+    void curation_link(const QUrl& url);
 
 private:
     QString render_entity(int node);

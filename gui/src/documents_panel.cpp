@@ -38,6 +38,14 @@ QTextCharFormat mention_format(EntityType type, EntityId entity, const QPalette&
     return format;
 }
 
+QTextCharFormat rejected_mention_format(const QPalette& palette) {
+    QTextCharFormat format;
+    format.setForeground(palette.color(QPalette::PlaceholderText));
+    format.setFontStrikeOut(true);
+    format.setToolTip(QObject::tr("Rejected: not an entity (see the Corrections panel)"));
+    return format;
+}
+
 } // namespace
 
 DocumentsPanel::DocumentsPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent)
@@ -139,7 +147,12 @@ void DocumentsPanel::load_text(DocumentId id) {
             continue;
         cursor.setPosition(from);
         cursor.setPosition(to, QTextCursor::KeepAnchor);
-        cursor.mergeCharFormat(mention_format(row.type, m.entity, palette()));
+        // An entity the graph does not hold was rejected ("not an entity"): its mention stays
+        // visible, struck through, so the analyst sees what was rejected and can undo it.
+        if (state_->graph()->find(m.entity) < 0)
+            cursor.mergeCharFormat(rejected_mention_format(palette()));
+        else
+            cursor.mergeCharFormat(mention_format(row.type, m.entity, palette()));
         mention_ranges_.emplace_back(from, to);
     }
     cursor.endEditBlock();

@@ -21,6 +21,11 @@ public:
 
     void set_documents(std::vector<DocumentRow> rows);
     void show_document(DocumentId id);
+    // Reads the shown document's mentions again (after a correction moved or rejected some).
+    void refresh_text() {
+        if (current_.valid())
+            load_text(current_);
+    }
     DocumentId current_document() const { return current_; }
     DocumentsModel* model() const { return model_; }
     QTableView* table() const { return table_; }

@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "curation_controller.h"
+#include "curation_ui.h"
 #include "details_panel.h"
 #include "documents_panel.h"
 #include "dossier/store/store_error.h"
@@ -96,6 +98,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     add_dock(QStringLiteral("timelineDock"), tr("Timeline"), timeline_, Qt::BottomDockWidgetArea);
     tabifyDockWidget(docks_[2], docks_[3]);
     docks_[2]->raise();
+    // Curation and questions (curation_ui.h): its panels stack with Details or the Timeline.
+    auto* curation = new CurationUi(this);
+    for (const auto& panel : curation->panels())
+        tabifyDockWidget(panel.area == Qt::RightDockWidgetArea ? docks_[2] : docks_[5],
+                         add_dock(panel.object_name, panel.title, panel.widget, panel.area));
+    docks_[2]->raise();
+    docks_[5]->raise();
+    connect(curation->controller(), &CurationController::failed, this,
+            [this](const QString& title, const QString& message) { show_error(title, message); });
 
     counts_label_ = new QLabel(this);
     counts_label_->setObjectName(QStringLiteral("countsLabel"));
@@ -114,6 +125,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(cancel_button_, &QToolButton::clicked, this, &MainWindow::cancel_running);
 
     build_actions_and_menus();
+    curation->install_menus(menuBar());
 
     connect(&state_, &ExplorerState::filter_changed, this, &MainWindow::update_counts);
     connect(&state_, &ExplorerState::selection_changed, this, [this] {

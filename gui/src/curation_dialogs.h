@@ -1,0 +1,102 @@
+#pragma once
+// The dialogs that ask a curation operation for what it needs: which entity stays in a merge and
+// under what name, which alias to split off, the other end, type, note and cited passage of a new
+// relation. They only collect answers; CurationController applies them.
+#include "curation_controller.h"
+#include "explorer_graph.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <functional>
+#include <optional>
+
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace dossier::gui {
+
+// An editable combo box of every entity of the graph ("Name (type)"), completing as one types.
+class EntityPicker : public QComboBox {
+    Q_OBJECT
+public:
+    explicit EntityPicker(QWidget* parent = nullptr);
+    void set_graph(const ExplorerGraph& graph);
+    void set_entity(EntityId id);
+    // The chosen entity; an invalid id when the text names none.
+    EntityId entity() const;
+};
+
+class MergeDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `from` goes, `into` stays (either may be invalid: the user picks).
+    MergeDialog(const ExplorerGraph& graph, EntityId from, EntityId into,
+                QWidget* parent = nullptr);
+    EntityPicker* from_picker() const { return from_; }
+    EntityPicker* into_picker() const { return into_; }
+    QComboBox* name_box() const { return name_; }
+    EntityId from() const { return from_->entity(); }
+    EntityId into() const { return into_->entity(); }
+    QString canonical_name() const;
+    // Closes only when both entities are chosen and differ; otherwise says what is missing.
+    void accept() override;
+
+private:
+    void refill_names();
+    const ExplorerGraph& graph_;
+    EntityPicker* from_;
+    EntityPicker* into_;
+    QComboBox* name_;
+};
+
+class SplitDialog : public QDialog {
+    Q_OBJECT
+public:
+    SplitDialog(const ExplorerNode& entity, QWidget* parent = nullptr);
+    QComboBox* alias_box() const { return alias_; }
+    QLineEdit* name_field() const { return name_; }
+    QString alias() const;
+    QString new_name() const;
+    void accept() override; // only with an alias
+
+private:
+    QComboBox* alias_;
+    QLineEdit* name_;
+};
+
+// A sentence the relation may cite: where the two ends appear together.
+struct CitationChoice {
+    QString label;
+    CitedPassage passage;
+};
+
+class RelateDialog : public QDialog {
+    Q_OBJECT
+public:
+    using CitationFinder = std::function<std::vector<CitationChoice>(EntityId, EntityId)>;
+    RelateDialog(const ExplorerGraph& graph, EntityId source, EntityId target,
+                 const QStringList& relation_types, CitationFinder find_citations,
+                 QWidget* parent = nullptr);
+    EntityPicker* target_picker() const { return target_; }
+    QComboBox* type_box() const { return type_; }
+    QPlainTextEdit* note_field() const { return note_; }
+    QComboBox* citation_box() const { return citation_; }
+    EntityId source() const { return source_->entity(); }
+    EntityId target() const { return target_->entity(); }
+    QString type() const;
+    QString note() const;
+    std::optional<CitedPassage> citation() const;
+    void accept() override; // only with two different entities and a type
+
+private:
+    void refill_citations();
+    EntityPicker* source_;
+    EntityPicker* target_;
+    QComboBox* type_;
+    QPlainTextEdit* note_;
+    QComboBox* citation_;
+    CitationFinder find_citations_;
+    std::vector<CitationChoice> choices_;
+};
+
+} // namespace dossier::gui
