@@ -118,7 +118,7 @@ TEST(PersonRules, GivenNamesBeforeAKnownSurnameJoinTheMention) {
 
 TEST(PersonRules, AnOfficeOnALineOfItsOwnDoesNotTakeTheNextLineAsAName) {
     const std::string signed_block =
-        "The Minister would receive him on Friday.\n(P. T. Orrin)\nForeign Secretary\n"
+        "The Minister would receive him on Friday.\n(P. T. Orrin)\nPermanent Foreign Secretary\n"
         "Central Reading Room of the Archive\n";
     auto r = extract_text(signed_block);
     EXPECT_EQ(surfaces_of(r, signed_block, EntityType::Person),

@@ -286,9 +286,16 @@ std::size_t WindowReader::handle_title(std::size_t i, std::size_t title_length, 
     // An office on a line of its own ("(S. K. Raghunathan)\nForeign Secretary\n...") closes a
     // signature block: the next line is not that person's name. (Inside wrapped prose a title
     // does run on into the next line: "... met Ambassador\nJohnson".)
-    if ((i == 0 || tokens_[i].is(kNewlineBefore)) && k < tokens_.size() &&
-        tokens_[k].is(kNewlineBefore))
-        return title_length;
+    if (k < tokens_.size() && tokens_[k].is(kNewlineBefore)) {
+        // The line holds the office and at most a few capitalised words before it ("Foreign
+        // Secretary" where only "Secretary" is the title).
+        std::size_t j = i;
+        while (j > 0 && !tokens_[j].is(kNewlineBefore) && i - j < 3 && tokens_[j - 1].is(kWord) &&
+               tokens_[j - 1].is(kCapitalized))
+            --j;
+        if (j == 0 || tokens_[j].is(kNewlineBefore))
+            return title_length;
+    }
     const bool caps = tokens_[i].is(kAllCaps);
     if (kind == TitleKind::Plural) {
         const std::size_t end = read_name_list(k, caps, 0.9f);
