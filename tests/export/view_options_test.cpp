@@ -61,4 +61,20 @@ TEST(ViewOptions, AnUnknownValueIsAnErrorNamingTheKey) {
 }
 
 } // namespace
+TEST(ViewOptions, PinnedPositionsAreReadSavedAndCheckedByNodeId) {
+    const auto options = parse_view_options(
+        nlohmann::json::parse(R"({"layout": {"pinned": {"12": [140.5, -30], "7": [0, 1]}}})"));
+    ASSERT_EQ(options.pinned.size(), 2u);
+    EXPECT_EQ(options.pinned.at("12"), (layout::Point{140.5, -30}));
+    nlohmann::json saved = nlohmann::json::object();
+    store_view_options(options, saved);
+    EXPECT_EQ(parse_view_options(saved).pinned, options.pinned);
+    try {
+        parse_view_options(nlohmann::json::parse(R"({"layout": {"pinned": {"12": [1]}}})"));
+        FAIL() << "accepted a position with one coordinate";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("layout.pinned.12"), std::string::npos) << e.what();
+    }
+}
+
 } // namespace dossier::exporting
