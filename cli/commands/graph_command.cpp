@@ -110,6 +110,10 @@ nlohmann::json graph_json(const graph::GraphSnapshot& s, const graph::MetricResu
         out["betweenness_estimate"] =
             m.betweenness_sampled ? json{{"sampled", true}, {"pivots", m.betweenness_samples}}
                                   : json{{"sampled", false}};
+    if (!m.closeness.empty())
+        out["closeness_estimate"] = m.closeness_sampled
+                                        ? json{{"sampled", true}, {"pivots", m.closeness_samples}}
+                                        : json{{"sampled", false}};
     return out;
 }
 
@@ -122,6 +126,8 @@ void print_graph_text(const graph::GraphSnapshot& s, const graph::MetricResult& 
         std::cout << "modularity: " << format_number(*m.modularity) << '\n';
     if (m.betweenness_sampled)
         std::cout << "betweenness: estimated from " << m.betweenness_samples << " random pivots\n";
+    if (m.closeness_sampled)
+        std::cout << "closeness: estimated from " << m.closeness_samples << " random pivots\n";
     std::cout << "\nnodes\nid\ttype\tname";
     for (auto metric : metrics)
         std::cout << '\t' << to_string(metric);

@@ -216,5 +216,90 @@ TEST(SampledBetweenness, ErrorAgainstExactIsWithinTheDocumentedBound) {
               << common << "/10\n";
 }
 
+TEST(SampledCloseness, WithAsManySamplesAsNodesIsExact) {
+    const auto g = preferential_attachment(200, 2, 7);
+    const auto sampled = closeness_sampled(g.simple(), 200, 1),
+               exact = closeness_centrality(g.simple());
+    ASSERT_EQ(sampled.size(), exact.size());
+    for (std::size_t v = 0; v < exact.size(); ++v)
+        EXPECT_DOUBLE_EQ(sampled[v], exact[v]) << v;
+}
+
+TEST(SampledCloseness, ErrorAgainstExactIsWithinTheDocumentedBound) {
+    // Same graph as for betweenness: 3,000 nodes, 3 links per new node, 300 pivots (10%).
+    // Documented bound (docs/PERFORMANCE.md): mean relative error under 3%, worst under 10%,
+    // and at least 8 of the 10 closest nodes found.
+    const auto g = preferential_attachment(3000, 3, 11);
+    const auto exact = closeness_centrality(g.simple());
+    const auto sampled = closeness_sampled(g.simple(), 300, 5);
+    double worst = 0, total = 0;
+    for (std::size_t v = 0; v < exact.size(); ++v) {
+        const double error = std::abs(sampled[v] - exact[v]) / exact[v];
+        worst = std::max(worst, error);
+        total += error;
+    }
+    const double mean = total / static_cast<double>(exact.size());
+    EXPECT_LE(mean, 0.03);
+    EXPECT_LE(worst, 0.10);
+    auto top = [](const std::vector<double>& values) {
+        std::vector<std::size_t> order(values.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::partial_sort(order.begin(), order.begin() + 10, order.end(),
+                          [&](std::size_t a, std::size_t b) { return values[a] > values[b]; });
+        return std::set<std::size_t>(order.begin(), order.begin() + 10);
+    };
+    const auto exact_top = top(exact), sampled_top = top(sampled);
+    std::size_t common = 0;
+    for (auto v : sampled_top)
+        common += exact_top.count(v);
+    EXPECT_GE(common, 8u);
+    std::cout << "sampled closeness (300 of 3000 pivots): mean relative error " << mean * 100
+              << "%, worst " << worst * 100 << "%, top-10 overlap " << common << "/10\n";
+}
+
+TEST(SampledCloseness, ComputeMetricsEstimatesAboveTheSizeLimitOnly) {
+    const auto g = preferential_attachment(400, 2, 3);
+    MetricOptions options;
+    options.closeness.exact_limit = 399;
+    options.closeness.samples = 100;
+    const auto estimated = compute_metrics(g, {Metric::Closeness}, options);
+    EXPECT_TRUE(estimated.closeness_sampled);
+    EXPECT_EQ(estimated.closeness_samples, 100u);
+    EXPECT_EQ(estimated.closeness, closeness_sampled(g.simple(), 100, options.closeness.seed));
+    options.closeness.exact_limit = 400;
+    const auto exact = compute_metrics(g, {Metric::Closeness}, options);
+    EXPECT_FALSE(exact.closeness_sampled);
+    EXPECT_EQ(exact.closeness, closeness_centrality(g.simple()));
+}
+
+TEST(SampledCloseness, NodesOfAComponentWithoutPivotGetExactValues) {
+    // A 300-node component and a separate path a-b-c, one pivot. When the pivot lies in the big
+    // component (its nodes then get estimates, which differ from exact somewhere), the path has
+    // no pivot and keeps its exact closeness; when the pivot lies on the path, the big component
+    // is the one computed exactly.
+    auto big = preferential_attachment(300, 2, 9);
+    Edges edges;
+    for (auto e : boost::make_iterator_range(boost::edges(big.graph())))
+        edges.push_back({boost::source(e, big.graph()), boost::target(e, big.graph())});
+    edges.push_back({300, 301});
+    edges.push_back({301, 302});
+    const auto g = make(303, edges);
+    const auto exact = closeness_centrality(g.simple());
+    std::size_t pivot_in_big = 0;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const auto sampled = closeness_sampled(g.simple(), 1, seed);
+        const bool big_estimated = !std::equal(exact.begin(), exact.begin() + 300, sampled.begin());
+        if (big_estimated) {
+            ++pivot_in_big;
+            for (std::size_t v = 300; v < 303; ++v)
+                EXPECT_DOUBLE_EQ(sampled[v], exact[v]) << "seed " << seed << " node " << v;
+        } else {
+            for (std::size_t v = 0; v < 300; ++v)
+                ASSERT_DOUBLE_EQ(sampled[v], exact[v]) << "seed " << seed << " node " << v;
+        }
+    }
+    EXPECT_GT(pivot_in_big, 10u);
+}
+
 } // namespace
 } // namespace dossier::graph

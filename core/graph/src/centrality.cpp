@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <random>
 
 namespace dossier::graph {
 
@@ -68,6 +69,94 @@ std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads)
     for (const auto& st : states)
         for (std::size_t v = 0; v < n; ++v)
             out[v] += st.closeness[v];
+    return out;
+}
+
+namespace {
+struct PivotDistances {
+    std::vector<double> distance_sum; // over the pivots that reach the node
+    std::vector<std::uint32_t> pivots_reaching;
+    std::vector<std::int32_t> distance;
+    std::vector<std::uint32_t> queue;
+    explicit PivotDistances(std::size_t n)
+        : distance_sum(n, 0.0), pivots_reaching(n, 0), distance(n, -1) {
+        queue.reserve(n);
+    }
+};
+
+// Hop distances from `s` into st.distance, reached nodes into st.queue (s first).
+void breadth_first(const SimpleGraph& g, std::uint32_t s, PivotDistances& st) {
+    st.queue.clear();
+    st.queue.push_back(s);
+    st.distance[s] = 0;
+    for (std::size_t head = 0; head < st.queue.size(); ++head) {
+        const auto v = st.queue[head];
+        for (auto w : g.neighbours(v))
+            if (st.distance[w] < 0) {
+                st.distance[w] = st.distance[v] + 1;
+                st.queue.push_back(w);
+            }
+    }
+}
+} // namespace
+
+std::vector<double> closeness_sampled(const SimpleGraph& g, std::size_t samples, std::uint64_t seed,
+                                      unsigned threads) {
+    const auto n = g.node_count();
+    if (samples >= n)
+        return closeness_centrality(g, threads);
+    std::vector<std::uint32_t> pivots(n);
+    std::iota(pivots.begin(), pivots.end(), 0u);
+    std::mt19937_64 rng(seed);
+    for (std::size_t i = 0; i < samples; ++i) {
+        std::uniform_int_distribution<std::size_t> pick(i, n - 1);
+        std::swap(pivots[i], pivots[pick(rng)]);
+    }
+    pivots.resize(samples);
+    auto states = detail::for_each_source<PivotDistances>(
+        pivots, threads, [n] { return PivotDistances(n); },
+        [&g](PivotDistances& st, std::uint32_t p) {
+            breadth_first(g, p, st);
+            for (auto v : st.queue) {
+                if (v != p) {
+                    st.distance_sum[v] += st.distance[v];
+                    ++st.pivots_reaching[v];
+                }
+            }
+            for (auto v : st.queue)
+                st.distance[v] = -1;
+        });
+    for (std::size_t t = 1; t < states.size(); ++t)
+        for (std::size_t v = 0; v < n; ++v) {
+            states[0].distance_sum[v] += states[t].distance_sum[v];
+            states[0].pivots_reaching[v] += states[t].pivots_reaching[v];
+        }
+    auto& merged = states.front();
+    const auto component = connected_components(g);
+    std::vector<double> component_size;
+    for (auto c : component) {
+        if (static_cast<std::size_t>(c) >= component_size.size())
+            component_size.resize(static_cast<std::size_t>(c) + 1, 0.0);
+        component_size[static_cast<std::size_t>(c)] += 1.0;
+    }
+    std::vector<double> out(n, 0.0);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const double reached = component_size[static_cast<std::size_t>(component[v])] - 1.0;
+        if (reached <= 0.0)
+            continue;
+        double total = 0.0;
+        if (merged.pivots_reaching[v] > 0) {
+            total = reached * merged.distance_sum[v] / merged.pivots_reaching[v];
+        } else {
+            // No pivot in this (small, in all likelihood) component: its exact sum.
+            breadth_first(g, v, merged);
+            for (auto w : merged.queue) {
+                total += merged.distance[w];
+                merged.distance[w] = -1;
+            }
+        }
+        out[v] = reached / total * (reached / static_cast<double>(n - 1));
+    }
     return out;
 }
 

@@ -118,8 +118,16 @@ MetricResult compute_metrics(const GraphSnapshot& snapshot, const std::vector<Me
         }
         normalise_betweenness(r.betweenness);
     }
-    if (wants(Metric::Closeness))
-        r.closeness = closeness_centrality(g, options.betweenness.threads);
+    if (wants(Metric::Closeness)) {
+        const auto& c = options.closeness;
+        if (c.exact_limit > 0 && n > c.exact_limit && c.samples < n) {
+            r.closeness = closeness_sampled(g, c.samples, c.seed, options.betweenness.threads);
+            r.closeness_sampled = true;
+            r.closeness_samples = c.samples;
+        } else {
+            r.closeness = closeness_centrality(g, options.betweenness.threads);
+        }
+    }
     if (wants(Metric::PageRank))
         r.pagerank = pagerank(g, options.pagerank_alpha);
     if (wants(Metric::Eigenvector))

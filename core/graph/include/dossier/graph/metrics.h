@@ -38,8 +38,17 @@ struct BetweennessOptions {
     std::uint64_t seed = 1;
 };
 
+// Exact closeness runs one BFS per node (n * m); above `exact_limit` nodes it is estimated from
+// `samples` random pivots instead (closeness_sampled). 0 means always exact.
+struct ClosenessOptions {
+    std::size_t exact_limit = 20000;
+    std::size_t samples = 1000;
+    std::uint64_t seed = 1;
+};
+
 struct MetricOptions {
-    BetweennessOptions betweenness;
+    BetweennessOptions betweenness; // its thread count is used by closeness too
+    ClosenessOptions closeness;
     double pagerank_alpha = 0.85;
     std::uint64_t community_seed =
         1; // Louvain visits nodes in random order; fixed for reproducibility
@@ -52,6 +61,8 @@ struct MetricResult {
     std::optional<double> modularity; // when communities were computed
     bool betweenness_sampled = false; // the estimate was used
     std::size_t betweenness_samples = 0;
+    bool closeness_sampled = false; // the estimate was used
+    std::size_t closeness_samples = 0;
 
     bool has(Metric metric) const;
     // The metric as doubles (integers converted); empty when not computed.
@@ -71,6 +82,12 @@ std::vector<double> betweenness_sampled(const SimpleGraph& g, std::size_t sample
                                         std::uint64_t seed, unsigned threads = 2);
 void normalise_betweenness(std::vector<double>& raw); // networkx's undirected normalisation
 std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads = 2);
+// Closeness estimated from `samples` random pivots (Eppstein & Wang 2004): a node's sum of
+// distances is its number of reachable nodes times its mean distance to the pivots that reach it;
+// the reachable count is exact (component sizes). Nodes whose component holds no pivot get their
+// exact value. Error against exact: docs/PERFORMANCE.md and the test that measures it.
+std::vector<double> closeness_sampled(const SimpleGraph& g, std::size_t samples, std::uint64_t seed,
+                                      unsigned threads = 2);
 std::vector<double> pagerank(const SimpleGraph& g, double alpha = 0.85, double tolerance = 1e-10,
                              int max_iterations = 1000);
 std::vector<double> eigenvector_centrality(const SimpleGraph& g, double tolerance = 1e-10,
