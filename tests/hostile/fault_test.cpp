@@ -5,6 +5,7 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "hostile_support.h"
+#include "small_tmpfs.h"
 #include "test_support.h"
 
 #include <chrono>
@@ -183,32 +184,10 @@ TEST(Faults, FullDiskDuringImportGivesAClearErrorAndKeepsTheProjectValid) {
     EXPECT_EQ(inspect(project, sources).documents, 125u);
 }
 
-// A real full file system when the test may mount one (root, a kernel that allows tmpfs): the
-// project lives on a 1 MiB tmpfs and the corpus does not fit. Writes fail with ENOSPC.
-class SmallTmpfs {
-public:
-    explicit SmallTmpfs(const std::filesystem::path& where) : where_(where) {
-        std::filesystem::create_directories(where_);
-        mounted_ = ::geteuid() == 0 && run_program({"/bin/mount", "-t", "tmpfs", "-o", "size=1m",
-                                                    "tmpfs", where_.string()})
-                                               .exit_code == 0;
-    }
-    ~SmallTmpfs() {
-        if (mounted_)
-            run_program({"/bin/umount", where_.string()});
-    }
-    SmallTmpfs(const SmallTmpfs&) = delete;
-    SmallTmpfs& operator=(const SmallTmpfs&) = delete;
-    bool mounted() const { return mounted_; }
-
-private:
-    std::filesystem::path where_;
-    bool mounted_ = false;
-};
-
+// A real full file system: the project lives on a 1 MiB tmpfs and the corpus does not fit.
 TEST(Faults, FullTmpfsDuringImportStopsWithOneDiskFullLineAndKeepsTheProjectValid) {
     TempDir dir;
-    SmallTmpfs tmpfs(dir / "small");
+    SmallTmpfs tmpfs(dir / "small", "1m");
     if (!tmpfs.mounted())
         GTEST_SKIP() << "cannot mount a tmpfs here (needs root); the RLIMIT_FSIZE test covers "
                         "write failures";

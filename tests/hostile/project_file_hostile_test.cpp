@@ -129,6 +129,67 @@ TEST(ProjectFileHostile, ReadOnlyProjectOpensForReadingAndRefusesWrites) {
         "read-only", kNobody);
 }
 
+// A fourth document committed by a process that died before it merged its WAL into the project
+// file (it never closed the project), then the folder made read-only for the reader.
+std::filesystem::path make_project_with_leftover_wal(const TempDir& dir) {
+    const auto project = make_project(dir);
+    const auto child = run_in_child([&]() -> std::string {
+        auto opened = store::Project::open(project);
+        store::Transaction transaction(opened);
+        Document document;
+        document.sha256 = "leftover-wal-document";
+        document.source_path = (dir / "late.txt").string();
+        document.format = "text";
+        document.title = "Late note";
+        document.text = "Committed, but only in the WAL.\n";
+        store::DocumentStore(opened).insert(document, document.text.size());
+        transaction.commit();
+        ::_exit(0); // no destructor runs: the connection never checkpoints or removes its WAL
+    });
+    EXPECT_EQ(child.exit_code, 0) << child.err;
+    EXPECT_GT(std::filesystem::file_size(project.string() + "-wal"), 0u);
+    for (const auto& file :
+         {project.string(), project.string() + "-wal", project.string() + "-shm"})
+        if (std::filesystem::exists(file))
+            std::filesystem::permissions(file, std::filesystem::perms::others_read,
+                                         std::filesystem::perm_options::add);
+    std::filesystem::permissions(
+        dir.path(), std::filesystem::perms::others_read | std::filesystem::perms::others_exec,
+        std::filesystem::perm_options::add);
+    return project;
+}
+
+TEST(ProjectFileHostile, ReadOnlyFolderWithALeftoverWalAndIndexShowsTheCommittedWork) {
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to read the project as another user who may not write it";
+    TempDir dir;
+    const auto project = make_project_with_leftover_wal(dir);
+    ASSERT_TRUE(std::filesystem::exists(project.string() + "-shm"));
+    const auto before = read_file(project);
+    const auto info = run_program({DOSSIER_CLI, "info", project.string()}, kNobody);
+    EXPECT_EQ(info.exit_code, 0) << info.err;
+    EXPECT_NE(info.out.find("documents:         4"), std::string::npos)
+        << "the document committed in the WAL is missing:\n"
+        << info.out;
+    EXPECT_EQ(read_file(project), before);
+}
+
+TEST(ProjectFileHostile, ReadOnlyFolderWithALeftoverWalButNoIndexIsRefusedNotShownStale) {
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "needs root to read the project as another user who may not write it";
+    TempDir dir;
+    const auto project = make_project_with_leftover_wal(dir);
+    // Without its -shm index SQLite cannot read the WAL read-only, and an immutable snapshot of the
+    // project file alone would show 3 documents as if the fourth had never been committed.
+    std::filesystem::remove(project.string() + "-shm");
+    expect_refused_untouched(project, {DOSSIER_CLI, "info", project.string()}, "-wal", kNobody);
+    EXPECT_GT(std::filesystem::file_size(project.string() + "-wal"), 0u) << "the WAL was lost";
+    // Opened once where it can be written, the committed document is there.
+    auto opened = store::Project::open(project);
+    EXPECT_EQ(store::DocumentStore(opened).count(), 4u);
+    EXPECT_EQ(opened.integrity_check(), "ok");
+}
+
 TEST(ProjectFileHostile, ProjectOpenedReadOnlyRefusesATransactionWithAReadOnlyError) {
     TempDir dir;
     const auto path = make_project(dir);

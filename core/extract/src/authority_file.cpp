@@ -1,5 +1,7 @@
 #include "dossier/extract/authority_file.h"
 
+#include "dossier/model/text_utf8.h"
+
 #include <charconv>
 #include <optional>
 
@@ -68,6 +70,10 @@ std::vector<store::AuthorityEntry> read_authority_table(std::string_view bytes, 
         ++line_number;
         if (line.empty() || line == "\r" || line[0] == '#')
             continue;
+        // Names become canonical entity names: never store bytes that are not UTF-8.
+        if (!is_valid_utf8(line))
+            throw AuthorityFileError("line " + std::to_string(line_number) +
+                                     ": not valid UTF-8 (save the file as UTF-8)");
         if (delimiter == 0)
             delimiter = line.find('\t') != std::string_view::npos ? '\t' : ',';
         auto fields = split_record(line, delimiter);

@@ -39,10 +39,12 @@ void AuthorityStore::upsert(const AuthorityEntry& entry) {
         " type = excluded.type, name = excluded.name, aliases = excluded.aliases,"
         " birth_year = excluded.birth_year, death_year = excluded.death_year, note = excluded.note,"
         " source = excluded.source");
+    // Bound without a copy (SQLITE_STATIC): the joined aliases must outlive run() below.
+    const std::string aliases = join_aliases(entry.aliases);
     stmt.bind(1, entry.external_id)
         .bind(2, to_string(entry.type))
         .bind(3, entry.name)
-        .bind(4, join_aliases(entry.aliases));
+        .bind(4, aliases);
     if (entry.birth_year)
         stmt.bind(5, *entry.birth_year);
     else

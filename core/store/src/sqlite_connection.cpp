@@ -1,8 +1,14 @@
 #include "sqlite_connection.h"
 
+#include "dossier/store/project.h"
 #include "dossier/store/store_error.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
 #include <string>
+#include <thread>
 
 namespace dossier::store::detail {
 
@@ -94,10 +100,19 @@ bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, co
 
 namespace {
 
-// False when a read-only connection cannot even read because the WAL index (-shm) cannot be made.
+// False when a read-only connection cannot even read because the WAL index (-shm) cannot be made:
+// READONLY without a -wal file, CANTOPEN when a -wal file is there but no -shm.
 bool can_read_wal_index(sqlite3* db) {
     const int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
-    return (rc & 0xFF) != SQLITE_READONLY;
+    return (rc & 0xFF) != SQLITE_READONLY && (rc & 0xFF) != SQLITE_CANTOPEN;
+}
+
+// A -wal file with content: transactions a process committed but never copied into the project
+// file (it was killed, or the -shm was removed). An immutable snapshot would not see them.
+bool has_unmerged_wal(const std::string& path) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path + "-wal", error);
+    return !error && size > 0;
 }
 
 // file: URI for `path` with immutable=1; characters with a meaning in URIs are percent-escaped.
@@ -118,7 +133,56 @@ std::string immutable_uri(const std::string& path) {
 
 } // namespace
 
-Connection::Connection(const std::string& path, bool read_only, bool create) : read_only_(read_only) {
+namespace {
+
+constexpr auto kBusyNoticeAfter = std::chrono::seconds(1);
+constexpr auto kBusyGiveUpAfter = std::chrono::minutes(10);
+
+std::mutex busy_notice_mutex;
+std::function<void(const std::string&)>& busy_notice() {
+    static std::function<void(const std::string&)> notice = [](const std::string& message) {
+        std::cerr << "dossier: " << message << std::endl;
+    };
+    return notice;
+}
+
+} // namespace
+
+} // namespace dossier::store::detail
+
+namespace dossier::store {
+void set_busy_notice(std::function<void(const std::string& message)> notice) {
+    const std::lock_guard lock(detail::busy_notice_mutex);
+    detail::busy_notice() = std::move(notice);
+}
+} // namespace dossier::store
+
+namespace dossier::store::detail {
+
+int Connection::wait_for_lock(void* connection, int attempt) {
+    auto& self = *static_cast<Connection*>(connection);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) {
+        self.wait_started_ = now;
+        self.wait_noticed_ = false;
+    }
+    const auto waited = now - self.wait_started_;
+    if (waited > kBusyGiveUpAfter)
+        return 0; // SQLITE_BUSY reaches the caller
+    if (waited > kBusyNoticeAfter && !self.wait_noticed_) {
+        self.wait_noticed_ = true;
+        const std::lock_guard lock(busy_notice_mutex);
+        if (busy_notice())
+            busy_notice()("another process is writing to '" + self.path_ +
+                          "'; waiting for it to finish");
+    }
+    // Short sleeps first (most writes take milliseconds), then 50 ms steps.
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(50, 1 << std::min(attempt, 6))));
+    return 1;
+}
+
+Connection::Connection(const std::string& path, bool read_only, bool create)
+    : read_only_(read_only), path_(path) {
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create && !read_only)
         flags |= SQLITE_OPEN_CREATE;
@@ -138,9 +202,15 @@ Connection::Connection(const std::string& path, bool read_only, bool create) : r
     sqlite3_extended_result_codes(db_, 1);
     if (read_only && !can_read_wal_index(db_)) {
         // A WAL project in a folder we may not write: SQLite cannot create the -shm index, so even
-        // reads fail with "attempt to write a readonly database". Read it as an immutable snapshot.
+        // reads fail with "attempt to write a readonly database". Read it as an immutable snapshot,
+        // unless committed work waits in the -wal file: the snapshot would silently not show it.
         sqlite3_close_v2(db_);
         db_ = nullptr;
+        if (has_unmerged_wal(path))
+            throw StoreError(StoreError::Kind::ReadOnly,
+                             "project '" + path + "' has committed changes in '" + path +
+                                 "-wal' not yet merged into it, and its folder is read-only: "
+                                 "open it once where it can be written (copy both files)");
         rc = sqlite3_open_v2(immutable_uri(path).c_str(), &db_, flags | SQLITE_OPEN_URI, nullptr);
         if (rc != SQLITE_OK) {
             sqlite3* db = db_;
@@ -155,7 +225,7 @@ Connection::Connection(const std::string& path, bool read_only, bool create) : r
         sqlite3_extended_result_codes(db_, 1);
     }
     // A second writer (GUI and CLI on one project) waits instead of failing with "locked".
-    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_busy_handler(db_, &Connection::wait_for_lock, this);
 }
 
 Connection::~Connection() {

@@ -3,6 +3,7 @@
 // string literal of the store; values always go through bind(), never into the SQL.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -65,8 +66,14 @@ public:
     sqlite3* handle() const { return db_; }
 
 private:
+    // SQLite's busy handler: waits for another process's write lock (see set_busy_notice).
+    static int wait_for_lock(void* connection, int attempt);
+
     sqlite3* db_ = nullptr;
     bool read_only_ = false;
+    std::string path_;
+    std::chrono::steady_clock::time_point wait_started_;
+    bool wait_noticed_ = false;
     std::map<const char*, std::unique_ptr<Statement>> cache_;
 };
 

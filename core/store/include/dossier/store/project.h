@@ -1,6 +1,7 @@
 #pragma once
 // A Dossier project: one SQLite file (WAL, foreign keys on, schema version in user_version).
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -59,5 +60,11 @@ private:
     detail::Connection& conn_;
     bool open_ = true;
 };
+
+// Another process holds the project's write lock (an import while the analyst corrects): writers
+// wait for it, up to 10 minutes, instead of failing with "database is locked". Once a wait passes
+// a second, `notice` gets one line saying so; by default the line goes to stderr. An empty
+// function silences it.
+void set_busy_notice(std::function<void(const std::string& message)> notice);
 
 } // namespace dossier::store
