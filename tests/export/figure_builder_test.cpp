@@ -1,4 +1,5 @@
 #include "dossier/export/figure_builder.h"
+#include "dossier/render/style_mapping.h"
 #include "sample_graph.h"
 
 #include <gtest/gtest.h>
@@ -66,6 +67,20 @@ TEST(FigureBuilder, EdgeWidthFollowsWeightAndStrokeFollowsRelationType) {
             }
         }
     EXPECT_EQ(figure.stroke_legend.size(), 5u);
+}
+
+TEST(FigureBuilder, FilesDrawTheGraphViewsStrokesAndArrowheads) {
+    auto graph = testing::sample_graph();
+    ASSERT_GE(graph.edges.size(), 2u);
+    graph.edges[0].directed = true;
+    graph.edges[1].directed = false;
+    const auto figure = build_figure(graph, placed_like_visuals(graph), StyleOptions{});
+    EXPECT_TRUE(figure.edges[0].directed);
+    EXPECT_FALSE(figure.edges[1].directed);
+    // One rule for screen and file: the stroke comes from render/style_mapping.h.
+    for (std::size_t i = 0; i < graph.edges.size(); ++i)
+        EXPECT_EQ(figure.edges[i].stroke, render::relation_stroke(graph.edges[i].type))
+            << graph.edges[i].type;
 }
 
 TEST(FigureBuilder, LargeGraphsGetSfdpUnlessTheViewChoseAnEngine) {

@@ -1,6 +1,7 @@
 #include "dossier/export/figure_builder.h"
 
 #include "dossier/layout/layout_cost.h"
+#include "dossier/render/style_mapping.h"
 
 #include <algorithm>
 #include <array>
@@ -50,8 +51,9 @@ std::vector<double> diameters(const ExportGraph& graph, const StyleOptions& styl
     const Range range = metric_range(graph, style.size_by);
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const auto value = graph.nodes[i].metric(style.size_by);
-        const double t = value ? range.normalised(*value) : 0.0;
-        out[i] = style.min_diameter + t * (style.max_diameter - style.min_diameter);
+        // A node without the metric gets the smallest size, as in the graph view.
+        out[i] = render::node_diameter(value.value_or(range.low), range.low, range.high,
+                                       style.min_diameter, style.max_diameter);
     }
     return out;
 }
@@ -174,14 +176,8 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
     std::sort(relation_types.begin(), relation_types.end());
     relation_types.erase(std::unique(relation_types.begin(), relation_types.end()),
                          relation_types.end());
-    constexpr std::array<render::EdgeStroke, 4> kStrokes{
-        render::EdgeStroke::Solid, render::EdgeStroke::Dashed, render::EdgeStroke::Dotted,
-        render::EdgeStroke::DashDotted};
-    auto stroke_of = [&](const std::string& type) {
-        const auto at = std::lower_bound(relation_types.begin(), relation_types.end(), type) -
-                        relation_types.begin();
-        return kStrokes[static_cast<std::size_t>(at) % kStrokes.size()];
-    };
+    // The same stroke per relation type as the graph view (render/style_mapping.h).
+    auto stroke_of = [](const std::string& type) { return render::relation_stroke(type); };
     Range weights;
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
         weights.low = i == 0 ? graph.edges[i].weight : std::min(weights.low, graph.edges[i].weight);
@@ -197,8 +193,9 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
         if (i < placed.edges.size())
             for (const auto& point : placed.edges[i].points)
                 out.route.emplace_back(point.x, point.y);
-        out.width = 0.4 + 2.0 * (weights.valid() ? weights.normalised(edge.weight) : 0.0);
+        out.width = render::edge_width(edge.weight, weights.low, weights.high);
         out.stroke = stroke_of(edge.type);
+        out.directed = edge.directed;
         figure.edges.push_back(std::move(out));
     }
 
