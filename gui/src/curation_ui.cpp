@@ -186,6 +186,15 @@ void CurationUi::install_menus(QMenuBar* bar) {
         fill_entity_menu(&menu, entities);
         menu.exec(table->viewport()->mapToGlobal(pos));
     });
+    // The graph's node menu gets the same entries, for the node or the selection it belongs to.
+    connect(window_->graph_view(), &GraphView::node_menu_requested, this,
+            [this](QMenu* menu, const QList<EntityId>& entities) {
+                // The actions work on the selection, as for the table: a click outside it
+                // selects the clicked node.
+                if (selected() != entities)
+                    window_->state()->select(entities);
+                fill_entity_menu(menu, entities);
+            });
 }
 
 void CurationUi::fill_entity_menu(QMenu* menu, const QList<EntityId>& entities) {

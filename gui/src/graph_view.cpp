@@ -442,6 +442,11 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
                 state_->move_node(hit, at, false);
                 emit node_position_changed(node_id, at, false);
             });
+        QList<EntityId> acted_on = state_->selection();
+        if (!acted_on.contains(id))
+            acted_on = {id};
+        menu.addSeparator();
+        emit node_menu_requested(&menu, acted_on);
         menu.addSeparator();
     }
     menu.addAction(tr("Fit to Window"), this, &GraphView::fit_view);

@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+class QMenu;
 class QRubberBand;
 
 namespace dossier::gui {
@@ -50,6 +51,10 @@ signals:
     void view_changed();
     // The analyst dragged a node there (pinned), or unpinned it; position in layout units.
     void node_position_changed(dossier::EntityId entity, QPointF position, bool pinned);
+    // Emitted while a node's context menu is built, before it opens, with the entities it acts
+    // on (the selection when the node is part of it, else the node): a slot connected directly
+    // may add its actions to `menu` (corrections and questions, curation_ui.h).
+    void node_menu_requested(QMenu* menu, const QList<dossier::EntityId>& entities);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

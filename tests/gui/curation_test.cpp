@@ -19,8 +19,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -268,6 +270,39 @@ private slots:
         QVERIFY(window.last_error().contains(controller->last_error()));
         QCOMPARE(window.undo_stack()->count(), 0);
         QVERIFY(fixture.records().empty());
+    }
+
+    void a_right_click_on_a_graph_node_offers_the_corrections_and_questions() {
+        CurationFixture fixture;
+        MainWindow window;
+        prepare(window);
+        QVERIFY(open_and_wait(window, fixture.path));
+        auto* view = window.graph_view();
+        view->fit_view();
+        const auto at = view->screen_position(fixture.entity["Vienna"]);
+        QVERIFY(at.has_value());
+
+        // The menu is modal: read its entries once it is open, then close it.
+        QStringList entries;
+        QTimer::singleShot(0, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (auto* a : menu->actions())
+                entries << a->text();
+            menu->close();
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at->toPoint(),
+                                view->mapToGlobal(at->toPoint()));
+        QApplication::sendEvent(view, &event);
+
+        QVERIFY2(!entries.isEmpty(), "no context menu opened on the node");
+        // The node's own entries and the curation ones, for the clicked entity.
+        QVERIFY(entries.filter(QStringLiteral("Vienna")).size() >= 2);
+        QVERIFY(entries.contains(QStringLiteral("Not an Entity")));
+        QVERIFY(entries.filter(QStringLiteral("Rename"), Qt::CaseInsensitive).size() == 1);
+        // and they act on the clicked node: it is now the selection.
+        QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity["Vienna"]});
     }
 
     void a_rejected_entity_leaves_the_graph_and_its_mentions_show_as_rejected() {
