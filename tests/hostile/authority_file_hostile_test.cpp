@@ -4,6 +4,8 @@
 // project is not touched.
 #include "child_process.h"
 #include "dossier/extract/authority_file.h"
+#include "dossier/importers/tei_importer.h"
+#include "dossier/model/text_utf8.h"
 #include "dossier/store/authority_store.h"
 #include "dossier/store/project.h"
 #include "hostile_support.h"
@@ -89,6 +91,24 @@ TEST(AuthorityFileHostile, CliImportStoresTheAliasesAsWritten) {
     const auto entries = store::AuthorityStore(opened).all();
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_EQ(entries[0].aliases, (std::vector<std::string>{"Rusk", "D. Rusk", "Secretary Rusk"}));
+}
+
+// Found by fuzz_authority_file after the table fix: bytes that are not UTF-8 inside a TEI persons
+// list reached TeiPerson (and so authority entries) unrepaired. They are repaired like document
+// text.
+TEST(AuthorityFileHostile, TeiPersonsListWithInvalidBytesGivesValidUtf8Persons) {
+    const std::string tei =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">"
+        "<teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt></fileDesc></teiHeader>"
+        "<text><front><div xml:id=\"persons\"><list><item><persName xml:id=\"p_KHA1\">Kissinger, "
+        "Henry\xFF A.</persName>, Assistant\xFF\xFF to the President</item></list></div></front>"
+        "<body><div type=\"document\" n=\"1\"><p>text</p></div></body></text></TEI>\n";
+    const auto persons = importers::read_tei(tei, "persons.xml").persons;
+    ASSERT_EQ(persons.size(), 1u);
+    EXPECT_EQ(persons[0].xml_id, "p_KHA1");
+    EXPECT_TRUE(is_valid_utf8(persons[0].name)) << persons[0].name;
+    EXPECT_TRUE(is_valid_utf8(persons[0].description)) << persons[0].description;
+    EXPECT_NE(persons[0].description.find("to the President"), std::string::npos);
 }
 
 } // namespace

@@ -243,8 +243,10 @@ std::vector<TeiPerson> read_persons(const pugi::xml_node& root) {
         const char* id = pers.attribute("xml:id").value();
         if (*id == '\0')
             return;
-        persons.push_back({id, plain_text(pers),
-                           trim_leading_punctuation(plain_text(enclosing_item(pers), pers))});
+        // Repaired like document text: these become authority entries' ids, names and notes.
+        persons.push_back(
+            {sanitize_utf8(id), sanitize_utf8(plain_text(pers)),
+             sanitize_utf8(trim_leading_punctuation(plain_text(enclosing_item(pers), pers)))});
     });
     return persons;
 }
