@@ -2,14 +2,54 @@
 #include "cli_support.h"
 #include "command_registry.h"
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace dossier::cli {
 namespace {
 std::optional<CommandAction>& chosen_action() {
     static std::optional<CommandAction> action;
     return action;
+}
+
+// Levenshtein distance, for "did you mean" on a mistyped command name.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// CLI11 handles --help before it notices that the first word names no command, so
+// `dossier frobnicate --help` would print the general help and exit 0; a script must see the
+// mistake. Returns the message for an unknown command name, or nothing.
+std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-')
+        return std::nullopt;
+    const std::string word = argv[1];
+    std::vector<std::string> close;
+    for (const auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (command->check_name(word))
+            return std::nullopt;
+        if (edit_distance(word, command->get_name()) <= 2)
+            close.push_back(command->get_name());
+    }
+    std::string message = "unknown command '" + word + "'";
+    for (std::size_t i = 0; i < close.size(); ++i)
+        message += (i == 0 ? "; did you mean " : " or ") + close[i];
+    return message + (close.empty() ? "" : "?") + " (dossier --help lists the commands)";
 }
 } // namespace
 
@@ -26,11 +66,16 @@ void set_action(CLI::App* command, CommandAction action) {
 
 int main(int argc, char** argv) {
     using namespace dossier::cli;
-    CLI::App app{"Dossier: read archival documents, extract who and what they name, and explore the network."};
+    CLI::App app{"Dossier: read archival documents, extract who and what they name, and explore "
+                 "the network."};
     app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
     app.require_subcommand(1);
     for (auto registrar : command_registrars())
         registrar(app);
+    if (const auto mistake = unknown_command(app, argc, argv)) {
+        print_error(*mistake);
+        return kFailure;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
