@@ -1,8 +1,8 @@
 // dossier: the command-line twin of dossier-gui, on the same core.
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/graph/entity_lookup.h"
 
-#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -13,23 +13,6 @@ namespace {
 std::optional<CommandAction>& chosen_action() {
     static std::optional<CommandAction> action;
     return action;
-}
-
-// Levenshtein distance, for "did you mean" on a mistyped command name.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
 }
 
 // CLI11 handles --help before it notices that the first word names no command, so
@@ -43,7 +26,7 @@ std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv)
     for (const auto* command : app.get_subcommands([](CLI::App*) { return true; })) {
         if (command->check_name(word))
             return std::nullopt;
-        if (edit_distance(word, command->get_name()) <= 2)
+        if (graph::edit_distance(word, command->get_name()) <= 2)
             close.push_back(command->get_name());
     }
     std::string message = "unknown command '" + word + "'";
