@@ -26,20 +26,6 @@ QFont font_in_points(const QString& family, double points, const QPaintDevice* d
     return font;
 }
 
-Qt::PenStyle pen_style(EdgeStroke stroke) {
-    switch (stroke) {
-    case EdgeStroke::Solid:
-        return Qt::SolidLine;
-    case EdgeStroke::Dashed:
-        return Qt::DashLine;
-    case EdgeStroke::Dotted:
-        return Qt::DotLine;
-    case EdgeStroke::DashDotted:
-        return Qt::DashDotLine;
-    }
-    return Qt::SolidLine;
-}
-
 // Fits the layout box (y up) into `area` (y down), keeping proportions and centring.
 QTransform fit(const QRectF& bounds, const QRectF& area) {
     const double bw = std::max(bounds.width(), 1.0);

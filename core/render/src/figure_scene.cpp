@@ -8,7 +8,6 @@
 #include <numeric>
 
 namespace dossier::render {
-namespace {
 
 Qt::PenStyle pen_style(EdgeStroke stroke) {
     switch (stroke) {
@@ -23,6 +22,8 @@ Qt::PenStyle pen_style(EdgeStroke stroke) {
     }
     return Qt::SolidLine;
 }
+
+namespace {
 
 // `over` drawn with its alpha onto the opaque `under`, as one opaque colour.
 QColor blend(const QColor& over, const QColor& under) {

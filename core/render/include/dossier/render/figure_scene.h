@@ -16,6 +16,9 @@
 
 namespace dossier::render {
 
+// The Qt pen style of a relation stroke (edges and the stroke legend draw the same).
+Qt::PenStyle pen_style(EdgeStroke stroke);
+
 struct DrawOptions {
     // Screen only: what lies outside this device rectangle is skipped.
     std::optional<QRectF> viewport;
