@@ -5,11 +5,14 @@
 #include "dossier/curation/describe.h"
 #include "dossier/curation/entity_ref.h"
 #include "dossier/curation/exchange.h"
+#include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/relation_store.h"
 
 #include <QUndoStack>
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 
 namespace dossier::gui {
@@ -170,11 +173,44 @@ bool CurationController::merge(EntityId from, EntityId into, const QString& cano
 
 bool CurationController::split_alias(EntityId entity, const QString& alias,
                                      const QString& new_name) {
+    return split(entity, alias, {}, new_name);
+}
+
+bool CurationController::split(EntityId entity, const QString& alias,
+                               const std::vector<MentionId>& mentions, const QString& new_name) {
     return run(tr("Split"), [&](store::Project& p) {
-        if (alias.trimmed().isEmpty())
-            throw curation::CurationError("choose the alias to split off");
-        return curation::split_op(ref_of(p, entity), utf8(alias), {}, utf8(new_name));
+        if (alias.trimmed().isEmpty() && mentions.empty())
+            throw curation::CurationError("choose the alias or the mentions to split off");
+        store::CurationStore store(p);
+        const auto own = store.mentions(entity);
+        std::vector<curation::MentionRef> chosen;
+        for (const auto id : mentions) {
+            const auto it =
+                std::find_if(own.begin(), own.end(), [&](const auto& m) { return m.id == id; });
+            if (it == own.end())
+                throw curation::CurationError("a chosen mention no longer belongs to the entity");
+            chosen.push_back({store.document_hash(it->document), it->span});
+        }
+        return curation::split_op(ref_of(p, entity), utf8(alias.trimmed()), chosen, utf8(new_name));
     });
+}
+
+std::vector<CurationController::EntityMention>
+CurationController::mentions_of(EntityId entity) const {
+    if (project_path_.isEmpty())
+        return {};
+    try {
+        auto project = store::Project::open(project_path_.toStdString(), store::OpenMode::ReadOnly);
+        std::map<std::int64_t, QString> titles;
+        for (const auto& document : store::DocumentStore(project).list())
+            titles[document.id.value] = qs(document.title);
+        std::vector<EntityMention> out;
+        for (const auto& m : store::CurationStore(project).mentions(entity))
+            out.push_back({m.id, qs(m.surface), titles[m.document.value], m.span});
+        return out;
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 bool CurationController::rename(EntityId entity, const QString& name) {

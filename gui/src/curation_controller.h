@@ -40,6 +40,19 @@ public:
     // Each returns false (and says why through failed()) when the operation cannot apply.
     bool merge(EntityId from, EntityId into, const QString& canonical_name = {});
     bool split_alias(EntityId entity, const QString& alias, const QString& new_name = {});
+    // The mentions written as `alias` (may be empty) and the chosen mentions (ids from
+    // mentions_of) move to a new entity.
+    bool split(EntityId entity, const QString& alias, const std::vector<MentionId>& mentions,
+               const QString& new_name = {});
+    // The entity's mentions with their documents' titles, for choosing which to split off;
+    // empty when unreadable.
+    struct EntityMention {
+        MentionId id;
+        QString surface;
+        QString document_title;
+        Span span;
+    };
+    std::vector<EntityMention> mentions_of(EntityId entity) const;
     bool rename(EntityId entity, const QString& name);
     bool retype(EntityId entity, EntityType type);
     bool reject(EntityId entity);

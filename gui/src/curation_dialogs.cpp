@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -154,31 +155,51 @@ QString MergeDialog::canonical_name() const {
     return chosen;
 }
 
-SplitDialog::SplitDialog(const ExplorerNode& entity, QWidget* parent)
-    : QDialog(parent), alias_(new QComboBox(this)), name_(new QLineEdit(this)) {
+SplitDialog::SplitDialog(const ExplorerNode& entity, const std::vector<MentionChoice>& mentions,
+                         QWidget* parent)
+    : QDialog(parent), alias_(new QComboBox(this)), name_(new QLineEdit(this)),
+      mentions_(new QListWidget(this)) {
     setObjectName(QStringLiteral("splitDialog"));
-    setWindowTitle(tr("Split Alias Off"));
+    setWindowTitle(tr("Split Off"));
     alias_->setEditable(true);
     alias_->addItems(entity.aliases);
     name_->setPlaceholderText(tr("default: the alias"));
+    for (const auto& mention : mentions) {
+        auto* item = new QListWidgetItem(mention.label, mentions_);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        item->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(mention.id.value));
+    }
     auto* layout = new QVBoxLayout(this);
-    auto* intro =
-        new QLabel(tr("The mentions of “%1” written as the alias move to a new entity of the "
-                      "same type.")
-                       .arg(entity.name.toHtmlEscaped()),
-                   this);
+    auto* intro = new QLabel(tr("The mentions of “%1” written as the alias, and the mentions "
+                                "ticked below, move to a new entity of the same type. Clear the "
+                                "alias to move only the ticked mentions.")
+                                 .arg(entity.name.toHtmlEscaped()),
+                             this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto* form = new QFormLayout;
     form->addRow(tr("Alias"), alias_);
     form->addRow(tr("New entity's name"), name_);
     layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Mentions:"), this));
+    layout->addWidget(mentions_);
     add_buttons(this, layout, tr("Split"));
 }
 
 void SplitDialog::accept() {
-    if (check(this, alias().isEmpty() ? tr("Choose or type the alias to split off.") : QString()))
+    const bool nothing = alias().isEmpty() && chosen_mentions().empty();
+    if (check(this,
+              nothing ? tr("Choose the alias or tick the mentions to split off.") : QString()))
         QDialog::accept();
+}
+
+std::vector<MentionId> SplitDialog::chosen_mentions() const {
+    std::vector<MentionId> chosen;
+    for (int row = 0; row < mentions_->count(); ++row)
+        if (mentions_->item(row)->checkState() == Qt::Checked)
+            chosen.push_back(MentionId{mentions_->item(row)->data(Qt::UserRole).toLongLong()});
+    return chosen;
 }
 
 QString SplitDialog::alias() const {

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
 
 namespace dossier::gui {
@@ -49,19 +50,29 @@ private:
     QComboBox* name_;
 };
 
+// A mention the analyst may split off: where it is, shown with its document and context.
+struct MentionChoice {
+    MentionId id;
+    QString label;
+};
+
 class SplitDialog : public QDialog {
     Q_OBJECT
 public:
-    SplitDialog(const ExplorerNode& entity, QWidget* parent = nullptr);
+    SplitDialog(const ExplorerNode& entity, const std::vector<MentionChoice>& mentions = {},
+                QWidget* parent = nullptr);
     QComboBox* alias_box() const { return alias_; }
     QLineEdit* name_field() const { return name_; }
+    QListWidget* mention_list() const { return mentions_; }
     QString alias() const;
     QString new_name() const;
-    void accept() override; // only with an alias
+    std::vector<MentionId> chosen_mentions() const; // the ticked mentions
+    void accept() override;                         // only with an alias or at least one mention
 
 private:
     QComboBox* alias_;
     QLineEdit* name_;
+    QListWidget* mentions_;
 };
 
 // A sentence the relation may cite: where the two ends appear together.

@@ -112,7 +112,7 @@ void CurationUi::install_menus(QMenuBar* bar) {
     };
     add(curate, QStringLiteral("mergeAction"), tr("&Merge Entities…"), &CurationUi::merge_dialog)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    add(curate, QStringLiteral("splitAction"), tr("&Split Alias Off…"), &CurationUi::split_dialog);
+    add(curate, QStringLiteral("splitAction"), tr("&Split Off…"), &CurationUi::split_dialog);
     add(curate, QStringLiteral("renameAction"), tr("&Rename…"), &CurationUi::rename_dialog)
         ->setShortcut(QKeySequence(Qt::Key_F2));
     add(curate, QStringLiteral("retypeAction"), tr("Change &Type…"), &CurationUi::retype_dialog);
@@ -210,7 +210,7 @@ void CurationUi::fill_entity_menu(QMenu* menu, const QList<EntityId>& entities) 
         menu->addAction(tr("Add Relation Between Them…"), this, &CurationUi::relate_dialog);
     } else {
         menu->addAction(tr("Merge “%1” Into…").arg(first), this, &CurationUi::merge_dialog);
-        menu->addAction(tr("Split Alias Off…"), this, &CurationUi::split_dialog);
+        menu->addAction(tr("Split Off (Alias or Mentions)…"), this, &CurationUi::split_dialog);
         menu->addAction(tr("Add Relation…"), this, &CurationUi::relate_dialog);
     }
     menu->addAction(tr("Rename “%1”…").arg(first), this, &CurationUi::rename_dialog);
@@ -272,10 +272,16 @@ void CurationUi::split_dialog() {
         return;
     const auto& g = *window_->state()->graph();
     const int i = g.find(chosen.front());
-    SplitDialog dialog(g.nodes[static_cast<std::size_t>(i)], window_);
+    std::vector<MentionChoice> mentions;
+    for (const auto& m : controller_->mentions_of(chosen.front()))
+        mentions.push_back({m.id, tr("“%1” in %2 (bytes %3–%4)")
+                                      .arg(m.surface, m.document_title)
+                                      .arg(m.span.start)
+                                      .arg(m.span.end)});
+    SplitDialog dialog(g.nodes[static_cast<std::size_t>(i)], mentions, window_);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    controller_->split_alias(chosen.front(), dialog.alias(), dialog.new_name());
+    controller_->split(chosen.front(), dialog.alias(), dialog.chosen_mentions(), dialog.new_name());
 }
 
 void CurationUi::rename_dialog() {

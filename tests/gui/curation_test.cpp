@@ -22,6 +22,8 @@
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
@@ -253,6 +255,40 @@ private slots:
         // Undo puts the mention back.
         QVERIFY(and_reload(window, [&] { window.undo_stack()->undo(); }));
         QVERIFY(!table_names(window).contains(QStringLiteral("Anna Prusk")));
+        QCOMPARE(fixture.listed("Valdemar Prusk")->mentions, 2);
+    }
+
+    void split_chosen_mentions_through_the_dialog() {
+        CurationFixture fixture;
+        MainWindow window;
+        prepare(window);
+        QVERIFY(open_and_wait(window, fixture.path));
+        auto* controller = curation_of(window)->controller();
+        const auto prusk = fixture.entity["Valdemar Prusk"];
+        const auto mentions = controller->mentions_of(prusk);
+        QCOMPARE(mentions.size(), std::size_t{2});
+        // The dialog lists them with their documents; tick the bare "Prusk" only.
+        std::vector<MentionChoice> choices;
+        for (const auto& m : mentions)
+            choices.push_back({m.id, m.surface + QStringLiteral(" in ") + m.document_title});
+        SplitDialog dialog(window.state()->graph()->nodes[static_cast<std::size_t>(
+                               window.state()->graph()->find(prusk))],
+                           choices);
+        QCOMPARE(dialog.mention_list()->count(), 2);
+        dialog.alias_box()->setCurrentText(QString());
+        dialog.name_field()->setText(QStringLiteral("Olaf Prusk"));
+        for (int row = 0; row < 2; ++row)
+            if (mentions[static_cast<std::size_t>(row)].surface == QStringLiteral("Prusk"))
+                dialog.mention_list()->item(row)->setCheckState(Qt::Checked);
+        QCOMPARE(dialog.chosen_mentions().size(), std::size_t{1});
+        QVERIFY(and_reload(window, [&] {
+            QVERIFY(controller->split(prusk, dialog.alias(), dialog.chosen_mentions(),
+                                      dialog.new_name()));
+        }));
+        QCOMPARE(fixture.listed("Olaf Prusk")->mentions, 1);
+        QCOMPARE(fixture.listed("Valdemar Prusk")->mentions, 1);
+        QVERIFY(and_reload(window, [&] { window.undo_stack()->undo(); }));
+        QVERIFY(!fixture.listed("Olaf Prusk").has_value());
         QCOMPARE(fixture.listed("Valdemar Prusk")->mentions, 2);
     }
 
