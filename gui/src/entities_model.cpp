@@ -17,7 +17,7 @@ EntitiesModel::EntitiesModel(ExplorerState* state, QObject* parent)
 }
 
 int EntitiesModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(state_->graph()->nodes.size());
+    return parent.isValid() || !state_ ? 0 : static_cast<int>(state_->graph()->nodes.size());
 }
 
 int EntitiesModel::columnCount(const QModelIndex& parent) const {
@@ -25,6 +25,8 @@ int EntitiesModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
+    if (!state_)
+        return {};
     const auto& nodes = state_->graph()->nodes;
     if (!index.isValid() || index.row() >= static_cast<int>(nodes.size()))
         return {};

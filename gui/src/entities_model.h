@@ -4,6 +4,7 @@
 #include "explorer_state.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 
 namespace dossier::gui {
 
@@ -27,7 +28,7 @@ public:
     static constexpr int kSearchRole = Qt::UserRole + 4;  // name and aliases, for the search box
 
     explicit EntitiesModel(ExplorerState* state, QObject* parent = nullptr);
-    int row_of(EntityId id) const { return state_->graph()->find(id); }
+    int row_of(EntityId id) const { return state_ ? state_->graph()->find(id) : -1; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -36,7 +37,9 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    ExplorerState* state_;
+    // Guarded: while the window is torn down, views may still ask for rows after the state has
+    // begun its destruction (UBSan caught the call on a half-destroyed ExplorerState).
+    QPointer<ExplorerState> state_;
 };
 
 } // namespace dossier::gui
