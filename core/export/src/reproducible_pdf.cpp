@@ -1,5 +1,7 @@
 #include "reproducible_pdf.h"
 
+#include "dossier/export/text_format.h"
+
 #include <QCryptographicHash>
 #include <cstdlib>
 #include <ctime>
@@ -10,29 +12,6 @@
 
 namespace dossier::exporting::detail {
 namespace {
-
-std::string escaped_xml(const QString& text) {
-    std::string out;
-    for (const char c : text.toStdString()) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 // A PDF date of exactly `length` characters for SOURCE_DATE_EPOCH, or empty when the variable is
 // unset or invalid or no valid form has that length. Qt writes "D:YYYYMMDDHHmmSSZ" (17) in UTC
@@ -103,7 +82,7 @@ QByteArray reproducible_xmp(const QString& title) {
         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
         " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
-        escaped_xml(title) +
+        xml_escape(title.toStdString()) +
         "</rdf:li></rdf:Alt></dc:title>\n"
         "<xmp:CreatorTool>Dossier</xmp:CreatorTool>\n"
         "</rdf:Description>\n"
