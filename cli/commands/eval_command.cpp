@@ -1,8 +1,9 @@
-// dossier eval TEI_FILE [--authority] [--json]: extraction accuracy against a TEI file's own
-// persName annotations. The annotations are removed before extraction and only used as gold.
+// dossier eval TEI_FILE [--authority] [--errors] [--json]: extraction accuracy against a TEI file's
+// own persName annotations. The annotations are removed before extraction and only used as gold.
 #include "cli_support.h"
 #include "command_registry.h"
 #include "dossier/extract/evaluation.h"
+#include "dossier/extract/evaluation_errors.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/importers/tei_importer.h"
 #include "dossier/store/authority_store.h"
@@ -14,7 +15,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <set>
 #include <sstream>
 #include <unistd.h>
 #include <unordered_map>
@@ -54,7 +54,7 @@ void register_eval(CLI::App& app) {
         std::string file;
         bool authority = false;
         bool json = false;
-        bool show_errors = false;
+        bool errors = false;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -63,8 +63,9 @@ void register_eval(CLI::App& app) {
     command->add_flag("--authority", options->authority,
                       "Load the file's persons list as an authority first");
     command->add_flag("--json", options->json, "Print JSON");
-    command->add_flag("--show-errors", options->show_errors,
-                      "List missed, spurious and misbounded person mentions with their context");
+    command->add_flag("--errors,--show-errors", options->errors,
+                      "List every missed, spurious and misbounded person mention with its "
+                      "context and class (a untagged name, b boundary, c not a person, d other)");
     set_action(command, [options] {
         std::ifstream in(options->file, std::ios::binary);
         if (!in) {
@@ -135,89 +136,74 @@ void register_eval(CLI::App& app) {
                 {document_index[row.mention.document.value], row.mention.span, it->second});
         }
         const auto report = extract::evaluate_mentions(gold, predicted);
-        // The gold tags the persons of the volume's list (and a few others): with --authority,
-        // also score only the predictions linked to that list, to tell "found a person the gold
-        // does not tag" (Meany, Hall) from "found something that is not that person".
-        std::vector<extract::ScoredMention> linked;
-        std::set<std::string> listed;
+        std::vector<std::string> listed_names;
         for (const auto& p : volume.persons)
-            listed.insert(p.xml_id);
-        for (const auto& p : predicted)
-            if (listed.count(p.identity))
-                linked.push_back(p);
-        const auto linked_report = extract::evaluate_mentions(gold, linked);
-        if (options->show_errors) {
-            auto overlaps = [](const extract::ScoredMention& a,
-                               const std::vector<extract::ScoredMention>& list) {
-                for (const auto& b : list)
-                    if (b.document == a.document && b.span.start < a.span.end &&
-                        a.span.start < b.span.end)
-                        return true;
-                return false;
-            };
-            auto show = [&](const char* label, const extract::ScoredMention& m) {
-                const auto& text = volume.documents[m.document].text;
-                const std::size_t from = m.span.start > 30 ? m.span.start - 30 : 0;
-                std::string context = text.substr(from, m.span.end + 30 - from);
-                for (auto& c : context)
-                    if (c == '\n')
-                        c = ' ';
-                std::cout << label << " [" << volume.documents[m.document].source_key << "] "
-                          << text.substr(m.span.start, m.span.size()) << " (" << m.identity
-                          << ")   ..." << context << "...\n";
-            };
-            for (const auto& g : gold)
-                if (!overlaps(g, predicted))
-                    show("missed  ", g);
-            for (const auto& p : predicted)
-                if (!overlaps(p, gold))
-                    show("spurious", p);
-            // Found, but with other boundaries than the gold's (a title or "'s" included, a
-            // first name left out): these count for overlap but not for exact scores.
-            for (const auto& g : gold)
-                for (const auto& p : predicted)
-                    if (p.document == g.document && p.span.start < g.span.end &&
-                        g.span.start < p.span.end && !(p.span == g.span)) {
-                        show("boundary", g);
-                        show("   found", p);
-                    }
-            // Identities the extraction merged that the gold keeps apart, and the reverse.
-            std::map<std::string, std::set<std::string>> gold_per_entity, entities_per_gold_id;
-            for (const auto& p : predicted)
-                for (const auto& g : gold)
-                    if (g.document == p.document && g.span.start < p.span.end &&
-                        p.span.start < g.span.end) {
-                        const std::string gid = g.identity.empty() ? "(no corresp)" : g.identity;
-                        gold_per_entity[p.identity].insert(gid);
-                        entities_per_gold_id[gid].insert(p.identity);
-                    }
-            auto join = [](const std::set<std::string>& items) {
-                std::string out;
-                for (const auto& item : items)
-                    out += (out.empty() ? "" : ", ") + item;
-                return out;
-            };
-            for (const auto& [entity, ids] : gold_per_entity)
-                if (ids.size() > 1)
-                    std::cout << "merged   " << entity << " holds " << join(ids) << '\n';
-            for (const auto& [gid, holders] : entities_per_gold_id)
-                if (holders.size() > 1 && gid != "(no corresp)")
-                    std::cout << "split    " << gid << " over " << join(holders) << '\n';
-        }
+            listed_names.push_back(p.name);
+        std::vector<std::string_view> texts;
+        for (const auto& d : volume.documents)
+            texts.push_back(d.text);
+        const extract::GoldStandard standard{gold, listed_names, texts};
+        // Next to the raw figures: precision within the gold's annotation scope, leaving out
+        // only predictions that name no listed person and a surname the gold tags nowhere
+        // (evaluation_errors.h, class (a)). Everything else still counts.
+        const auto scope = extract::score_within_listed_scope(standard, predicted);
+        const auto errors = options->errors ? extract::classify_errors(standard, predicted)
+                                            : std::vector<extract::EvaluationError>{};
+        std::map<std::string, std::size_t> error_counts; // "spurious a" -> n
+        for (const auto& e : errors)
+            ++error_counts[std::string(to_string(e.kind)) + " " + to_string(e.error_class)];
+        auto source_key = [&](const extract::ScoredMention& m) {
+            return volume.documents[m.document].source_key;
+        };
         if (options->json) {
-            print_json({{"file", options->file},
-                        {"authority", options->authority},
-                        {"documents", volume.documents.size()},
-                        {"exact", scores_json(report.exact)},
-                        {"overlap", scores_json(report.overlap)},
-                        {"linked_to_persons_list",
-                         {{"exact", scores_json(linked_report.exact)},
-                          {"overlap", scores_json(linked_report.overlap)}}},
-                        {"bcubed",
-                         {{"precision", report.bcubed_precision},
-                          {"recall", report.bcubed_recall},
-                          {"f1", report.bcubed_f1}}}});
+            nlohmann::json excluded = nlohmann::json::object();
+            for (const auto& [name, n] : scope.excluded)
+                excluded[name] = n;
+            nlohmann::json out{{"file", options->file},
+                               {"authority", options->authority},
+                               {"documents", volume.documents.size()},
+                               {"exact", scores_json(report.exact)},
+                               {"overlap", scores_json(report.overlap)},
+                               {"within_scope",
+                                {{"scope", "listed persons"},
+                                 {"excluded", excluded},
+                                 {"exact", scores_json(scope.exact)},
+                                 {"overlap", scores_json(scope.overlap)}}},
+                               {"bcubed",
+                                {{"precision", report.bcubed_precision},
+                                 {"recall", report.bcubed_recall},
+                                 {"f1", report.bcubed_f1}}}};
+            if (options->errors) {
+                nlohmann::json list = nlohmann::json::array();
+                for (const auto& e : errors) {
+                    nlohmann::json item{{"kind", to_string(e.kind)},
+                                        {"class", to_string(e.error_class)},
+                                        {"document", source_key(e.mention)},
+                                        {"start", e.mention.span.start},
+                                        {"end", e.mention.span.end},
+                                        {"text", e.surface},
+                                        {"identity", e.mention.identity},
+                                        {"reason", e.reason},
+                                        {"context", e.context}};
+                    list.push_back(std::move(item));
+                }
+                out["errors"] = std::move(list);
+                out["error_counts"] = error_counts;
+            }
+            print_json(out);
             return kOk;
+        }
+        if (options->errors) {
+            for (const auto& e : errors)
+                std::cout << to_string(e.kind) << " (" << to_string(e.error_class) << ") ["
+                          << source_key(e.mention) << "] " << e.surface << " ("
+                          << (e.mention.identity.empty() ? "-" : e.mention.identity)
+                          << "): " << e.reason << "   ..." << e.context << "...\n";
+            std::cout << "errors by kind and class (a untagged name, b boundary, c not a "
+                         "person, d other):";
+            for (const auto& [key, n] : error_counts)
+                std::cout << "  " << key << " " << n;
+            std::cout << '\n';
         }
         std::cout << std::fixed << std::setprecision(3) << "documents: " << volume.documents.size()
                   << "  gold person mentions: " << report.exact.gold
@@ -228,11 +214,15 @@ void register_eval(CLI::App& app) {
                   << "  F1 " << report.overlap.f1 << '\n'
                   << "B-cubed  P " << report.bcubed_precision << "  R " << report.bcubed_recall
                   << "  F1 " << report.bcubed_f1 << '\n';
-        if (options->authority)
-            std::cout << "linked to the persons list only (" << linked_report.overlap.predicted
-                      << " predicted): overlap P " << linked_report.overlap.precision << "  R "
-                      << linked_report.overlap.recall << "  F1 " << linked_report.overlap.f1
-                      << "; exact F1 " << linked_report.exact.f1 << '\n';
+        std::size_t excluded = 0;
+        for (const auto& [name, n] : scope.excluded)
+            excluded += n;
+        std::cout << "scope: listed persons (" << excluded
+                  << " predictions naming no listed person and a surname the gold tags nowhere "
+                     "left out): exact P "
+                  << scope.exact.precision << "  F1 " << scope.exact.f1 << "; overlap P "
+                  << scope.overlap.precision << "  R " << scope.overlap.recall << "  F1 "
+                  << scope.overlap.f1 << '\n';
         return kOk;
     });
 }

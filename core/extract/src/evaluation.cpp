@@ -21,12 +21,48 @@ bool before(const ScoredMention& a, const ScoredMention& b) {
 
 } // namespace
 
-EvaluationReport evaluate_mentions(const std::vector<ScoredMention>& gold_in,
-                                   const std::vector<ScoredMention>& predicted_in) {
-    auto gold = gold_in;
-    auto predicted = predicted_in;
-    std::sort(gold.begin(), gold.end(), before);
-    std::sort(predicted.begin(), predicted.end(), before);
+std::vector<std::pair<std::size_t, std::size_t>>
+match_overlapping(const std::vector<ScoredMention>& gold_in,
+                  const std::vector<ScoredMention>& predicted_in) {
+    auto order = [](const std::vector<ScoredMention>& mentions) {
+        std::vector<std::size_t> index(mentions.size());
+        for (std::size_t i = 0; i < index.size(); ++i)
+            index[i] = i;
+        std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) {
+            return before(mentions[a], mentions[b]);
+        });
+        return index;
+    };
+    const auto gold_order = order(gold_in);
+    const auto predicted_order = order(predicted_in);
+    auto gold = [&](std::size_t i) -> const ScoredMention& { return gold_in[gold_order[i]]; };
+    auto predicted = [&](std::size_t i) -> const ScoredMention& {
+        return predicted_in[predicted_order[i]];
+    };
+    std::vector<bool> used(predicted_in.size(), false);
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    std::size_t first = 0;
+    for (std::size_t g = 0; g < gold_in.size(); ++g) {
+        while (first < predicted_in.size() && (predicted(first).document < gold(g).document ||
+                                               (predicted(first).document == gold(g).document &&
+                                                predicted(first).span.end <= gold(g).span.start)))
+            ++first;
+        for (std::size_t p = first;
+             p < predicted_in.size() && predicted(p).document == gold(g).document &&
+             predicted(p).span.start < gold(g).span.end;
+             ++p) {
+            if (!used[p] && predicted(p).span.end > gold(g).span.start) {
+                used[p] = true;
+                pairs.emplace_back(gold_order[g], predicted_order[p]);
+                break;
+            }
+        }
+    }
+    return pairs;
+}
+
+EvaluationReport evaluate_mentions(const std::vector<ScoredMention>& gold,
+                                   const std::vector<ScoredMention>& predicted) {
     EvaluationReport report;
     report.exact.gold = report.overlap.gold = gold.size();
     report.exact.predicted = report.overlap.predicted = predicted.size();
@@ -38,25 +74,7 @@ EvaluationReport evaluate_mentions(const std::vector<ScoredMention>& gold_in,
         report.exact.matched += predicted_spans.count({g.document, g.span});
 
     // Overlap: a one-to-one greedy matching in text order.
-    std::vector<bool> used(predicted.size(), false);
-    std::vector<std::pair<std::size_t, std::size_t>> pairs; // gold index, predicted index
-    std::size_t first = 0;
-    for (std::size_t g = 0; g < gold.size(); ++g) {
-        while (first < predicted.size() && (predicted[first].document < gold[g].document ||
-                                            (predicted[first].document == gold[g].document &&
-                                             predicted[first].span.end <= gold[g].span.start)))
-            ++first;
-        for (std::size_t p = first;
-             p < predicted.size() && predicted[p].document == gold[g].document &&
-             predicted[p].span.start < gold[g].span.end;
-             ++p) {
-            if (!used[p] && predicted[p].span.end > gold[g].span.start) {
-                used[p] = true;
-                pairs.emplace_back(g, p);
-                break;
-            }
-        }
-    }
+    auto pairs = match_overlapping(gold, predicted);
     report.overlap.matched = pairs.size();
     finish(report.exact);
     finish(report.overlap);

@@ -10,6 +10,7 @@
 #include "dossier/model/document.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dossier::extract {
@@ -30,6 +31,12 @@ struct EvaluationReport {
     MentionScores overlap;
     double bcubed_precision = 0, bcubed_recall = 0, bcubed_f1 = 0;
 };
+
+// The one-to-one overlap matching evaluate_mentions scores: pairs of (gold index, predicted
+// index) into the vectors as given, greedily in text order.
+std::vector<std::pair<std::size_t, std::size_t>>
+match_overlapping(const std::vector<ScoredMention>& gold,
+                  const std::vector<ScoredMention>& predicted);
 
 EvaluationReport evaluate_mentions(const std::vector<ScoredMention>& gold,
                                    const std::vector<ScoredMention>& predicted);
