@@ -163,6 +163,27 @@ TEST(LongLayoutWarning, ExportAnnouncesTheEstimateBeforeTheLayoutAndCtrlCStopsIt
     EXPECT_FALSE(std::filesystem::exists(figure)) << "an interrupted export left a file";
 }
 
+TEST(LongLayoutWarning, KillingTheExportAloneKillsItsLayoutWorkerToo) {
+    TempDir dir;
+    const auto project = dir.path() / "large.dossier";
+    const auto figure = dir.path() / "large.svg";
+    write_graph_project(project, 1500, 6000);
+
+    ExportProcess export_run({"export", project.string(), "--format", "svg", "-o", figure.string(),
+                              "--layout", "neato"});
+    ASSERT_TRUE(export_run.wait_for_stderr("will take a while", std::chrono::seconds(120)))
+        << export_run.captured();
+    ::usleep(300'000); // the worker has been started and is laying out
+    // SIGKILL to the command only (a crash, `kill -9`): no destructor can stop the worker, the
+    // kernel's parent-death signal must.
+    const pid_t group = export_run.pid();
+    ASSERT_EQ(::kill(group, SIGKILL), 0);
+    EXPECT_EQ(export_run.wait_exit(), 128 + SIGKILL);
+    EXPECT_TRUE(export_run.group_gone(group, std::chrono::seconds(10)))
+        << "the layout worker outlived the killed export";
+    EXPECT_FALSE(std::filesystem::exists(figure));
+}
+
 TEST(LongLayoutWarning, ShortLayoutSaysNothingAndWritesTheFigure) {
     TempDir dir;
     const auto project = dir.path() / "small.dossier";

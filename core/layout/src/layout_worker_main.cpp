@@ -11,15 +11,24 @@
 #include "dossier/layout/graphviz_layout.h"
 #include "layout_wire.h"
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <sys/prctl.h>
 
 int main(int argc, char** argv) {
     using namespace dossier::layout;
+    // A layout can run for minutes: when the command or window that asked for it dies (SIGTERM,
+    // SIGKILL, a crash: no destructor runs to cancel it), the kernel kills the worker too instead
+    // of leaving an orphan burning a core. The signal follows the spawning thread, which is safe
+    // here: LayoutService spawns from its owner thread (or plugins()'s caller) and that thread
+    // waits for the worker. Had the parent died before this line, its pipe is already closed:
+    // the request reads short and the worker exits on the parse error below.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     try {
         if (argc > 1 && std::string_view(argv[1]) == "--plugins") {
             GraphvizLayout graphviz;
