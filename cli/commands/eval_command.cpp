@@ -15,6 +15,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <unistd.h>
 #include <unordered_map>
@@ -199,6 +200,27 @@ void register_eval(CLI::App& app) {
                           << source_key(e.mention) << "] " << e.surface << " ("
                           << (e.mention.identity.empty() ? "-" : e.mention.identity)
                           << "): " << e.reason << "   ..." << e.context << "...\n";
+            // Identities the extraction merged that the gold keeps apart, and the reverse
+            // (what B-cubed measures).
+            std::map<std::string, std::set<std::string>> gold_per_entity, entities_per_gold_id;
+            for (const auto& [g, p] : extract::match_overlapping(gold, predicted)) {
+                const std::string gid =
+                    gold[g].identity.empty() ? "(no corresp)" : gold[g].identity;
+                gold_per_entity[predicted[p].identity].insert(gid);
+                entities_per_gold_id[gid].insert(predicted[p].identity);
+            }
+            auto join = [](const std::set<std::string>& items) {
+                std::string out;
+                for (const auto& item : items)
+                    out += (out.empty() ? "" : ", ") + item;
+                return out;
+            };
+            for (const auto& [entity, ids] : gold_per_entity)
+                if (ids.size() > 1)
+                    std::cout << "merged   " << entity << " holds " << join(ids) << '\n';
+            for (const auto& [gid, holders] : entities_per_gold_id)
+                if (holders.size() > 1 && gid != "(no corresp)")
+                    std::cout << "split    " << gid << " over " << join(holders) << '\n';
             std::cout << "errors by kind and class (a untagged name, b boundary, c not a "
                          "person, d other):";
             for (const auto& [key, n] : error_counts)

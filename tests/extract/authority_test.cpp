@@ -81,3 +81,18 @@ TEST(AuthorityLinking, TwoWordSurnamesArabicArticlesAndMiddleNamesLinkToTheEntry
     EXPECT_EQ(key_of(r, text, "Hafiz Rashid"), "auth:b2");
     EXPECT_EQ(key_of(r, text, "Lemuel Quorne"), "auth:b3"); // the middle name he went by
 }
+
+TEST(AuthorityLinking, AGivenNameBeforeAUniqueSurnameJoinsTheMentionAndMustFitTheEntry) {
+    auto context = extract::ExtractionContext::load(DOSSIER_DATA_DIR);
+    context.add_authority({{"c1", EntityType::Person, "Orrin, Robert B.", {}}});
+    const std::string text = "They want a \"Bob Orrin type mission\", not one led by Walter "
+                             "Orrin. Orrin agreed.";
+    Document doc;
+    doc.text = text;
+    auto r = extract::extract_document(doc, context);
+    EXPECT_EQ(key_of(r, text, "Bob Orrin"), "auth:c1"); // Bob is a short form of Robert
+    EXPECT_EQ(key_of(r, text, "Orrin"), "auth:c1");
+    // Walter does not fit Robert B.: another Orrin, a person but not this entry.
+    EXPECT_NE(key_of(r, text, "Walter Orrin"), "");
+    EXPECT_NE(key_of(r, text, "Walter Orrin"), "auth:c1");
+}

@@ -55,6 +55,15 @@ TEST(CorpusPipeline, ConflictingFirstNamesNeverMerge) {
               (std::vector<std::string>{"Harrow", "John Q. Harrow", "Robert Harrow"}));
 }
 
+TEST(CorpusPipeline, ATwoPartSurnameReadAsGivenNameAndSurnameJoinsThePerson) {
+    TempDir dir;
+    auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
+    add_document(project, "Prime Minister Ben-Tovim spoke.");
+    add_document(project, "Then Mr. Ben Tovim replied.");
+    extract::run_extraction(project, dossier::testing::shared_context(), {});
+    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Ben-Tovim"}));
+}
+
 TEST(CorpusPipeline, RerunningExtractionGivesTheSameResult) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);

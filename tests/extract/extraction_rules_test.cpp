@@ -116,6 +116,23 @@ TEST(PersonRules, GivenNamesBeforeAKnownSurnameJoinTheMention) {
     EXPECT_EQ(key_of(r, text, "Avi Tovim"), key_of(r, text, "Tovim"));
 }
 
+TEST(PersonRules, AGivenNameTheDocumentHadNotGivenJoinsAKnownSurname) {
+    const std::string text = "Mr. Quorne arrived. In talks with Pell Quorne the envoy agreed. "
+                             "Approve Quorne's plan.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Quorne", "Pell Quorne", "Quorne"}));
+}
+
+TEST(PersonRules, ATwoPartSurnameIsKnownWithAHyphenOrASpace) {
+    const std::string text = "Prime Minister Ben-Tovim spoke. Later Ben Tovim left, and "
+                             "Ben-Tovim wrote.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Ben-Tovim", "Ben Tovim", "Ben-Tovim"}));
+    EXPECT_EQ(key_of(r, text, "Ben Tovim"), key_of(r, text, "Ben-Tovim"));
+}
+
 TEST(PersonRules, AnOfficeOnALineOfItsOwnDoesNotTakeTheNextLineAsAName) {
     const std::string signed_block =
         "The Minister would receive him on Friday.\n(P. T. Orrin)\nPermanent Foreign Secretary\n"

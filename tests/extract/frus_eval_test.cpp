@@ -32,19 +32,20 @@ TEST(FrusEvaluation, WithoutAuthorityRecallAndClusteringAreHigh) {
     DOSSIER_REQUIRE_SHARED_CORPUS(kFrus);
     auto r = run_eval(false);
     EXPECT_EQ(r["documents"], 17);
-    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.91);
-    EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.82);
-    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.82);
+    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.93);
+    EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.81);
+    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.81);
     EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.95);
+    EXPECT_GE(r["within_scope"]["overlap"]["f1"].get<double>(), 0.87);
 }
 
 TEST(FrusEvaluation, WithThePersonsListAsAuthorityRecallAndBCubedReachTheTarget) {
     DOSSIER_REQUIRE_SHARED_CORPUS(kFrus);
     auto r = run_eval(true);
-    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.98);
+    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.99);
     EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.84);
-    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.83);
-    EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.95);
+    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.84);
+    EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.99);
     // Next to the raw figures, never instead: within the gold's annotation scope (listed
     // persons), the names it by convention does not tag are left out.
     const auto& scope = r["within_scope"];

@@ -40,3 +40,11 @@ TEST(NameKey, PersonKeyIsSkeletonAndInitials) {
     EXPECT_NE(person_key(parse_person_name("A. Kosygin")),
               person_key(parse_person_name("B. Kosygin")));
 }
+
+TEST(NameKey, CommonShortFormsFitTheFullGivenName) {
+    EXPECT_TRUE(given_names_compatible({"Bob"}, {"Robert", "B."}));
+    EXPECT_TRUE(given_names_compatible({"Bill"}, {"W."}));
+    EXPECT_FALSE(given_names_compatible({"Bob"}, {"Richard"}));
+    EXPECT_EQ(person_key(parse_person_name("Bob Orrin")),
+              person_key(parse_person_name("R. Orrin")));
+}

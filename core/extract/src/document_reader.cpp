@@ -180,6 +180,26 @@ bool WindowReader::is_name_word(std::size_t i) const {
     return true;
 }
 
+bool WindowReader::given_name_before(std::size_t i) const {
+    if (i < 2 || !tokens_[i].is(kSpaceBefore) || tokens_[i].is(kNewlineBefore))
+        return false;
+    const std::size_t g = i - 1;
+    if (!is_name_word(g) || tokens_[g].is(kAllCaps) || tokens_[g].is(kBlankLineBefore) ||
+        starts_title(g))
+        return false;
+    if (glued(g) && (tokens_[g - 1].is(kWord) || punct_is(g - 1, '-')))
+        return false; // the last part of a longer word
+    if (tokens_[g - 1].is(kPunct)) {
+        const auto p = token_text(g - 1);
+        if (p == "." || p == "!" || p == "?" || p == ":" || p == ";")
+            return false; // first word of a sentence
+    }
+    if (const auto* e = pick_entity(longest_phrase(g, true));
+        e && data_.entities[e->target].type != EntityType::Person)
+        return false;
+    return true;
+}
+
 // A person's name from token i: capitalised words, initials, particles, hyphenated parts.
 bool WindowReader::starts_title(std::size_t i) const {
     return pick_title(longest_phrase(i, false)) != nullptr;
@@ -993,6 +1013,20 @@ void WindowReader::read_rules() {
                 c.label = person_label({{}, std::string(token_text(i))});
                 c.method = MentionMethod::Authority;
                 c.confidence = 0.6f;
+                // "Bob Anderson": a given name written before the surname is part of the
+                // mention; one that conflicts with the entry's given names says it is
+                // someone else of that surname, so the mention stays unlinked.
+                if (given_name_before(i) &&
+                    (out_.empty() || out_.back().span.end <= tokens_[i - 1].start)) {
+                    c.span.start = tokens_[i - 1].start;
+                    PersonName name{{std::string(token_text(i - 1))}, std::string(token_text(i))};
+                    if (!given_names_compatible(
+                            data_.entities[static_cast<std::size_t>(c.def)].given, name.given)) {
+                        c.def = -1;
+                        c.method = MentionMethod::Rule;
+                    }
+                    c.label = person_label(std::move(name));
+                }
                 out_.push_back(std::move(c));
             }
         }
@@ -1031,6 +1065,35 @@ void WindowReader::read_known_names(const std::vector<Span>& taken) {
         }
         if (data_.not_names.count(t.hash))
             continue;
+        // A surname of two parts however it is joined: "Ben Gurion" after "Ben-Gurion's".
+        if (!lexicon_.compound_surnames.empty() && i + 1 < tokens_.size()) {
+            std::size_t last = 0;
+            if (tokens_[i + 1].is(kWord) && tokens_[i + 1].is(kCapitalized) &&
+                tokens_[i + 1].is(kSpaceBefore) && !tokens_[i + 1].is(kNewlineBefore))
+                last = i + 1;
+            else if (i + 2 < tokens_.size() && punct_is(i + 1, '-') && glued(i + 1) &&
+                     glued(i + 2) && tokens_[i + 2].is(kWord))
+                last = i + 2;
+            if (last != 0 &&
+                !(last + 1 < tokens_.size() && glued(last + 1) && tokens_[last + 1].is(kWord)) &&
+                (cursor >= taken.size() || taken[cursor].start >= tokens_[last].end))
+                if (auto it = lexicon_.compound_surnames.find(
+                        combine(combine(combine_start(), t.hash), tokens_[last].hash));
+                    it != lexicon_.compound_surnames.end()) {
+                    const Candidate& person = out_[it->second];
+                    Candidate c;
+                    c.span = {t.start, tokens_[last].end};
+                    c.type = EntityType::Person;
+                    c.def = person.def;
+                    c.label =
+                        person_label({{}, std::string(text_.substr(c.span.start, c.span.size()))});
+                    c.method = person.def >= 0 ? MentionMethod::Authority : MentionMethod::Rule;
+                    c.confidence = 0.75f;
+                    added.push_back(std::move(c));
+                    i = last;
+                    continue;
+                }
+        }
         if (auto it = lexicon_.surnames.find(t.hash); it != lexicon_.surnames.end()) {
             const Candidate& person = out_[it->second];
             Candidate c;
@@ -1050,6 +1113,10 @@ void WindowReader::read_known_names(const std::vector<Span>& taken) {
                     break;
                 --first;
             }
+            // "Lewis Jones" after "Mr. Jones": a given name the document had not given yet.
+            if (first == i && given.empty() && given_name_before(i) &&
+                tokens_[i - 1].start >= free_from)
+                first = i - 1;
             c.span.start = tokens_[first].start;
             c.type = EntityType::Person;
             c.def = person.def;

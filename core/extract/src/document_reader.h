@@ -52,6 +52,9 @@ struct DocumentLexicon {
     };
     std::unordered_map<std::uint64_t, Acronym> acronyms;     // token hash -> expansion's entity
     std::unordered_map<std::uint64_t, std::size_t> surnames; // surname hash -> candidate index
+    // Surnames of two parts ("Ben-Gurion", "Ben Gurion"), by the hash of both parts however
+    // they are joined -> candidate index.
+    std::unordered_map<std::uint64_t, std::size_t> compound_surnames;
     // Token hash -> the one authority person with that surname skeleton, or -1 (none, several).
     std::unordered_map<std::uint64_t, int> authority_surname;
     LabelTable labels;
@@ -90,6 +93,10 @@ private:
     const PhraseEntry* pick_entity(const PhraseMatch& m) const;
     const PhraseEntry* pick_title(const PhraseMatch& m) const;
     bool is_name_word(std::size_t i) const;
+    // Token i - 1 is a given name written before the surname at token i: "Bob Anderson",
+    // "Lewis Jones" (a capitalised name word on the same line, not a title, country or place,
+    // and not the first word of a sentence, where any word is capitalised).
+    bool given_name_before(std::size_t i) const;
     // allow_caps: names in capitals count (the trigger was in capitals too: "TO COMRADES ...").
     NameRead read_name(std::size_t i, bool allow_caps = false) const;
     bool starts_title(std::size_t i) const;

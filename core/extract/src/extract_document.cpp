@@ -225,15 +225,25 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
         const auto& person = lexicon.label(c).person;
         if (c.type != EntityType::Person || person.surname.empty())
             continue;
-        if (person.surname.find_first_of(" -") != std::string::npos)
+        if (const auto split = person.surname.find_first_of(" -"); split != std::string::npos) {
+            const std::string_view surname = person.surname;
+            const auto first = surname.substr(0, split), last = surname.substr(split + 1);
+            if (first.empty() || last.empty() || last.find_first_of(" -") != std::string::npos)
+                continue;
+            const auto h =
+                detail::combine(detail::combine(detail::combine_start(), detail::fold_hash(first)),
+                                detail::fold_hash(last));
+            lexicon.compound_surnames.emplace(h, i);
             continue;
+        }
         const auto h = detail::fold_hash(person.surname);
         auto [it, inserted] = lexicon.surnames.emplace(h, i);
         if (!inserted &&
             lexicon.label(candidates[it->second]).person.given.size() < person.given.size())
             it->second = i;
     }
-    if (!lexicon.surnames.empty() || !lexicon.acronyms.empty()) {
+    if (!lexicon.surnames.empty() || !lexicon.compound_surnames.empty() ||
+        !lexicon.acronyms.empty()) {
         std::vector<Span> taken;
         taken.reserve(candidates.size());
         for (const auto& c : candidates)

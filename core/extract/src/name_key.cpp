@@ -127,12 +127,46 @@ std::string display_name(const PersonName& name) {
     return out;
 }
 
+namespace {
+
+// Common English short forms of given names, as archival English writes them ("Bob Anderson"
+// for Robert B. Anderson): the short form fits the full name and its initial.
+struct ShortForm {
+    const char* short_form;
+    const char* full;
+};
+constexpr ShortForm kShortForms[] = {
+    {"bob", "robert"},     {"bobby", "robert"},   {"rob", "robert"},      {"bill", "william"},
+    {"billy", "william"},  {"will", "william"},   {"dick", "richard"},    {"rick", "richard"},
+    {"jim", "james"},      {"jimmy", "james"},    {"tom", "thomas"},      {"tommy", "thomas"},
+    {"ted", "edward"},     {"ed", "edward"},      {"eddie", "edward"},    {"mike", "michael"},
+    {"joe", "joseph"},     {"chuck", "charles"},  {"charlie", "charles"}, {"dave", "david"},
+    {"dan", "daniel"},     {"danny", "daniel"},   {"sam", "samuel"},      {"fred", "frederick"},
+    {"andy", "andrew"},    {"tony", "anthony"},   {"jerry", "gerald"},    {"larry", "lawrence"},
+    {"pete", "peter"},     {"steve", "stephen"},  {"walt", "walter"},     {"doug", "douglas"},
+    {"herb", "herbert"},   {"ken", "kenneth"},    {"ray", "raymond"},     {"nick", "nicholas"},
+    {"phil", "philip"},    {"alex", "alexander"}, {"liz", "elizabeth"},   {"betty", "elizabeth"},
+    {"kate", "katherine"}, {"peggy", "margaret"},
+};
+
+// A given name as compared: its full form when it is a known short form.
+std::string full_given_name(std::string_view given) {
+    const std::string folded = detail::fold(given);
+    for (const auto& f : kShortForms)
+        if (folded == f.short_form)
+            return f.full;
+    return std::string(given);
+}
+
+} // namespace
+
 bool given_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     const std::size_t n = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < n; ++i) {
-        if (initial_of(a[i]) != initial_of(b[i]))
+        const std::string x = full_given_name(a[i]), y = full_given_name(b[i]);
+        if (initial_of(x) != initial_of(y))
             return false;
-        if (!is_initial(a[i]) && !is_initial(b[i]) && name_skeleton(a[i]) != name_skeleton(b[i]))
+        if (!is_initial(x) && !is_initial(y) && name_skeleton(x) != name_skeleton(y))
             return false;
     }
     return true;
@@ -142,7 +176,7 @@ std::string person_key(const PersonName& name) {
     std::string key = name_skeleton(name.surname);
     key += ':';
     for (const auto& g : name.given)
-        if (char c = initial_of(g))
+        if (char c = initial_of(full_given_name(g)))
             key += c;
     return key;
 }

@@ -28,16 +28,60 @@ struct StoredPerson {
 // initials conflict never merge; nothing merges when two candidates fit.
 std::size_t resolve_persons_across_corpus(store::Project& project) {
     store::EntityStore entities(project);
-    std::map<std::string, std::vector<StoredPerson>> by_skeleton;
+    std::vector<StoredPerson> persons;
+    std::map<std::string, std::vector<std::size_t>> by_surname;
     for (const auto& e : entities.list(EntityType::Person)) {
         StoredPerson p;
         p.id = e.id;
         p.name = parse_person_name(e.canonical_name);
         p.skeleton = name_skeleton(p.name.surname);
         p.linked = !e.authority_id.empty();
-        by_skeleton[p.skeleton].push_back(std::move(p));
+        by_surname[p.skeleton].push_back(persons.size());
+        persons.push_back(std::move(p));
     }
     std::size_t merged = 0;
+    // "Mr. Ben Gurion" reads as given name Ben and surname Gurion, "David Ben Gurion" perhaps
+    // too: a person whose last given name and surname spell, as one skeleton, the surname of
+    // the one other person (or that person's last given name and surname) is that person, when
+    // their other given names fit.
+    auto compound_of = [](const PersonName& name) {
+        const auto& given = name.given;
+        if (given.empty() || given.back().size() < 2 || given.back().back() == '.')
+            return std::string();
+        return name_skeleton(given.back() + name.surname);
+    };
+    for (std::size_t i = 0; i < persons.size(); ++i)
+        if (auto compound = compound_of(persons[i].name); !compound.empty())
+            by_surname[compound].push_back(i);
+    std::vector<bool> joined(persons.size(), false);
+    for (std::size_t i = 0; i < persons.size(); ++i) {
+        const auto compound = compound_of(persons[i].name);
+        if (compound.empty() || joined[i])
+            continue;
+        std::vector<std::size_t> others;
+        for (auto j : by_surname[compound])
+            if (j != i && !joined[j] && std::find(others.begin(), others.end(), j) == others.end())
+                others.push_back(j);
+        if (others.size() != 1)
+            continue;
+        const std::size_t t = others.front();
+        const auto& target = persons[t];
+        const std::vector<std::string> rest(persons[i].name.given.begin(),
+                                            persons[i].name.given.end() - 1);
+        std::vector<std::string> target_rest = target.name.given;
+        if (compound_of(target.name) == compound)
+            target_rest.pop_back();
+        if (!given_names_compatible(rest, target_rest) || (persons[i].linked && target.linked))
+            continue;
+        const bool into_i = persons[i].linked && !target.linked;
+        entities.merge_into(into_i ? target.id : persons[i].id, into_i ? persons[i].id : target.id);
+        joined[into_i ? t : i] = true;
+        ++merged;
+    }
+    std::map<std::string, std::vector<StoredPerson>> by_skeleton;
+    for (std::size_t i = 0; i < persons.size(); ++i)
+        if (!joined[i])
+            by_skeleton[persons[i].skeleton].push_back(persons[i]);
     for (auto& [skeleton, people] : by_skeleton) {
         if (people.size() < 2)
             continue;
