@@ -267,7 +267,9 @@ BENCHMARK(BM_PageRank)
 void BM_Communities(benchmark::State& state) {
     const auto& g = full_snapshot().simple();
     const auto algorithm = static_cast<graph::CommunityAlgorithm>(state.range(0));
-    state.SetLabel(algorithm == graph::CommunityAlgorithm::Leiden ? "leiden" : "louvain");
+    state.SetLabel(algorithm == graph::CommunityAlgorithm::Leiden         ? "leiden (ours)"
+                   : algorithm == graph::CommunityAlgorithm::LeidenIgraph ? "leiden (igraph)"
+                                                                          : "louvain (igraph)");
     double modularity = 0;
     for (auto _ : state) {
         auto c = graph::modularity_communities(g, algorithm);
@@ -278,6 +280,7 @@ void BM_Communities(benchmark::State& state) {
 }
 BENCHMARK(BM_Communities)
     ->Arg(static_cast<int>(graph::CommunityAlgorithm::Leiden))
+    ->Arg(static_cast<int>(graph::CommunityAlgorithm::LeidenIgraph))
     ->Arg(static_cast<int>(graph::CommunityAlgorithm::Louvain))
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)

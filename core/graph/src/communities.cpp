@@ -1,9 +1,11 @@
-// Communities by modularity with igraph: Leiden (igraph_community_leiden, modularity objective) or
-// Louvain (igraph_community_multilevel), weighted by the collapsed edge weights. igraph keeps
-// process-wide state (its random generator and error handler), so calls are serialised and the
-// generator is seeded for reproducible results.
+// Communities by modularity, weighted by the collapsed edge weights: our Leiden (leiden.cpp, the
+// default), or igraph's Louvain (igraph_community_multilevel) and Leiden (igraph_community_leiden,
+// modularity objective; the reference). igraph keeps process-wide state (its random generator and
+// error handler), so igraph calls are serialised and the generator is seeded for reproducible
+// results.
 #include "dossier/graph/metrics.h"
 #include "group_labels.h"
+#include "leiden.h"
 
 #include <algorithm>
 #include <igraph/igraph.h>
@@ -14,6 +16,10 @@
 
 namespace dossier::graph {
 namespace {
+
+// Leiden iterations, each starting from the previous partition; fewer when one changes nothing.
+// Two is leidenalg's default; see docs/PERFORMANCE.md for what more would buy on the benchmark.
+constexpr int kLeidenIterations = 2;
 
 std::mutex& igraph_mutex() {
     static std::mutex m;
@@ -49,6 +55,16 @@ Communities modularity_communities(const SimpleGraph& g, CommunityAlgorithm algo
         // Modularity is undefined without edges; every node is its own community.
         std::iota(result.membership.begin(), result.membership.end(), 0);
         result.count = n;
+        return result;
+    }
+
+    if (algorithm == CommunityAlgorithm::Leiden) {
+        auto leiden = detail::leiden_modularity(g, seed, kLeidenIterations);
+        result.membership = std::move(leiden.membership);
+        result.modularity = leiden.modularity;
+        detail::relabel_by_size(result.membership);
+        result.count = static_cast<std::size_t>(
+            *std::max_element(result.membership.begin(), result.membership.end()) + 1);
         return result;
     }
 
@@ -90,7 +106,9 @@ Communities modularity_communities(const SimpleGraph& g, CommunityAlgorithm algo
               "Louvain");
     } else {
         // Leiden with the modularity objective: node weights are strengths and the resolution is
-        // 1 / (2m) (igraph's documentation); iterate until no node moves.
+        // 1 / (2m) (igraph's documentation). n_iterations = -1 means "until stable", but igraph
+        // 0.10.2 stops after the first iteration that changed something (igraph issue #2798),
+        // so this runs one iteration.
         IgraphOwner<igraph_vector_t, igraph_vector_destroy> strength;
         check(igraph_vector_init(&strength.value, static_cast<igraph_integer_t>(n)), "allocation");
         strength.live = true;
