@@ -9,6 +9,27 @@
 #include <memory>
 #include <stdexcept>
 
+// Sanitizer builds only (scripts/sanitizer/configure.sh). libgvc and its layout plugins are built
+// without frame pointers, so the fast unwinder AddressSanitizer uses at each malloc stops at
+// Graphviz's gmalloc: a leak report from a process that runs Graphviz then shows two frames, and
+// neither the reader nor a suppression can tell Graphviz's own leaks (scripts/sanitizer/lsan.supp)
+// from a graph or layout Dossier failed to free. Every program that links this file (the layout
+// worker, the layout and export tests) therefore records full malloc stacks; the command-line
+// options in ASAN_OPTIONS still win over these defaults.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DOSSIER_ADDRESS_SANITIZER 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define DOSSIER_ADDRESS_SANITIZER 1
+#endif
+#ifdef DOSSIER_ADDRESS_SANITIZER
+extern "C" __attribute__((visibility("default"), used)) const char* __asan_default_options() {
+    return "fast_unwind_on_malloc=0";
+}
+#endif
+
 namespace dossier::layout {
 namespace {
 
