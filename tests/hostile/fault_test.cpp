@@ -8,12 +8,14 @@
 #include "small_tmpfs.h"
 #include "test_support.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <map>
 #include <random>
+#include <regex>
 #include <set>
 #include <sys/resource.h>
 #include <thread>
@@ -170,6 +172,14 @@ TEST(Faults, FullDiskDuringImportGivesAClearErrorAndKeepsTheProjectValid) {
     EXPECT_FALSE(err.empty());
     EXPECT_EQ(err.find("database is locked"), std::string::npos) << err;
     RecordProperty("full_disk_stderr", err.substr(0, err.find('\n')));
+    // One line for the whole batch, saying how far it got and how much is left, not one line per
+    // remaining file.
+    EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+    std::smatch counts;
+    ASSERT_TRUE(std::regex_search(err, counts,
+                                  std::regex(R"(after (\d+) files?[^;]*; (\d+) not imported)")))
+        << err;
+    EXPECT_EQ(std::stoul(counts[1]) + std::stoul(counts[2]), second.size()) << err;
 
     const auto after = inspect(project, sources);
     EXPECT_EQ(after.integrity, "ok");

@@ -70,6 +70,25 @@ std::string read_file_bytes(const std::filesystem::path& path, std::uint64_t max
     return bytes;
 }
 
+// The one line a batch ends with when the project cannot be written any more: how far it got and
+// what is left, so the analyst knows the same import, run again, completes it.
+std::string batch_stopped_message(const store::StoreError& e, std::size_t files_done,
+                                  std::size_t files_total) {
+    const auto done = std::to_string(files_done) + (files_done == 1 ? " file" : " files");
+    const auto left = std::to_string(files_total - files_done) + " not imported";
+    switch (e.kind()) {
+    case store::StoreError::Kind::DiskFull:
+        return "disk full after " + done + "; " + left +
+               " (free some space and run the same import again)";
+    case store::StoreError::Kind::ReadOnly:
+        return "the project became read-only after " + done + "; " + left + " (" + e.what() + ")";
+    default:
+        // EFBIG (a file-size limit) and EIO reach SQLite as a generic write error.
+        return "cannot write to the project after " + done + ", the disk may be full; " + left +
+               " (" + e.what() + "; run the same import again once it can be written)";
+    }
+}
+
 std::string display_key(const Document& doc) {
     return doc.source_key.empty() ? doc.source_path : doc.source_path + "#" + doc.source_key;
 }
@@ -190,7 +209,8 @@ ImportResult ImportJob::run(store::Project& project) {
             if (e.kind() == store::StoreError::Kind::DiskFull ||
                 e.kind() == store::StoreError::Kind::Io ||
                 e.kind() == store::StoreError::Kind::ReadOnly)
-                throw;
+                throw store::StoreError(
+                    e.kind(), batch_stopped_message(e, progress.files_done, progress.files_total));
             result.failed.push_back({path, e.what()});
         } catch (const std::bad_alloc&) {
             result.failed.push_back({path, "not enough memory to read this file"});
