@@ -122,6 +122,9 @@ void BM_ZoomStepFullRedraw(benchmark::State& st) {
             s.view.zoom_out();
         s.view.render(&s.frame);
     }
+    // GUI_BENCH_FRAME=out.png keeps the last zoom frame, to look at what was timed.
+    if (const char* out = std::getenv("GUI_BENCH_FRAME"))
+        s.frame.save(QString::fromLocal8Bit(out));
 }
 
 // A filter change (persons hidden / shown): the visible set is recomputed and redrawn, no layout.

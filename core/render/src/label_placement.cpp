@@ -4,63 +4,91 @@
 #include <array>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 namespace dossier::render {
 namespace {
 
-// A uniform grid over the page so a candidate is tested only against boxes near it; keeps
-// placement linear-ish for 10,000 labels.
+// A uniform grid over the area so a candidate is tested only against boxes near it; keeps
+// placement linear-ish for 10,000 labels. Flat (one bucket per cell, the screen redraws with a
+// fresh grid at every frame) and capped at about a million cells; boxes reaching past the area
+// are filed in its border cells, which only costs an extra exact test.
 class BoxGrid {
 public:
-    BoxGrid(const QRectF& area, double cell)
-        : origin_(area.topLeft()), cell_(std::max(cell, 1.0)) {}
+    BoxGrid(const QRectF& area, double cell) : origin_(area.topLeft()), cell_(std::max(cell, 1.0)) {
+        constexpr double kMaxCells = 1 << 20;
+        const double w = std::max(area.width(), 1.0);
+        const double h = std::max(area.height(), 1.0);
+        if ((w / cell_ + 1) * (h / cell_ + 1) > kMaxCells)
+            cell_ = std::sqrt(w * h / kMaxCells) + 1;
+        columns_ = static_cast<int>(w / cell_) + 1;
+        rows_ = static_cast<int>(h / cell_) + 1;
+        cells_.resize(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(rows_));
+    }
 
     void insert(const QRectF& box) {
         const int id = static_cast<int>(boxes_.size());
         boxes_.push_back(box);
-        for_cells(box, [&](long long key) { cells_[key].push_back(id); });
+        query_of_box_.push_back(0);
+        for_cells(box, [&](std::vector<int>& cell) {
+            cell.push_back(id);
+            return true;
+        });
     }
 
     // How many stored boxes intersect `box` (stops counting at `limit`).
     int count_intersecting(const QRectF& box, int limit) const {
         int hits = 0;
-        seen_.clear();
-        for_cells(box, [&](long long key) {
-            if (hits >= limit)
-                return;
-            auto it = cells_.find(key);
-            if (it == cells_.end())
-                return;
-            for (int id : it->second) {
-                if (hits >= limit)
-                    return;
-                if (std::find(seen_.begin(), seen_.end(), id) != seen_.end())
+        ++query_; // a box filed in several cells is tested once per query
+        for_cells(box, [&](const std::vector<int>& cell) {
+            for (int id : cell) {
+                auto& seen = query_of_box_[static_cast<std::size_t>(id)];
+                if (seen == query_)
                     continue;
-                seen_.push_back(id);
-                if (boxes_[static_cast<std::size_t>(id)].intersects(box))
-                    ++hits;
+                seen = query_;
+                if (boxes_[static_cast<std::size_t>(id)].intersects(box) && ++hits >= limit)
+                    return false;
             }
+            return true;
         });
         return hits;
     }
 
 private:
+    int clamp_column(double x) const {
+        return std::clamp(static_cast<int>(std::floor((x - origin_.x()) / cell_)), 0, columns_ - 1);
+    }
+    int clamp_row(double y) const {
+        return std::clamp(static_cast<int>(std::floor((y - origin_.y()) / cell_)), 0, rows_ - 1);
+    }
+    // Calls visit(cell) for every cell the box touches until visit returns false.
+    template <class Cells, class F>
+    static void for_cells_of(Cells& grid, const QRectF& box, F&& visit) {
+        const int x0 = grid.clamp_column(box.left());
+        const int x1 = grid.clamp_column(box.right());
+        const int y0 = grid.clamp_row(box.top());
+        const int y1 = grid.clamp_row(box.bottom());
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x)
+                if (!visit(grid.cells_[static_cast<std::size_t>(y) *
+                                           static_cast<std::size_t>(grid.columns_) +
+                                       static_cast<std::size_t>(x)]))
+                    return;
+    }
+    template <class F> void for_cells(const QRectF& box, F&& visit) {
+        for_cells_of(*this, box, visit);
+    }
     template <class F> void for_cells(const QRectF& box, F&& visit) const {
-        const auto x0 = static_cast<long long>(std::floor((box.left() - origin_.x()) / cell_));
-        const auto x1 = static_cast<long long>(std::floor((box.right() - origin_.x()) / cell_));
-        const auto y0 = static_cast<long long>(std::floor((box.top() - origin_.y()) / cell_));
-        const auto y1 = static_cast<long long>(std::floor((box.bottom() - origin_.y()) / cell_));
-        for (long long y = y0; y <= y1; ++y)
-            for (long long x = x0; x <= x1; ++x)
-                visit(y * 1'000'003LL + x);
+        for_cells_of(*this, box, visit);
     }
 
     QPointF origin_;
     double cell_;
+    int columns_ = 1;
+    int rows_ = 1;
     std::vector<QRectF> boxes_;
-    std::unordered_map<long long, std::vector<int>> cells_;
-    mutable std::vector<int> seen_;
+    std::vector<std::vector<int>> cells_;
+    mutable std::vector<unsigned> query_of_box_;
+    mutable unsigned query_ = 0;
 };
 
 // Eight spots around a node, in the order cartographers prefer: right, left, above, below, then

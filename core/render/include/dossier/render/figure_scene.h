@@ -8,10 +8,14 @@
 #include "dossier/render/label_placement.h"
 
 #include <QFont>
+#include <QImage>
 #include <QPainter>
+#include <QStaticText>
 #include <QTransform>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace dossier::render {
@@ -75,6 +79,10 @@ private:
     void draw_labels(QPainter& p, const QTransform& t, const DrawOptions& o,
                      DrawReport& report) const;
     const QString& label_text(int node) const; // the label as drawn (elided if too long)
+    // A node drawn once into an image (screen): fill, outline or not, diameter in device pixels.
+    const QImage& node_stamp(QRgb fill, bool outlined, double device_diameter,
+                             double device_scale) const;
+    static constexpr double kMaxStampPixels = 48;
 
     std::shared_ptr<const Figure> figure_;
     std::vector<PenKey> pens_;     // distinct edge pens
@@ -83,9 +91,12 @@ private:
     // Label text measured once per font: the screen redraws the same labels at every frame.
     mutable QString measured_font_;
     mutable double measured_max_width_ = -2;
-    mutable std::vector<float> label_width_; // < 0: not measured yet
-    mutable std::vector<QString> elided_;    // set only when elided
+    mutable std::vector<float> label_width_;                      // < 0: not measured yet
+    mutable std::vector<QString> elided_;                         // set only when elided
+    mutable std::vector<std::optional<QStaticText>> static_text_; // screen: shaped on first draw
     mutable double label_height_ = 0;
+    mutable std::unordered_map<std::uint64_t, QImage> stamps_;
+    mutable double stamp_scale_ = 0;
 };
 
 } // namespace dossier::render
