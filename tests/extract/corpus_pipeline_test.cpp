@@ -64,6 +64,22 @@ TEST(CorpusPipeline, ATwoPartSurnameReadAsGivenNameAndSurnameJoinsThePerson) {
     EXPECT_EQ(person_names(project), (std::vector<std::string>{"Ben-Tovim"}));
 }
 
+TEST(CorpusPipeline, ASurnameAnotherDocumentIntroducedIsAPersonMidSentence) {
+    TempDir dir;
+    auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
+    add_document(project, "Ambassador Pell Quorne arrived on Monday.");
+    const auto later = add_document(
+        project, "The plan was discussed with Quorne in Vienna. Quorne Street was closed.");
+    extract::run_extraction(project, dossier::testing::shared_context(), {});
+    std::vector<std::string> surfaces;
+    for (const auto& row : EntityStore(project).all_mentions())
+        if (row.type == EntityType::Person && row.mention.document == later)
+            surfaces.push_back(row.mention.surface);
+    // Mid-sentence it is the person; at a sentence start before a capitalised word it is not.
+    EXPECT_EQ(surfaces, (std::vector<std::string>{"Quorne"}));
+    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Pell Quorne"}));
+}
+
 TEST(CorpusPipeline, RerunningExtractionGivesTheSameResult) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);

@@ -180,6 +180,20 @@ bool WindowReader::is_name_word(std::size_t i) const {
     return true;
 }
 
+bool WindowReader::starts_sentence(std::size_t i) const {
+    if (i == 0 || tokens_[i].is(kBlankLineBefore))
+        return true;
+    std::size_t k = i - 1;
+    // Opening quotes and brackets before the word do not hide a sentence start.
+    while (k > 0 && tokens_[k].is(kPunct) &&
+           (token_text(k) == "\"" || token_text(k) == "(" || token_text(k) == "\u201c"))
+        --k;
+    if (!tokens_[k].is(kPunct))
+        return false;
+    const auto p = token_text(k);
+    return p == "." || p == "!" || p == "?" || p == ":" || p == ";" || p == "]";
+}
+
 bool WindowReader::given_name_before(std::size_t i) const {
     if (i < 2 || !tokens_[i].is(kSpaceBefore) || tokens_[i].is(kNewlineBefore))
         return false;
@@ -1093,6 +1107,33 @@ void WindowReader::read_known_names(const std::vector<Span>& taken) {
                     i = last;
                     continue;
                 }
+        }
+        // A surname another document of the corpus introduced: alone, mid-sentence, and not
+        // the first word of a longer capitalised name ("Hall" but not "Hall Street").
+        if (lexicon_.corpus && !lexicon_.surnames.count(t.hash) &&
+            lexicon_.corpus->contains_hash(t.hash) && !t.is(kAllCaps) && !starts_sentence(i) &&
+            !(i + 1 < tokens_.size() && tokens_[i + 1].is(kWord) &&
+              tokens_[i + 1].is(kCapitalized) && !tokens_[i + 1].is(kNewlineBefore))) {
+            if (const auto* e = pick_entity(longest_phrase(i, true));
+                !e || data_.entities[e->target].type == EntityType::Person) {
+                Candidate c;
+                c.span = {t.start, t.end};
+                c.type = EntityType::Person;
+                PersonName name{{}, std::string(token_text(i))};
+                // "Bob Anderson", "Ben Gurion": a given name (or first part) written before it.
+                const std::uint32_t free_from =
+                    std::max(cursor > 0 ? taken[cursor - 1].end : 0u,
+                             added.empty() ? 0u : added.back().span.end);
+                if (given_name_before(i) && tokens_[i - 1].start >= free_from) {
+                    c.span.start = tokens_[i - 1].start;
+                    name.given.emplace_back(token_text(i - 1));
+                }
+                c.label = person_label(std::move(name));
+                c.method = MentionMethod::Rule;
+                c.confidence = 0.6f;
+                added.push_back(std::move(c));
+                continue;
+            }
         }
         if (auto it = lexicon_.surnames.find(t.hash); it != lexicon_.surnames.end()) {
             const Candidate& person = out_[it->second];

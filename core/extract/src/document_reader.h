@@ -1,5 +1,6 @@
 #pragma once
 // The rules that turn one window of tokens into candidate mentions (before identity resolution).
+#include "dossier/extract/extraction.h"
 #include "dossier/extract/name_key.h"
 #include "dossier/model/entity.h"
 #include "gazetteer.h"
@@ -57,6 +58,7 @@ struct DocumentLexicon {
     std::unordered_map<std::uint64_t, std::size_t> compound_surnames;
     // Token hash -> the one authority person with that surname skeleton, or -1 (none, several).
     std::unordered_map<std::uint64_t, int> authority_surname;
+    const CorpusSurnames* corpus = nullptr; // surnames other documents introduced, if any
     LabelTable labels;
     const CandidateLabel& label(const Candidate& c) const { return labels[c.label]; }
 };
@@ -97,6 +99,8 @@ private:
     // "Lewis Jones" (a capitalised name word on the same line, not a title, country or place,
     // and not the first word of a sentence, where any word is capitalised).
     bool given_name_before(std::size_t i) const;
+    // Token i begins a sentence or paragraph, where any word is capitalised.
+    bool starts_sentence(std::size_t i) const;
     // allow_caps: names in capitals count (the trigger was in capitals too: "TO COMRADES ...").
     NameRead read_name(std::size_t i, bool allow_caps = false) const;
     bool starts_title(std::size_t i) const;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dossier::extract {
 namespace {
@@ -183,11 +184,33 @@ private:
 
 } // namespace
 
-ExtractionResult extract_document(const Document& document, const ExtractionContext& context) {
+void CorpusSurnames::add(std::string_view surname) {
+    if (surname.size() < 3 || surname.find_first_of(" -.") != std::string_view::npos)
+        return;
+    hashes_.insert(detail::fold_hash(surname));
+}
+
+bool CorpusSurnames::could_add_to(std::string_view text,
+                                  const std::vector<std::string>& own) const {
+    if (hashes_.empty())
+        return false;
+    std::unordered_set<std::uint64_t> own_hashes;
+    for (const auto& s : own)
+        own_hashes.insert(detail::fold_hash(s));
+    for (const auto& t : detail::tokenize(text))
+        if (t.is(detail::kWord) && t.is(detail::kCapitalized) && hashes_.count(t.hash) &&
+            !own_hashes.count(t.hash))
+            return true;
+    return false;
+}
+
+ExtractionResult extract_document(const Document& document, const ExtractionContext& context,
+                                  const CorpusSurnames* corpus) {
     const auto& data = context.data();
     const std::string_view text = document.text;
     std::vector<Candidate> candidates;
     detail::DocumentLexicon lexicon;
+    lexicon.corpus = corpus && !corpus->empty() ? corpus : nullptr;
     const auto windows = windows_of(text);
     for (const auto& w : windows)
         detail::WindowReader(data, text, w.start, w.length, candidates, lexicon).read_rules();
@@ -243,7 +266,7 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
             it->second = i;
     }
     if (!lexicon.surnames.empty() || !lexicon.compound_surnames.empty() ||
-        !lexicon.acronyms.empty()) {
+        !lexicon.acronyms.empty() || lexicon.corpus) {
         std::vector<Span> taken;
         taken.reserve(candidates.size());
         for (const auto& c : candidates)

@@ -124,6 +124,15 @@ std::size_t resolve_persons_across_corpus(store::Project& project) {
     return merged;
 }
 
+// The surnames a document's own person mentions name.
+std::vector<std::string> person_surnames(const ExtractionResult& result) {
+    std::vector<std::string> surnames;
+    for (const auto& e : result.entities)
+        if (e.type == EntityType::Person)
+            surnames.push_back(parse_person_name(e.canonical_name).surname);
+    return surnames;
+}
+
 Document header_as_document(const HeaderFields& header) {
     Document h;
     h.title = header.subject;
@@ -202,6 +211,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             entity_store.clear_mentions(ids);
         tx.commit();
     }
+    std::vector<std::vector<std::string>> own_surnames(ids.size());
     auto last_report = std::chrono::steady_clock::now();
     for (std::size_t begin = 0; begin < ids.size(); begin += kDocumentsPerTransaction) {
         if (cancel && cancel->load()) {
@@ -218,6 +228,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             store_result(entity_store, document_store, *doc, result);
             summary.mentions += result.mentions.size();
             ++summary.documents;
+            own_surnames[i] = person_surnames(result);
         }
         tx.commit();
         const auto now = std::chrono::steady_clock::now();
@@ -225,6 +236,23 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             progress(end, ids.size());
             last_report = now;
         }
+    }
+    // Second read, with the surnames of persons anywhere in the project known: only the
+    // documents that hold such a surname outside their own persons are read again.
+    if (!summary.cancelled) {
+        CorpusSurnames corpus;
+        for (const auto& e : entity_store.list(EntityType::Person))
+            corpus.add(parse_person_name(e.canonical_name).surname);
+        store::Transaction tx(project);
+        for (std::size_t i = 0; i < ids.size() && !corpus.empty(); ++i) {
+            auto doc = document_store.get(ids[i]);
+            if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
+                continue;
+            const auto result = extract_document(*doc, context, &corpus);
+            entity_store.clear_mentions({doc->id});
+            store_result(entity_store, document_store, *doc, result);
+        }
+        tx.commit();
     }
     store::Transaction tx(project);
     resolve_persons_across_corpus(project);

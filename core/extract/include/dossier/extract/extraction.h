@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace dossier::extract {
@@ -56,8 +58,26 @@ struct ExtractionResult {
     HeaderFields header;
 };
 
-// Pure: reads one document with the loaded gazetteers and authority; touches no store.
-ExtractionResult extract_document(const Document& document, const ExtractionContext& context);
+// Surnames of persons the rest of the corpus names ("Dillon" after "Douglas Dillon" in another
+// document), so a document that names them by surname alone is read with them known.
+class CorpusSurnames {
+public:
+    void add(std::string_view surname); // one word of at least three letters; others ignored
+    bool empty() const { return hashes_.empty(); }
+    bool contains_hash(std::uint64_t folded_hash) const { return hashes_.count(folded_hash) != 0; }
+    // Whether `text` has a capitalised word that is one of these surnames and not in `own`
+    // (surnames the document's own mentions already name): only then can a second read add any.
+    bool could_add_to(std::string_view text, const std::vector<std::string>& own) const;
+
+private:
+    std::unordered_set<std::uint64_t> hashes_;
+};
+
+// Pure: reads one document with the loaded gazetteers and authority; touches no store. With
+// `corpus`, a surname from it alone is a person too, unless it starts a sentence or a capitalised
+// word follows it ("Hall" but not "Hall Street", not "Hall." at a sentence start).
+ExtractionResult extract_document(const Document& document, const ExtractionContext& context,
+                                  const CorpusSurnames* corpus = nullptr);
 
 // Called with (documents done, documents total) a few times a second at most.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
