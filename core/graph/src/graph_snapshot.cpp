@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 
@@ -33,18 +34,22 @@ std::vector<Edge> GraphSnapshot::edges_between(Vertex a, Vertex b) const {
 }
 
 void GraphSnapshot::finish() {
-    const auto n = boost::num_vertices(graph_);
-    vertex_of_.clear();
-    vertex_of_.reserve(n);
-    for (Vertex v = 0; v < n; ++v)
-        vertex_of_.emplace(graph_[v].entity, v);
     // The edge vector in order (sequential), not boost::edges (which walks every out-edge list).
     std::vector<SimpleGraph::WeightedPair> pairs;
     pairs.reserve(graph_.m_edges.size());
     for (const auto& e : graph_.m_edges)
         pairs.push_back({static_cast<std::uint32_t>(e.m_source),
                          static_cast<std::uint32_t>(e.m_target), e.get_property().weight});
-    simple_ = SimpleGraph::from_pairs(n, std::move(pairs));
+    simple_ = SimpleGraph::from_pairs(boost::num_vertices(graph_), std::move(pairs));
+    index_vertices();
+}
+
+void GraphSnapshot::index_vertices() {
+    const auto n = boost::num_vertices(graph_);
+    vertex_of_.clear();
+    vertex_of_.reserve(n);
+    for (Vertex v = 0; v < n; ++v)
+        vertex_of_.emplace(graph_[v].entity, v);
 }
 
 GraphSnapshot GraphSnapshot::from_edges(std::vector<NodeInfo> nodes,
@@ -249,19 +254,38 @@ private:
         std::vector<std::uint32_t> sources, targets;
         sources.reserve(edges_.size());
         targets.reserve(edges_.size());
-        s.graph_.m_edges.reserve(edges_.size());
         for (auto i : edges_) {
             const auto& r = source_.relations[i];
             sources.push_back(position(r.source));
             targets.push_back(position(r.target));
-            s.graph_.m_edges.emplace_back(sources.back(), targets.back(),
+        }
+        // The collapsed simple view needs only the ends and weights: on a large snapshot it is
+        // built on a second thread while this one fills the multigraph.
+        auto build_simple = [&] {
+            std::vector<SimpleGraph::WeightedPair> pairs(edges_.size());
+            for (std::size_t k = 0; k < edges_.size(); ++k)
+                pairs[k] = {sources[k], targets[k], source_.relations[edges_[k]].weight};
+            s.simple_ = SimpleGraph::from_pairs(nodes_.size(), std::move(pairs));
+        };
+        std::thread simple_builder;
+        if (edges_.size() >= kParallelEdges)
+            simple_builder = std::thread(build_simple);
+        s.graph_.m_edges.reserve(edges_.size());
+        for (std::size_t k = 0; k < edges_.size(); ++k) {
+            const auto& r = source_.relations[edges_[k]];
+            s.graph_.m_edges.emplace_back(sources[k], targets[k],
                                           EdgeInfo{r.id, r.type, r.directed, r.weight,
                                                    r.first_date.str(), r.last_date.str()});
         }
         link_edges(s.graph_, sources, targets);
-        s.finish();
+        s.index_vertices();
+        if (simple_builder.joinable())
+            simple_builder.join();
+        else
+            build_simple();
         return s;
     }
+    static constexpr std::size_t kParallelEdges = 50'000; // below this a thread costs more
 
     // Fills every vertex's out- and in-edge list from the edge vector, vertex after vertex.
     // boost::add_edge appends to the lists of both ends of each edge in turn, which at 500,000

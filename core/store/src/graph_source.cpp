@@ -5,8 +5,11 @@
 #include "sqlite_connection.h"
 
 #include <algorithm>
+#include <exception>
+#include <filesystem>
 #include <optional>
 #include <string_view>
+#include <thread>
 
 namespace dossier::store {
 namespace {
@@ -174,11 +177,173 @@ private:
     std::size_t last_ = 0;
 };
 
+// Relations with ids in [first, last], in id order, limited by the query's weight and by the
+// sorted `allowed` ids when the query selects documents. Relation types are interned into
+// `types`; endpoints are not checked here.
+void scan_relations(detail::Connection& conn, const GraphSourceQuery& query, std::int64_t first,
+                    std::int64_t last, const std::vector<std::int64_t>* allowed,
+                    std::vector<GraphSourceRelation>& out, std::vector<std::string>& types) {
+    // Without a weight limit the statement has no weight test: one comparison less per row.
+    auto& relations =
+        query.min_weight > 0.0
+            ? conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
+                           " last_date FROM relations WHERE id BETWEEN ?1 AND ?2 AND weight >= ?3"
+                           " ORDER BY id")
+            : conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
+                           " last_date FROM relations WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+    relations.bind(1, first).bind(2, last);
+    if (query.min_weight > 0.0)
+        relations.bind(3, query.min_weight);
+    RelationTypeInterner relation_type(types);
+    auto allowed_it = allowed ? std::lower_bound(allowed->begin(), allowed->end(), first)
+                              : std::vector<std::int64_t>::const_iterator{};
+    while (relations.step()) {
+        const std::int64_t id = relations.int64(0);
+        if (allowed) {
+            while (allowed_it != allowed->end() && *allowed_it < id)
+                ++allowed_it;
+            if (allowed_it == allowed->end())
+                break;
+            if (*allowed_it != id)
+                continue;
+        }
+        auto& r = out.emplace_back();
+        r.id = RelationId{id};
+        r.type = relation_type(relations.text(1));
+        r.source = EntityId{relations.int64(2)};
+        r.target = EntityId{relations.int64(3)};
+        r.directed = relations.int64(4) != 0;
+        r.weight = relations.real(5);
+        r.first_date.assign(relations.text(6));
+        r.last_date.assign(relations.text(7));
+    }
+    relations.reset();
+}
+
+// Size and modification time of the project file and its WAL: every commit changes one of them
+// (checkpoints too, which only costs a needless fallback).
+struct FileStamp {
+    std::uintmax_t size = 0, wal_size = 0;
+    std::filesystem::file_time_type time{}, wal_time{};
+    bool operator==(const FileStamp&) const = default;
+    static FileStamp of(const std::filesystem::path& path) {
+        FileStamp s;
+        std::error_code ec;
+        s.size = std::filesystem::file_size(path, ec);
+        s.time = std::filesystem::last_write_time(path, ec);
+        const auto wal = std::filesystem::path(path.string() + "-wal");
+        s.wal_size = std::filesystem::file_size(wal, ec);
+        s.wal_time = std::filesystem::last_write_time(wal, ec);
+        return s;
+    }
+};
+
+// The upper half of a large relation scan, read by a second thread on its own read-only
+// connection while the caller's thread reads entities and the lower half: SQLite's row decoding
+// is most of the load, and WAL lets two connections read at once. Both must read the same
+// committed state: the second connection's read transaction starts right after the caller's,
+// and the files are checked unchanged across both starts; otherwise (a commit slipped in) the
+// caller reads everything itself.
+class UpperHalfScan {
+public:
+    static constexpr std::int64_t kMinimumRows = 100'000; // below this a thread costs more
+
+    UpperHalfScan(const std::filesystem::path& path, const FileStamp& before,
+                  const GraphSourceQuery& query, std::int64_t first, std::int64_t last,
+                  const std::vector<std::int64_t>* allowed)
+        : conn_(path.string(), true, false) {
+        conn_.exec("PRAGMA mmap_size = 1073741824"); // a cold connection: map pages, no copies
+        conn_.exec("BEGIN");
+        detail::query_int(conn_, "SELECT count(*) FROM (SELECT 1 FROM relations LIMIT 1)");
+        if (!(FileStamp::of(path) == before))
+            return; // a commit may lie between the two read transactions
+        started_ = true;
+        thread_ = std::thread([this, query, first, last, allowed] {
+            try {
+                scan_relations(conn_, query, first, last, allowed, rows_, types_);
+            } catch (...) {
+                error_ = std::current_exception();
+            }
+        });
+    }
+    ~UpperHalfScan() {
+        if (thread_.joinable())
+            thread_.join();
+    }
+    UpperHalfScan(const UpperHalfScan&) = delete;
+    UpperHalfScan& operator=(const UpperHalfScan&) = delete;
+
+    bool started() const { return started_; }
+    // Waits for the thread; rethrows what it threw.
+    void finish() {
+        thread_.join();
+        conn_.exec("COMMIT");
+        if (error_)
+            std::rethrow_exception(error_);
+    }
+    std::vector<GraphSourceRelation>& rows() { return rows_; }
+    const std::vector<std::string>& types() const { return types_; }
+
+private:
+    detail::Connection conn_;
+    bool started_ = false;
+    std::thread thread_;
+    std::exception_ptr error_;
+    std::vector<GraphSourceRelation> rows_;
+    std::vector<std::string> types_;
+};
+
+// A read transaction on the caller's connection for the length of the load, so that every
+// query of it sees one committed state; nothing when the caller already holds a transaction.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(detail::Connection& conn)
+        : conn_(conn), own_(sqlite3_get_autocommit(conn.handle()) != 0) {
+        if (own_)
+            conn_.exec("BEGIN");
+    }
+    ~ReadTransaction() {
+        if (own_)
+            sqlite3_exec(conn_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    bool own() const { return own_; }
+
+private:
+    detail::Connection& conn_;
+    bool own_;
+};
+
 } // namespace
 
 GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
     auto& conn = project.connection();
     GraphSource source;
+    const auto stamp = FileStamp::of(project.path());
+    ReadTransaction read(conn);
+
+    // The relation id range, which also starts the read transaction.
+    auto& range = conn.prepare("SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM relations");
+    range.step();
+    const std::int64_t first_id = range.int64(0), last_id = range.int64(1);
+    range.reset();
+
+    std::vector<std::int64_t> allowed;
+    const bool by_documents = query.restricts_documents();
+    if (by_documents)
+        allowed = relations_in_documents(conn, selected_documents(conn, query));
+    const auto* allowed_ptr = by_documents ? &allowed : nullptr;
+
+    // Two halves on two connections when the scan is large and this load owns its transaction
+    // (a caller's open transaction may hold changes a second connection cannot see).
+    const std::int64_t middle = first_id + (last_id - first_id) / 2;
+    std::optional<UpperHalfScan> upper;
+    if (read.own() && last_id - first_id >= UpperHalfScan::kMinimumRows &&
+        (!by_documents || allowed.size() >= static_cast<std::size_t>(UpperHalfScan::kMinimumRows)))
+        upper.emplace(project.path(), stamp, query, middle + 1, last_id, allowed_ptr);
+    if (upper && !upper->started())
+        upper.reset();
 
     // Alias and mention counts by one grouped scan each (both read an index in entity order)
     // rather than two correlated subqueries per entity.
@@ -203,9 +368,9 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
             kept.resize(static_cast<std::size_t>(id) + 1 + kept.size() / 2, 0);
         kept[static_cast<std::size_t>(id)] = 1;
     };
-    auto is_kept = [&kept](std::int64_t id) {
-        return id >= 0 && id < static_cast<std::int64_t>(kept.size()) &&
-               kept[static_cast<std::size_t>(id)];
+    auto is_kept = [&kept](EntityId id) {
+        return id.value >= 0 && id.value < static_cast<std::int64_t>(kept.size()) &&
+               kept[static_cast<std::size_t>(id.value)];
     };
     EntityTypeReader entity_type;
     while (entities.step()) {
@@ -224,50 +389,26 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         source.entities.push_back(std::move(e));
     }
 
-    std::vector<std::int64_t> allowed;
-    const bool by_documents = query.restricts_documents();
-    if (by_documents)
-        allowed = relations_in_documents(conn, selected_documents(conn, query));
-
     source.relations.reserve(static_cast<std::size_t>(
-        by_documents
-            ? allowed.size()
-            : std::max<std::int64_t>(0, detail::query_int(conn, "SELECT max(id) FROM relations"))));
-    // Without a weight limit the statement has no WHERE clause: one comparison less per row.
-    auto& relations =
-        query.min_weight > 0.0
-            ? conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
-                           " last_date FROM relations WHERE weight >= ?1 ORDER BY id")
-            : conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
-                           " last_date FROM relations ORDER BY id");
-    if (query.min_weight > 0.0)
-        relations.bind(1, query.min_weight);
-    RelationTypeInterner relation_type(source.relation_types);
-    auto allowed_it = allowed.begin();
-    while (relations.step()) {
-        const std::int64_t id = relations.int64(0);
-        if (by_documents) {
-            while (allowed_it != allowed.end() && *allowed_it < id)
-                ++allowed_it;
-            if (allowed_it == allowed.end())
-                break;
-            if (*allowed_it != id)
-                continue;
-        }
-        const std::int64_t from = relations.int64(2), to = relations.int64(3);
-        if (!is_kept(from) || !is_kept(to))
-            continue;
-        auto& r = source.relations.emplace_back();
-        r.id = RelationId{id};
-        r.type = relation_type(relations.text(1));
-        r.source = EntityId{from};
-        r.target = EntityId{to};
-        r.directed = relations.int64(4) != 0;
-        r.weight = relations.real(5);
-        r.first_date.assign(relations.text(6));
-        r.last_date.assign(relations.text(7));
+        by_documents ? allowed.size() : std::max<std::int64_t>(0, last_id - first_id + 1)));
+    scan_relations(conn, query, first_id, upper ? middle : last_id, allowed_ptr, source.relations,
+                   source.relation_types);
+    // Relations whose ends are not kept (rejected, or of a type this build does not know) go.
+    std::erase_if(source.relations, [&](const GraphSourceRelation& r) {
+        return !is_kept(r.source) || !is_kept(r.target);
+    });
+    if (upper) {
+        upper->finish();
+        RelationTypeInterner relation_type(source.relation_types);
+        std::vector<std::uint32_t> type_of;
+        for (const auto& name : upper->types())
+            type_of.push_back(relation_type(name));
+        for (auto& r : upper->rows())
+            if (is_kept(r.source) && is_kept(r.target)) {
+                r.type = type_of[r.type];
+                source.relations.push_back(r);
+            }
     }
-    relations.reset();
     return source;
 }
 

@@ -94,7 +94,8 @@ private:
     std::vector<std::string> relation_types_;
     std::unordered_map<EntityId, Vertex> vertex_of_;
 
-    void finish(); // builds the simple view and the id index
+    void finish();         // builds the simple view and the id index
+    void index_vertices(); // the id index alone
     friend class SnapshotBuilder;
 };
 
