@@ -35,6 +35,7 @@ void register_extract(CLI::App& app) {
             print_json({{"documents", summary.documents},
                         {"mentions", summary.mentions},
                         {"entities", summary.entities},
+                        {"documents_read_again", summary.documents_read_again},
                         {"cancelled", summary.cancelled}});
         else
             std::cout << "extracted " << summary.mentions << " mentions of " << summary.entities

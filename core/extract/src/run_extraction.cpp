@@ -212,6 +212,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         tx.commit();
     }
     std::vector<std::vector<std::string>> own_surnames(ids.size());
+    std::vector<std::size_t> first_read_mentions(ids.size(), 0);
     auto last_report = std::chrono::steady_clock::now();
     for (std::size_t begin = 0; begin < ids.size(); begin += kDocumentsPerTransaction) {
         if (cancel && cancel->load()) {
@@ -229,6 +230,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             summary.mentions += result.mentions.size();
             ++summary.documents;
             own_surnames[i] = person_surnames(result);
+            first_read_mentions[i] = result.mentions.size();
         }
         tx.commit();
         const auto now = std::chrono::steady_clock::now();
@@ -251,6 +253,9 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             const auto result = extract_document(*doc, context, &corpus);
             entity_store.clear_mentions({doc->id});
             store_result(entity_store, document_store, *doc, result);
+            summary.mentions += result.mentions.size();
+            summary.mentions -= first_read_mentions[i];
+            ++summary.documents_read_again;
         }
         tx.commit();
     }

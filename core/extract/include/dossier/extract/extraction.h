@@ -86,6 +86,8 @@ struct ExtractionSummary {
     std::size_t documents = 0;
     std::size_t mentions = 0;
     std::size_t entities = 0;
+    // Documents read a second time because they hold a surname another document introduced.
+    std::size_t documents_read_again = 0;
     bool cancelled = false;
 };
 
