@@ -6,6 +6,7 @@
 // uninterrupted script gives.
 #include "child_process.h"
 #include "fault_project.h"
+#include "hostile_support.h"
 #include "test_support.h"
 
 #include <chrono>
@@ -93,7 +94,9 @@ TEST(Faults, FiftySigkillsDuringABatchOfCorrectionsLoseNoCommittedCorrection) {
     std::size_t done = 0;     // commands of the script committed so far
     int kills = 0;            // kills that hit a running command
     int scripts_finished = 0; // whole scripts checked against the reference
-    for (int round = 0; kills < 50 && round < 2000; ++round) {
+    const int wanted_kills = fault_kill_rounds();
+    RecordProperty("kills", wanted_kills);
+    for (int round = 0; kills < wanted_kills && round < 40 * wanted_kills; ++round) {
         SCOPED_TRACE("round " + std::to_string(round) + ", command " + std::to_string(done) +
                      " (seed " + std::to_string(seed) + ")");
         std::vector<std::string> argv{DOSSIER_CLI};
@@ -126,7 +129,7 @@ TEST(Faults, FiftySigkillsDuringABatchOfCorrectionsLoseNoCommittedCorrection) {
             done = 0;
         }
     }
-    EXPECT_EQ(kills, 50);
+    EXPECT_EQ(kills, wanted_kills);
     RecordProperty("scripts_finished", scripts_finished);
 
     // The rest of the script completes the work.

@@ -6,6 +6,7 @@
 // run without kills gives.
 #include "child_process.h"
 #include "fault_project.h"
+#include "hostile_support.h"
 #include "test_support.h"
 
 #include <chrono>
@@ -73,7 +74,9 @@ TEST(Faults, FiftySigkillsDuringExtractionNeverCorruptOrLoseDocumentsOrCorrectio
     const unsigned seed = 20261129;
     std::mt19937 random(seed);
     int killed_mid_run = 0;
-    for (int round = 0; round < 50; ++round) {
+    const int rounds = fault_kill_rounds();
+    RecordProperty("kills", rounds);
+    for (int round = 0; round < rounds; ++round) {
         const pid_t pid = start_program({DOSSIER_CLI, "extract", project.string()});
         std::this_thread::sleep_for(
             std::chrono::microseconds(random() % static_cast<unsigned long long>(full_us)));
@@ -88,7 +91,7 @@ TEST(Faults, FiftySigkillsDuringExtractionNeverCorruptOrLoseDocumentsOrCorrectio
         ASSERT_EQ(now.authority_entries, before.authority_entries) << "authority entries lost";
         ASSERT_EQ(now.curation_records, before.curation_records) << "corrections were lost";
     }
-    EXPECT_GT(killed_mid_run, 10)
+    EXPECT_GT(killed_mid_run, rounds / 5)
         << "the kills mostly missed the extraction; the test proved little";
     RecordProperty("kills_mid_run", killed_mid_run);
 
