@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
         return 2;
     GVC_t* context = gvContext();
     for (int run = 0; run < runs; ++run) {
-        Agraph_t* g = agopen("dossier", strcmp(engine, "dot") == 0 ? Agdirected : Agundirected, NULL);
+        Agraph_t* g =
+            agopen("dossier", strcmp(engine, "dot") == 0 ? Agdirected : Agundirected, NULL);
         agattr(g, AGRAPH, "start", "random1");
         agattr(g, AGRAPH, "overlap", "false");
         agattr(g, AGRAPH, "splines", "true");
