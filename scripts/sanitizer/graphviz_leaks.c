@@ -10,7 +10,7 @@
  *   LSAN_OPTIONS=suppressions=scripts/sanitizer/lsan.supp ASAN_OPTIONS=fast_unwind_on_malloc=0 \
  *       /tmp/graphviz_leaks ENGINE        no report
  *   ... the same with OMIT=free-layout or OMIT=close: reported, for every engine (a leak
- *       Dossier would cause is not hidden by the suppressions)
+ *       Dossier would cause is not hidden by the suppressions); OMIT=context is never reported
  *
  * The graph is a ring of NODES nodes (6 by default) with the attributes Dossier sets. */
 #include <gvc.h>
@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
             agclose(g);
         printf("%s layout %d: %s\n", engine, run + 1, rc == 0 ? "ok" : "failed");
     }
-    gvFreeContext(context);
+    if (strcmp(omit, "context") != 0)
+        gvFreeContext(
+            context); /* OMIT=context: not reported, Graphviz's globals still point to it */
     return 0;
 }
