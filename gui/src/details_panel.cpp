@@ -1,5 +1,6 @@
 #include "details_panel.h"
 
+#include "evidence_html.h"
 #include "graph_style.h"
 
 #include <QSet>
@@ -14,9 +15,6 @@ constexpr int kMaxRelations = 40; // relations listed, heaviest first
 constexpr int kMaxQuotes = 3;     // evidence sentences per relation
 constexpr int kMaxDocuments = 50;
 
-QString qs(const std::string& s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 QString esc(const QString& s) {
     return s.toHtmlEscaped();
 }
@@ -146,26 +144,7 @@ QString DetailsPanel::render_entity(int index) {
                 .arg(esc(other.name))
                 .arg(edge.weight)
                 .arg(edge.id.value);
-        try {
-            const auto quotes = reader_->evidence(edge.id, kMaxQuotes);
-            if (quotes.empty())
-                continue;
-            html += QStringLiteral("<ul>");
-            for (const auto& q : quotes) {
-                QString where = qs(q.document_title);
-                if (!q.document_date.empty())
-                    where += QStringLiteral(", ") + qs(q.document_date);
-                if (q.page > 0)
-                    where += tr(", p. %1").arg(q.page);
-                html += QStringLiteral("<li>“%1” <a href='doc:%2'>%3</a></li>")
-                            .arg(esc(qs(q.sentence).simplified()))
-                            .arg(q.document.value)
-                            .arg(esc(where));
-            }
-            html += QStringLiteral("</ul>");
-        } catch (const std::exception& ex) {
-            html += tr("<p>Evidence unavailable: %1</p>").arg(esc(QString::fromUtf8(ex.what())));
-        }
+        html += relation_evidence_html(*reader_, edge.id, kMaxQuotes);
     }
     return html;
 }

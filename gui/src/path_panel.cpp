@@ -1,6 +1,7 @@
 #include "path_panel.h"
 
 #include "curation_dialogs.h"
+#include "evidence_html.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,9 +15,6 @@ namespace dossier::gui {
 namespace {
 constexpr int kQuotesPerRelation = 3;
 
-QString qs(const std::string& s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 QString esc(const QString& s) {
     return s.toHtmlEscaped();
 }
@@ -125,26 +123,7 @@ void PathPanel::show_paths(EntityId from, EntityId to, graph::PathMode mode) {
                 html += QStringLiteral("<li>%1 <small>(weight %2)</small>")
                             .arg(esc(edge.type))
                             .arg(edge.weight);
-                try {
-                    const auto quotes = reader_->evidence(edge.id, kQuotesPerRelation);
-                    if (!quotes.empty()) {
-                        html += QStringLiteral("<ul>");
-                        for (const auto& q : quotes) {
-                            QString where = qs(q.document_title);
-                            if (!q.document_date.empty())
-                                where += QStringLiteral(", ") + qs(q.document_date);
-                            if (q.page > 0)
-                                where += tr(", p. %1").arg(q.page);
-                            html += QStringLiteral("<li>“%1” <a href='doc:%2'>%3</a></li>")
-                                        .arg(esc(qs(q.sentence).simplified()))
-                                        .arg(q.document.value)
-                                        .arg(esc(where));
-                        }
-                        html += QStringLiteral("</ul>");
-                    }
-                } catch (const std::exception& ex) {
-                    html += tr(" — evidence unavailable: %1").arg(esc(qs(ex.what())));
-                }
+                html += relation_evidence_html(*reader_, edge.id, kQuotesPerRelation);
                 html += QStringLiteral("</li>");
             }
             html += QStringLiteral("</ul>");
