@@ -39,15 +39,34 @@ void ExplorerState::set_filter(const GraphFilter& filter) {
 void ExplorerState::move_node(int index, QPointF position, bool pinned) {
     if (index < 0 || static_cast<std::size_t>(index) >= graph_->nodes.size())
         return;
-    if (!editable_ || editable_ != graph_) {
-        editable_ = std::make_shared<ExplorerGraph>(*graph_);
-        graph_ = editable_;
-    }
-    auto& node = editable_->nodes[static_cast<std::size_t>(index)];
+    auto& node = editable_graph().nodes[static_cast<std::size_t>(index)];
     node.position = position;
     node.pinned = pinned;
     node.has_stored_position = true;
     emit positions_changed();
+}
+
+void ExplorerState::set_pinned(const std::vector<int>& indices, bool pinned) {
+    bool changed = false;
+    for (int index : indices) {
+        if (index < 0 || static_cast<std::size_t>(index) >= graph_->nodes.size() ||
+            graph_->nodes[static_cast<std::size_t>(index)].pinned == pinned)
+            continue;
+        auto& node = editable_graph().nodes[static_cast<std::size_t>(index)];
+        node.pinned = pinned;
+        node.has_stored_position = true;
+        changed = true;
+    }
+    if (changed)
+        emit positions_changed();
+}
+
+ExplorerGraph& ExplorerState::editable_graph() {
+    if (!editable_ || editable_ != graph_) {
+        editable_ = std::make_shared<ExplorerGraph>(*graph_);
+        graph_ = editable_;
+    }
+    return *editable_;
 }
 
 void ExplorerState::select(const QList<EntityId>& entities) {

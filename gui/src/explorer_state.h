@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <memory>
+#include <vector>
 
 namespace dossier::gui {
 
@@ -36,6 +37,9 @@ public:
     // Moves one node (a drag in the view) without reloading anything: the graph is copied once
     // on the first move after a set_graph, then edited in place.
     void move_node(int index, QPointF position, bool pinned);
+    // Pins or unpins nodes where they are (the view's Unpin actions and their undo), one
+    // positions_changed for all of them.
+    void set_pinned(const std::vector<int>& indices, bool pinned);
 
 signals:
     void graph_changed();  // a new graph (positions, entities) was loaded
@@ -49,6 +53,7 @@ private:
     VisibleGraph visible_;
     QList<EntityId> selection_;
     std::shared_ptr<ExplorerGraph> editable_; // graph_ once move_node has copied it
+    ExplorerGraph& editable_graph();          // copies graph_ on the first edit
 };
 
 } // namespace dossier::gui

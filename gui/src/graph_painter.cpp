@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 namespace dossier::gui {
@@ -317,12 +318,53 @@ void GraphPainter::paint_all(QPainter& p, const ViewTransform& t, const QRectF& 
     if (!scene_)
         build_figure();
     const auto report = scene_->draw(p, figure_transform(t), screen_options(viewport));
+    paint_pins(p, t, viewport);
     label_boxes_.clear();
     label_nodes_.clear();
     for (const auto& placed : report.labels.placed) {
         label_boxes_.push_back(placed.box);
         label_nodes_.push_back(node_of_figure_[static_cast<std::size_t>(placed.node)]);
     }
+}
+
+QPointF GraphPainter::pin_head(QPointF node_centre, double node_radius) {
+    const double out = (node_radius + 10) * std::numbers::sqrt2 / 2;
+    return node_centre + QPointF(out, -out);
+}
+
+void GraphPainter::paint_pins(QPainter& p, const ViewTransform& t, const QRectF& viewport) const {
+    if (!graph_ || !visible_)
+        return;
+    // In the text colour with a rim of background, so it reads on any node and in dark mode;
+    // a faded node's pin is faded with it.
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF reach = viewport.adjusted(-40, -40, 40, 40);
+    for (std::size_t i = 0; i < graph_->nodes.size(); ++i) {
+        const auto& node = graph_->nodes[i];
+        if (!node.pinned || !node_drawn(static_cast<int>(i)))
+            continue;
+        const QPointF centre = t.map(node.position);
+        if (!reach.contains(centre))
+            continue;
+        const double radius = std::max(radius_[i] * t.scale, kMinNodePixels / 2);
+        const QPointF head = pin_head(centre, radius);
+        const QPointF rim = centre + QPointF(radius, -radius) * (std::numbers::sqrt2 / 2);
+        QColor ink = style_.text;
+        QColor halo = style_.background;
+        if (node_faded(i)) {
+            ink.setAlphaF(kFadedNodeAlpha);
+            halo.setAlphaF(kFadedNodeAlpha);
+        }
+        p.setPen(QPen(halo, 3.5, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(rim, head);
+        p.setPen(QPen(ink, 1.5, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(rim, head);
+        p.setPen(QPen(halo, 1.5));
+        p.setBrush(ink);
+        p.drawEllipse(head, kPinHeadRadius, kPinHeadRadius);
+    }
+    p.restore();
 }
 
 } // namespace dossier::gui

@@ -65,8 +65,13 @@ public:
     // The screen's drawing options for a viewport (culling, level of detail, label budget).
     render::DrawOptions screen_options(const QRectF& viewport) const;
 
+    // The pin marker of a pinned node (screen only; figure files have none): a round head up and
+    // to the right of the node on a short needle that touches its rim. Widget pixels.
+    static QPointF pin_head(QPointF node_centre, double node_radius);
+    static constexpr double kPinHeadRadius = 4.5;
+
     void paint_background(QPainter& p, const QRectF& viewport) const;
-    // Background, edges, nodes and labels of what lies in the viewport.
+    // Background, edges, nodes and labels of what lies in the viewport, then the pin markers.
     void paint_all(QPainter& p, const ViewTransform& t, const QRectF& viewport) const;
     // Device boxes of the labels the last paint drew, most important first.
     const std::vector<QRectF>& last_label_boxes() const { return label_boxes_; }
@@ -77,6 +82,7 @@ private:
     void recompute();
     void invalidate_figure() { scene_.reset(); }
     void build_figure() const;
+    void paint_pins(QPainter& p, const ViewTransform& t, const QRectF& viewport) const;
     // Drawn faded: outside the selection's neighbourhood or outside the emphasis.
     bool node_faded(std::size_t i) const {
         return (has_selection_ && !neighbourhood_[i]) || (has_emphasis_ && !emphasised_nodes_[i]);

@@ -145,6 +145,35 @@ void GraphView::fit_view() {
     emit view_changed();
 }
 
+std::vector<int> GraphView::pinned_nodes() const {
+    std::vector<int> out;
+    const auto& graph = *state_->graph();
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
+        if (graph.nodes[i].pinned)
+            out.push_back(static_cast<int>(i));
+    return out;
+}
+
+void GraphView::unpin(const std::vector<int>& nodes) {
+    const auto& graph = *state_->graph();
+    QList<EntityId> released;
+    std::vector<int> indices;
+    for (int i : nodes)
+        if (i >= 0 && static_cast<std::size_t>(i) < graph.nodes.size() &&
+            graph.nodes[static_cast<std::size_t>(i)].pinned) {
+            released.append(graph.nodes[static_cast<std::size_t>(i)].id);
+            indices.push_back(i);
+        }
+    if (indices.empty())
+        return;
+    state_->set_pinned(indices, false);
+    emit nodes_unpinned(released);
+}
+
+void GraphView::unpin_all() {
+    unpin(pinned_nodes());
+}
+
 void GraphView::zoom_in() {
     zoom_by(kZoomStep, QRectF(rect()).center());
 }
@@ -435,13 +464,7 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
             state_->select(chosen);
         });
         if (graph.nodes[static_cast<std::size_t>(hit)].pinned)
-            menu.addAction(tr("Unpin (let layouts move it)"), this, [this, hit] {
-                const auto& node = state_->graph()->nodes[static_cast<std::size_t>(hit)];
-                const EntityId node_id = node.id;
-                const QPointF at = node.position;
-                state_->move_node(hit, at, false);
-                emit node_position_changed(node_id, at, false);
-            });
+            menu.addAction(tr("Unpin (let layouts move it)"), this, [this, hit] { unpin({hit}); });
         QList<EntityId> acted_on = state_->selection();
         if (!acted_on.contains(id))
             acted_on = {id};
@@ -449,6 +472,9 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
         emit node_menu_requested(&menu, acted_on);
         menu.addSeparator();
     }
+    if (const auto pinned = pinned_nodes(); !pinned.empty())
+        menu.addAction(tr("Unpin All (%n pinned)", nullptr, static_cast<int>(pinned.size())), this,
+                       &GraphView::unpin_all);
     menu.addAction(tr("Fit to Window"), this, &GraphView::fit_view);
     menu.addAction(tr("Clear Selection"), this, [this] { state_->clear_selection(); });
     menu.exec(event->globalPos());

@@ -41,16 +41,24 @@ public:
     void clear_emphasis();
     bool has_emphasis() const { return painter_.has_emphasis(); }
 
+    // Graph indices of the pinned nodes (each drawn with a pin marker, graph_painter.h).
+    std::vector<int> pinned_nodes() const;
+    // Releases pinned nodes where they are (layouts may move them again); emits nodes_unpinned.
+    void unpin(const std::vector<int>& nodes);
+
 public slots:
     void fit_view();
     void zoom_in();
     void zoom_out();
+    void unpin_all();
 
 signals:
     void node_activated(dossier::EntityId entity); // double-click
     void view_changed();
     // The analyst dragged a node there (pinned), or unpinned it; position in layout units.
     void node_position_changed(dossier::EntityId entity, QPointF position, bool pinned);
+    // The analyst unpinned these nodes (Unpin, Unpin All) and they stay where they are.
+    void nodes_unpinned(const QList<dossier::EntityId>& entities);
     // Emitted while a node's context menu is built, before it opens, with the entities it acts
     // on (the selection when the node is part of it, else the node): a slot connected directly
     // may add its actions to `menu` (corrections and questions, curation_ui.h).

@@ -13,6 +13,7 @@
 #include "node_positions.h"
 #include "search_panel.h"
 #include "timeline_widget.h"
+#include "unpin_command.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -148,6 +149,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](EntityId entity, QPointF position, bool pinned) {
                 save_positions({{entity, position, pinned}});
             });
+    connect(view_, &GraphView::nodes_unpinned, this, [this](const QList<EntityId>& entities) {
+        store_pins(entities, false);
+        const QString text = entities.size() == 1 ? tr("Unpin Node") : tr("Unpin All Nodes");
+        undo_stack_->push(new UnpinCommand(
+            entities,
+            [this](const QList<EntityId>& which, bool pinned) { set_pins(which, pinned); }, text));
+    });
     connect(view_, &GraphView::node_activated, this, [this](EntityId) {
         docks_[2]->show();
         docks_[2]->raise();
@@ -355,6 +363,7 @@ void MainWindow::build_actions_and_menus() {
         if (ok)
             layout_->set_seed(static_cast<std::uint32_t>(seed));
     });
+    layout_menu->addAction(tr("&Unpin All Nodes"), view_, &GraphView::unpin_all);
     auto* relayout = layout_menu->addAction(tr("&Re-layout"), layout_, &LayoutController::relayout);
     relayout->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     relayout->setEnabled(LayoutController::available());
@@ -516,6 +525,24 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
         !state_.graph()->nodes.empty())
         layout_->relayout();
+}
+
+void MainWindow::set_pins(const QList<EntityId>& entities, bool pinned) {
+    std::vector<int> indices;
+    for (const auto& id : entities)
+        if (const int i = state_.graph()->find(id); i >= 0)
+            indices.push_back(i);
+    state_.set_pinned(indices, pinned);
+    store_pins(entities, pinned);
+}
+
+void MainWindow::store_pins(const QList<EntityId>& entities, bool pinned) {
+    std::vector<StoredPosition> positions;
+    const auto& graph = *state_.graph();
+    for (const auto& id : entities)
+        if (const int i = graph.find(id); i >= 0)
+            positions.push_back({id, graph.nodes[static_cast<std::size_t>(i)].position, pinned});
+    save_positions(std::move(positions));
 }
 
 void MainWindow::save_positions(std::vector<StoredPosition> positions) {

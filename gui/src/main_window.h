@@ -109,6 +109,9 @@ private:
     void set_style_option(const std::function<void(GraphStyle&)>& change);
     // Stores node positions in the project on a worker (node_positions.h).
     void save_positions(std::vector<StoredPosition> positions);
+    // Pins or unpins entities where they are, in the view and the project (the Unpin undo).
+    void set_pins(const QList<EntityId>& entities, bool pinned);
+    void store_pins(const QList<EntityId>& entities, bool pinned); // the project only
 
     ExplorerState state_;
     ProjectReader reader_;

@@ -3,6 +3,7 @@
 #include "dossier/store/curation_store.h"
 #include "dossier/store/project.h"
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace dossier::gui {
@@ -34,8 +35,15 @@ void save_node_positions(const std::filesystem::path& path,
 
 QFuture<QString> save_node_positions_in_background(const QString& project,
                                                    std::vector<StoredPosition> positions) {
+    // One worker for every save, so they reach the project in the order they were made: a pin
+    // saved after its unpin would otherwise be able to win the race and come back.
+    static QThreadPool* const in_order = [] {
+        auto* pool = new QThreadPool; // lives as long as the process, like the global pool
+        pool->setMaxThreadCount(1);
+        return pool;
+    }();
     const std::filesystem::path path = project.toStdString();
-    return QtConcurrent::run([path, positions = std::move(positions)] {
+    return QtConcurrent::run(in_order, [path, positions = std::move(positions)] {
         try {
             save_node_positions(path, positions);
             return QString();

@@ -28,7 +28,8 @@ int restore_node_positions(store::Project& project, ExplorerGraph& graph);
 // position stays pinned unless `positions` says otherwise. Throws store::StoreError.
 void save_node_positions(const std::filesystem::path& project,
                          const std::vector<StoredPosition>& positions);
-// The same on a worker thread; the future holds an empty string or why it failed.
+// The same on a worker thread, one save after the other in the order they were asked for; the
+// future holds an empty string or why it failed.
 QFuture<QString> save_node_positions_in_background(const QString& project,
                                                    std::vector<StoredPosition> positions);
 // The positions worth keeping: nodes a layout placed or the analyst moved.

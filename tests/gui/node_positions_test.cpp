@@ -1,7 +1,9 @@
 // Node positions live in the project: dragging a node moves and pins it, a filter change leaves it
-// where it was put, and the project opens again with the node there, still pinned.
+// where it was put, and the project opens again with the node there, still pinned. A pinned node
+// wears a pin marker on screen (not in figure files); Unpin All releases it, undoably.
 #include "dossier/store/curation_store.h"
 #include "dossier/store/project.h"
+#include "figure_export.h"
 #include "filters_panel.h"
 #include "graph_view.h"
 #include "gui_fixture.h"
@@ -11,7 +13,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace dossier;
 using namespace dossier::gui;
@@ -33,6 +37,40 @@ const ExplorerNode& node_of(MainWindow& window, EntityId id) {
 std::optional<store::NodePosition> stored(const QString& path, EntityId id) {
     auto project = store::Project::open(path.toStdString(), store::OpenMode::ReadOnly);
     return store::CurationStore(project).position(id);
+}
+
+// Pixels in the text colour within the pin head's disc, as the view shows it now.
+int pin_ink(MainWindow& window, EntityId id) {
+    GraphView& view = *window.graph_view();
+    const QImage frame = view.grab().toImage();
+    const int i = window.state()->graph()->find(id);
+    const double radius = std::max(view.painter().node_radius(i) * view.transform().scale, 1.5);
+    const QPointF head = GraphPainter::pin_head(*view.screen_position(id), radius);
+    const QRgb ink = view.style().text.rgb();
+    int n = 0;
+    for (int dy = -3; dy <= 3; ++dy)
+        for (int dx = -3; dx <= 3; ++dx) {
+            const QPoint at = head.toPoint() + QPoint(dx, dy);
+            n += frame.rect().contains(at) && (frame.pixel(at) | 0xff000000u) == ink;
+        }
+    return n;
+}
+
+QImage exported_png(MainWindow& window, const QString& path) {
+    FigureOptions options;
+    options.format = QStringLiteral("png");
+    options.width_mm = 120;
+    options.height_mm = 90;
+    options.dpi = 96;
+    const QString error = write_figure(*window.state(), options, path);
+    return error.isEmpty() ? QImage(path) : QImage();
+}
+
+void drag(GraphView* view, QPoint from, QPoint to) {
+    QTest::mousePress(view, Qt::LeftButton, {}, from);
+    QTest::mouseMove(view, from + (to - from) / 3);
+    QTest::mouseMove(view, to);
+    QTest::mouseRelease(view, Qt::LeftButton, {}, to);
 }
 
 } // namespace
@@ -101,6 +139,52 @@ private slots:
         QCOMPARE(node_of(again, norland).position, dropped_at);
         // Nodes nobody placed are still on the provisional spiral, not on top of Norland.
         QVERIFY(!node_of(again, fixture.entity.at("Ostravia")).pinned);
+    }
+
+    void a_pinned_node_wears_a_pin_that_unpin_all_takes_off_and_undo_puts_back() {
+        GuiFixture fixture;
+        const EntityId norland = fixture.entity.at("Norland");
+        MainWindow window;
+        window.set_interactive(false);
+        window.set_auto_layout(false);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(open_and_wait(window, fixture.path));
+        GraphView* view = window.graph_view();
+        view->fit_view();
+        QTemporaryDir dir;
+
+        // Pin it by dragging it a little; then the same figure file with and without the pin.
+        const QPoint from = view->screen_position(norland)->toPoint();
+        drag(view, from, from + QPoint(30, 30));
+        QVERIFY(node_of(window, norland).pinned);
+        const QImage file_pinned = exported_png(window, dir.filePath(QStringLiteral("a.png")));
+        const int pinned_ink = pin_ink(window, norland);
+        // The head is a disc of radius 4.5 in the text colour: most of the 7 x 7 square.
+        QVERIFY2(pinned_ink >= 20, qPrintable(QStringLiteral("pin head ink: %1").arg(pinned_ink)));
+
+        view->unpin_all();
+        QVERIFY(!node_of(window, norland).pinned);
+        QVERIFY(view->pinned_nodes().empty());
+        QVERIFY2(pin_ink(window, norland) < pinned_ink / 2, "the pin marker is still drawn");
+        QTRY_VERIFY_WITH_TIMEOUT(!stored(fixture.path, norland)->pinned, 10000);
+        // Unpinned where it was: the same position.
+        QCOMPARE(stored(fixture.path, norland)->x, node_of(window, norland).position.x());
+        // Figure files never show pins.
+        const QImage file_unpinned = exported_png(window, dir.filePath(QStringLiteral("b.png")));
+        QVERIFY(!file_pinned.isNull());
+        QVERIFY(file_pinned == file_unpinned);
+
+        // Undo pins it again, in the view and the project; redo releases it again.
+        QVERIFY(window.undo_stack()->canUndo());
+        window.undo_stack()->undo();
+        QVERIFY(node_of(window, norland).pinned);
+        QVERIFY(pin_ink(window, norland) >= 20);
+        QTRY_VERIFY_WITH_TIMEOUT(stored(fixture.path, norland)->pinned, 10000);
+        window.undo_stack()->redo();
+        QVERIFY(!node_of(window, norland).pinned);
+        QTRY_VERIFY_WITH_TIMEOUT(!stored(fixture.path, norland)->pinned, 10000);
     }
 };
 
