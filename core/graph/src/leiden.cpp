@@ -4,10 +4,10 @@
 // igraph Leiden iteration took 1.7 s (the target for communities is 1 s), and igraph 0.10.2
 // (Debian) stops "iterate until stable" (n_iterations < 0) after the first iteration that
 // changed anything, so that one iteration was all it ever ran (igraph issue #2798, fixed in
-// 2025). Its cost is in the data layout, not the algorithm: each incidence goes edge id ->
-// from/to arrays -> weight array, graphs are rebuilt with igraph_create at every level and
-// incidence lists allocated per vertex. The same algorithm on contiguous neighbour and weight
-// arrays does one iteration in about a tenth of the time (docs/PERFORMANCE.md, "Graph core").
+// 2025). A profile put 60% of its time in the incidence loop of its local moving, where each
+// incidence goes edge id -> from/to arrays -> weight array, and 17% in sorting edges to rebuild
+// an igraph_t at every aggregation level. The same algorithm on contiguous neighbour and weight
+// arrays does one iteration in about a third of the time (docs/PERFORMANCE.md, "Graph core").
 // igraph's Leiden stays available as CommunityAlgorithm::LeidenIgraph, the reference in tests
 // and in the benchmark.
 //

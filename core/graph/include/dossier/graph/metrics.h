@@ -102,9 +102,10 @@ struct Communities {
 };
 // Weighted, maximising modularity. Leiden (Traag et al. 2019) refines Louvain's communities so
 // none is internally disconnected, and is several times faster on large graphs. `Leiden` is ours
-// (two iterations, or one when the first changes nothing; src/leiden.cpp says why it is not
-// igraph's); `Louvain` is igraph_community_multilevel; `LeidenIgraph` is igraph_community_leiden
-// (one iteration), kept as the reference for tests and the benchmark.
+// (until stable on graphs up to 100,000 linked pairs, one iteration above; src/leiden.cpp
+// says why it is not igraph's); `Louvain` is
+// igraph_community_multilevel; `LeidenIgraph` is igraph_community_leiden (one iteration), kept as
+// the reference for tests and the benchmark.
 enum class CommunityAlgorithm { Leiden, Louvain, LeidenIgraph };
 Communities modularity_communities(const SimpleGraph& g,
                                    CommunityAlgorithm algorithm = CommunityAlgorithm::Leiden,
