@@ -26,8 +26,9 @@ void register_extract(CLI::App& app) {
         const bool show_progress = stderr_is_terminal();
         auto summary = extract::run_extraction(
             project, {}, [show_progress](std::size_t done, std::size_t total) {
-                if (show_progress)
-                    std::cerr << "\rextracting: " << done << "/" << total << std::flush;
+                // A percentage: the total counts both reads of each document.
+                if (show_progress && total > 0)
+                    std::cerr << "\rextracting: " << (100 * done / total) << "%" << std::flush;
             });
         if (show_progress)
             std::cerr << '\n';

@@ -5,7 +5,9 @@
 #include "extract_test_support.h"
 #include "test_support.h"
 
+#include <atomic>
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace dossier;
 using namespace dossier::store;
@@ -78,6 +80,49 @@ TEST(CorpusPipeline, ASurnameAnotherDocumentIntroducedIsAPersonMidSentence) {
     // Mid-sentence it is the person; at a sentence start before a capitalised word it is not.
     EXPECT_EQ(surfaces, (std::vector<std::string>{"Quorne"}));
     EXPECT_EQ(person_names(project), (std::vector<std::string>{"Pell Quorne"}));
+}
+
+// 200 documents, each read twice (a surname introduced in document 0 appears in all the others):
+// the progress counts both reads, never goes back and ends at its total; a cancel during the
+// second read stops it at a batch boundary and keeps every document's first read.
+TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirstRead) {
+    TempDir dir;
+    auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
+    add_document(project, "Ambassador Pell Quorne arrived on Monday.");
+    constexpr std::size_t kDocuments = 200;
+    for (std::size_t i = 1; i < kDocuments; ++i)
+        add_document(project, "Minute " + std::to_string(i) +
+                                  ": the plan was discussed with Quorne in Vienna.");
+
+    std::vector<std::pair<std::size_t, std::size_t>> reports;
+    const auto full = extract::run_extraction(
+        project, dossier::testing::shared_context(), {},
+        [&](std::size_t done, std::size_t total) { reports.emplace_back(done, total); });
+    EXPECT_EQ(full.documents_read_again, kDocuments - 1);
+    ASSERT_FALSE(reports.empty());
+    EXPECT_EQ(reports.back(), std::make_pair(2 * kDocuments, 2 * kDocuments));
+    for (std::size_t i = 1; i < reports.size(); ++i)
+        EXPECT_LE(reports[i - 1].first, reports[i].first) << "progress went back at report " << i;
+
+    // Cancel as soon as the second read has started (progress past the first read).
+    std::atomic<bool> cancel{false};
+    const auto cancelled = extract::run_extraction(
+        project, dossier::testing::shared_context(), {},
+        [&](std::size_t done, std::size_t) {
+            if (done > kDocuments)
+                cancel = true;
+        },
+        &cancel);
+    EXPECT_TRUE(cancelled.cancelled);
+    EXPECT_EQ(cancelled.documents, kDocuments) << "the first read finished before the cancel";
+    EXPECT_GT(cancelled.documents_read_again, 0u);
+    EXPECT_LT(cancelled.documents_read_again, kDocuments - 1) << "the second read did not stop";
+    // Every document keeps a person mention from one read or the other.
+    std::set<DocumentId> with_person;
+    for (const auto& row : EntityStore(project).all_mentions())
+        if (row.type == EntityType::Person)
+            with_person.insert(row.mention.document);
+    EXPECT_GE(with_person.size(), 1 + cancelled.documents_read_again);
 }
 
 TEST(CorpusPipeline, RerunningExtractionGivesTheSameResult) {

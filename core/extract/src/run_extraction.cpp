@@ -7,7 +7,6 @@
 #include "dossier/store/entity_store.h"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <unordered_map>
 
@@ -213,7 +212,13 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     }
     std::vector<std::vector<std::string>> own_surnames(ids.size());
     std::vector<std::size_t> first_read_mentions(ids.size(), 0);
-    auto last_report = std::chrono::steady_clock::now();
+    // Progress counts two steps per document, the first read and the second (most documents
+    // need no second read and pass quickly), so the bar never goes back. Reported once per
+    // batch: a batch is 64 documents, so at most a few reports a second.
+    auto report_progress = [&](std::size_t steps_done) {
+        if (progress)
+            progress(steps_done, 2 * ids.size());
+    };
     for (std::size_t begin = 0; begin < ids.size(); begin += kDocumentsPerTransaction) {
         if (cancel && cancel->load()) {
             summary.cancelled = true;
@@ -233,32 +238,43 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             first_read_mentions[i] = result.mentions.size();
         }
         tx.commit();
-        const auto now = std::chrono::steady_clock::now();
-        if (progress && (now - last_report > std::chrono::milliseconds(250) || end == ids.size())) {
-            progress(end, ids.size());
-            last_report = now;
-        }
+        report_progress(end);
     }
     // Second read, with the surnames of persons anywhere in the project known: only the
-    // documents that hold such a surname outside their own persons are read again.
+    // documents that hold such a surname outside their own persons are read again. Batched
+    // like the first read, so that a cancel or a kill keeps what was committed and a large
+    // corpus does not hold the write lock for the whole pass.
+    bool corpus_was_empty = true;
     if (!summary.cancelled) {
         CorpusSurnames corpus;
         for (const auto& e : entity_store.list(EntityType::Person))
             corpus.add(parse_person_name(e.canonical_name).surname);
-        store::Transaction tx(project);
-        for (std::size_t i = 0; i < ids.size() && !corpus.empty(); ++i) {
-            auto doc = document_store.get(ids[i]);
-            if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
-                continue;
-            const auto result = extract_document(*doc, context, &corpus);
-            entity_store.clear_mentions({doc->id});
-            store_result(entity_store, document_store, *doc, result);
-            summary.mentions += result.mentions.size();
-            summary.mentions -= first_read_mentions[i];
-            ++summary.documents_read_again;
+        corpus_was_empty = corpus.empty();
+        for (std::size_t begin = 0; begin < ids.size() && !corpus.empty();
+             begin += kDocumentsPerTransaction) {
+            if (cancel && cancel->load()) {
+                summary.cancelled = true;
+                break;
+            }
+            store::Transaction tx(project);
+            const std::size_t end = std::min(ids.size(), begin + kDocumentsPerTransaction);
+            for (std::size_t i = begin; i < end; ++i) {
+                auto doc = document_store.get(ids[i]);
+                if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
+                    continue;
+                const auto result = extract_document(*doc, context, &corpus);
+                entity_store.clear_mentions({doc->id});
+                store_result(entity_store, document_store, *doc, result);
+                summary.mentions += result.mentions.size();
+                summary.mentions -= first_read_mentions[i];
+                ++summary.documents_read_again;
+            }
+            tx.commit();
+            report_progress(ids.size() + end);
         }
-        tx.commit();
     }
+    if (!summary.cancelled && !ids.empty() && corpus_was_empty)
+        report_progress(2 * ids.size()); // no second read ran: the bar still ends full
     store::Transaction tx(project);
     resolve_persons_across_corpus(project);
     entity_store.remove_orphans();
