@@ -5,7 +5,6 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -50,12 +49,12 @@ QTextCharFormat rejected_mention_format(const QPalette& palette) {
 
 DocumentsPanel::DocumentsPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent)
     : QWidget(parent), state_(state), reader_(reader), model_(new DocumentsModel(this)),
-      proxy_(new QSortFilterProxyModel(this)), table_(new QTableView(this)),
-      header_(new QLabel(this)), text_(new QTextBrowser(this)) {
-    proxy_->setSourceModel(model_);
-    proxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
+      table_(new QTableView(this)), header_(new QLabel(this)), text_(new QTextBrowser(this)) {
     table_->setObjectName(QStringLiteral("documentsTable"));
-    table_->setModel(proxy_);
+    // The model sorts (all its rows, not the loaded ones) and starts newest first, the order
+    // the snapshot is read in.
+    table_->setModel(model_);
+    table_->horizontalHeader()->setSortIndicator(DocumentsModel::Date, Qt::DescendingOrder);
     table_->setSortingEnabled(true);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -87,8 +86,7 @@ DocumentsPanel::DocumentsPanel(ExplorerState* state, ProjectReader* reader, QWid
             [this](const QModelIndex& current) {
                 if (!current.isValid())
                     return;
-                const auto id = proxy_->data(current, DocumentsModel::kIdRole).toLongLong();
-                load_text(DocumentId{id});
+                load_text(model_->document_at(current.row()));
             });
     connect(text_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QLatin1String("entity"))
@@ -105,10 +103,10 @@ void DocumentsPanel::set_documents(std::vector<DocumentRow> rows) {
 }
 
 void DocumentsPanel::show_document(DocumentId id) {
-    const int row = model_->row_of(id);
+    const int row = model_->table_row_of(id);
     if (row < 0)
         return;
-    const QModelIndex index = proxy_->mapFromSource(model_->index(row, 0));
+    const QModelIndex index = model_->index(row, 0);
     table_->scrollTo(index);
     if (table_->currentIndex().row() == index.row() && current_ == id)
         return;

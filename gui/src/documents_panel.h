@@ -9,7 +9,6 @@
 
 class QTableView;
 class QTextBrowser;
-class QSortFilterProxyModel;
 class QLabel;
 
 namespace dossier::gui {
@@ -39,7 +38,6 @@ private:
     ExplorerState* state_;
     ProjectReader* reader_;
     DocumentsModel* model_;
-    QSortFilterProxyModel* proxy_;
     QTableView* table_;
     QLabel* header_;
     QTextBrowser* text_;

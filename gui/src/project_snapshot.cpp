@@ -1,5 +1,6 @@
 #include "project_snapshot.h"
 
+#include "documents_model.h"
 #include "dossier/model/date.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -110,6 +111,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
         row.format = qs(d.format);
         out.documents.push_back(std::move(row));
     }
+    DocumentsModel::sort_rows(out.documents); // the table's opening order, off the GUI thread
     if (cancelled())
         return out;
 
