@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <gtest/gtest.h>
+#include <memory>
 #include <poll.h>
 #include <random>
 #include <regex>
@@ -133,18 +134,27 @@ private:
     std::string captured_;
 };
 
-TEST(LongLayoutWarning, ExportAnnouncesTheEstimateBeforeTheLayoutAndCtrlCStopsIt) {
-    TempDir dir;
-    const auto project = dir.path() / "large.dossier";
-    const auto figure = dir.path() / "large.svg";
-    // neato is quadratic: 1,500 nodes and 6,000 relations are estimated at over 5 s.
-    write_graph_project(project, 1500, 6000);
+// A project of `nodes` people in a fresh folder, and `dossier export` of it as SVG with neato.
+class LongLayoutWarning : public ::testing::Test {
+protected:
+    std::unique_ptr<ExportProcess> start_export(int nodes, int relations) {
+        write_graph_project(project, nodes, relations);
+        return std::make_unique<ExportProcess>(
+            std::vector<std::string>{"export", project.string(), "--format", "svg", "-o",
+                                     figure.string(), "--layout", "neato"});
+    }
 
-    ExportProcess export_run({"export", project.string(), "--format", "svg", "-o", figure.string(),
-                              "--layout", "neato"});
-    ASSERT_TRUE(export_run.wait_for_stderr("\n", std::chrono::seconds(120)))
-        << "no message within 2 minutes; stderr: " << export_run.captured();
-    const std::string& said = export_run.captured();
+    TempDir dir;
+    const std::filesystem::path project = dir.path() / "graph.dossier";
+    const std::filesystem::path figure = dir.path() / "graph.svg";
+};
+
+TEST_F(LongLayoutWarning, ExportAnnouncesTheEstimateBeforeTheLayoutAndCtrlCStopsIt) {
+    // neato is quadratic: 1,500 nodes and 6,000 relations are estimated at over 5 s.
+    auto export_run = start_export(1500, 6000);
+    ASSERT_TRUE(export_run->wait_for_stderr("\n", std::chrono::seconds(120)))
+        << "no message within 2 minutes; stderr: " << export_run->captured();
+    const std::string& said = export_run->captured();
     EXPECT_NE(said.find("dossier: export: layout will take a while"), std::string::npos) << said;
     std::smatch estimate;
     ASSERT_TRUE(std::regex_search(said, estimate,
@@ -152,50 +162,38 @@ TEST(LongLayoutWarning, ExportAnnouncesTheEstimateBeforeTheLayoutAndCtrlCStopsIt
         << said;
     EXPECT_GE(std::stoi(estimate[1]), 5);
     // Said before the layout finished: the command is still working on it.
-    EXPECT_TRUE(export_run.running()) << "the export ended before the test could interrupt it";
+    EXPECT_TRUE(export_run->running()) << "the export ended before the test could interrupt it";
 
     // Ctrl+C in a terminal signals the whole job: the command and its layout worker.
-    const pid_t group = export_run.pid();
+    const pid_t group = export_run->pid();
     ASSERT_EQ(::kill(-group, SIGINT), 0);
-    EXPECT_EQ(export_run.wait_exit(), 128 + SIGINT);
-    EXPECT_TRUE(export_run.group_gone(group, std::chrono::seconds(10)))
+    EXPECT_EQ(export_run->wait_exit(), 128 + SIGINT);
+    EXPECT_TRUE(export_run->group_gone(group, std::chrono::seconds(10)))
         << "a layout worker outlived the interrupted export";
     EXPECT_FALSE(std::filesystem::exists(figure)) << "an interrupted export left a file";
 }
 
-TEST(LongLayoutWarning, KillingTheExportAloneKillsItsLayoutWorkerToo) {
-    TempDir dir;
-    const auto project = dir.path() / "large.dossier";
-    const auto figure = dir.path() / "large.svg";
-    write_graph_project(project, 1500, 6000);
-
-    ExportProcess export_run({"export", project.string(), "--format", "svg", "-o", figure.string(),
-                              "--layout", "neato"});
-    ASSERT_TRUE(export_run.wait_for_stderr("will take a while", std::chrono::seconds(120)))
-        << export_run.captured();
+TEST_F(LongLayoutWarning, KillingTheExportAloneKillsItsLayoutWorkerToo) {
+    auto export_run = start_export(1500, 6000);
+    ASSERT_TRUE(export_run->wait_for_stderr("will take a while", std::chrono::seconds(120)))
+        << export_run->captured();
     ::usleep(300'000); // the worker has been started and is laying out
     // SIGKILL to the command only (a crash, `kill -9`): no destructor can stop the worker, the
     // kernel's parent-death signal must.
-    const pid_t group = export_run.pid();
+    const pid_t group = export_run->pid();
     ASSERT_EQ(::kill(group, SIGKILL), 0);
-    EXPECT_EQ(export_run.wait_exit(), 128 + SIGKILL);
-    EXPECT_TRUE(export_run.group_gone(group, std::chrono::seconds(10)))
+    EXPECT_EQ(export_run->wait_exit(), 128 + SIGKILL);
+    EXPECT_TRUE(export_run->group_gone(group, std::chrono::seconds(10)))
         << "the layout worker outlived the killed export";
     EXPECT_FALSE(std::filesystem::exists(figure));
 }
 
-TEST(LongLayoutWarning, ShortLayoutSaysNothingAndWritesTheFigure) {
-    TempDir dir;
-    const auto project = dir.path() / "small.dossier";
-    const auto figure = dir.path() / "small.svg";
-    write_graph_project(project, 40, 80);
-
-    ExportProcess export_run({"export", project.string(), "--format", "svg", "-o", figure.string(),
-                              "--layout", "neato"});
-    export_run.wait_for_stderr("\x04", std::chrono::seconds(120)); // reads to the end of stderr
-    EXPECT_EQ(export_run.wait_exit(), 0) << export_run.captured();
-    EXPECT_EQ(export_run.captured().find("will take a while"), std::string::npos)
-        << export_run.captured();
+TEST_F(LongLayoutWarning, ShortLayoutSaysNothingAndWritesTheFigure) {
+    auto export_run = start_export(40, 80);
+    export_run->wait_for_stderr("\x04", std::chrono::seconds(120)); // reads to the end of stderr
+    EXPECT_EQ(export_run->wait_exit(), 0) << export_run->captured();
+    EXPECT_EQ(export_run->captured().find("will take a while"), std::string::npos)
+        << export_run->captured();
     ASSERT_TRUE(std::filesystem::exists(figure));
     EXPECT_GT(std::filesystem::file_size(figure), 1000u);
 }

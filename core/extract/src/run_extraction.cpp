@@ -15,6 +15,25 @@ namespace {
 
 constexpr std::size_t kDocumentsPerTransaction = 64;
 
+// Calls read(i) for i in [0, count) in batches of kDocumentsPerTransaction, one transaction per
+// batch so that a cancel or a kill keeps every committed batch, and after_batch(end) after each
+// commit. A set `cancel` stops before the next batch; returns false then.
+template <typename Read, typename AfterBatch>
+bool read_in_batches(store::Project& project, std::size_t count, std::atomic<bool>* cancel,
+                     Read read, AfterBatch after_batch) {
+    for (std::size_t begin = 0; begin < count; begin += kDocumentsPerTransaction) {
+        if (cancel && cancel->load())
+            return false;
+        store::Transaction tx(project);
+        const std::size_t end = std::min(count, begin + kDocumentsPerTransaction);
+        for (std::size_t i = begin; i < end; ++i)
+            read(i);
+        tx.commit();
+        after_batch(end);
+    }
+    return true;
+}
+
 struct StoredPerson {
     EntityId id;
     std::string skeleton;
@@ -219,27 +238,20 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         if (progress)
             progress(steps_done, 2 * ids.size());
     };
-    for (std::size_t begin = 0; begin < ids.size(); begin += kDocumentsPerTransaction) {
-        if (cancel && cancel->load()) {
-            summary.cancelled = true;
-            break;
-        }
-        store::Transaction tx(project);
-        const std::size_t end = std::min(ids.size(), begin + kDocumentsPerTransaction);
-        for (std::size_t i = begin; i < end; ++i) {
+    summary.cancelled = !read_in_batches(
+        project, ids.size(), cancel,
+        [&](std::size_t i) {
             auto doc = document_store.get(ids[i]);
             if (!doc)
-                continue;
+                return;
             const auto result = extract_document(*doc, context);
             store_result(entity_store, document_store, *doc, result);
             summary.mentions += result.mentions.size();
             ++summary.documents;
             own_surnames[i] = person_surnames(result);
             first_read_mentions[i] = result.mentions.size();
-        }
-        tx.commit();
-        report_progress(end);
-    }
+        },
+        report_progress);
     // Second read, with the surnames of persons anywhere in the project known: only the
     // documents that hold such a surname outside their own persons are read again. Batched
     // like the first read, so that a cancel or a kill keeps what was committed and a large
@@ -250,28 +262,21 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         for (const auto& e : entity_store.list(EntityType::Person))
             corpus.add(parse_person_name(e.canonical_name).surname);
         corpus_was_empty = corpus.empty();
-        for (std::size_t begin = 0; begin < ids.size() && !corpus.empty();
-             begin += kDocumentsPerTransaction) {
-            if (cancel && cancel->load()) {
-                summary.cancelled = true;
-                break;
-            }
-            store::Transaction tx(project);
-            const std::size_t end = std::min(ids.size(), begin + kDocumentsPerTransaction);
-            for (std::size_t i = begin; i < end; ++i) {
-                auto doc = document_store.get(ids[i]);
-                if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
-                    continue;
-                const auto result = extract_document(*doc, context, &corpus);
-                entity_store.clear_mentions({doc->id});
-                store_result(entity_store, document_store, *doc, result);
-                summary.mentions += result.mentions.size();
-                summary.mentions -= first_read_mentions[i];
-                ++summary.documents_read_again;
-            }
-            tx.commit();
-            report_progress(ids.size() + end);
-        }
+        if (!corpus.empty())
+            summary.cancelled = !read_in_batches(
+                project, ids.size(), cancel,
+                [&](std::size_t i) {
+                    auto doc = document_store.get(ids[i]);
+                    if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
+                        return;
+                    const auto result = extract_document(*doc, context, &corpus);
+                    entity_store.clear_mentions({doc->id});
+                    store_result(entity_store, document_store, *doc, result);
+                    summary.mentions += result.mentions.size();
+                    summary.mentions -= first_read_mentions[i];
+                    ++summary.documents_read_again;
+                },
+                [&](std::size_t end) { report_progress(ids.size() + end); });
     }
     if (!summary.cancelled && !ids.empty() && corpus_was_empty)
         report_progress(2 * ids.size()); // no second read ran: the bar still ends full
