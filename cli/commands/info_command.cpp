@@ -1,6 +1,5 @@
 #include "cli_support.h"
 #include "command_registry.h"
-
 #include "dossier/store/project_stats.h"
 
 #include <iostream>
@@ -33,21 +32,28 @@ void register_info_command(CLI::App& app) {
                         {"relations_by_type", stats.relations_by_type},
                         {"evidence", stats.evidence},
                         {"authority_entries", stats.authority_entries},
-                        {"curation_records", stats.curation_records}});
+                        {"curation_records", stats.curation_records},
+                        {"extraction_incomplete", stats.extraction_incomplete}});
             return kOk;
         }
         std::cout << "project:           " << options->project << '\n'
                   << "schema version:    " << stats.schema_version << '\n'
-                  << "documents:         " << stats.documents << " (" << stats.text_bytes << " bytes of text)\n"
+                  << "documents:         " << stats.documents << " (" << stats.text_bytes
+                  << " bytes of text)\n"
                   << "entities:          " << stats.entities << '\n';
         for (const auto& [type, n] : stats.entities_by_type)
             std::cout << "  " << type << ": " << n << '\n';
         std::cout << "mentions:          " << stats.mentions << '\n'
-                  << "relations:         " << stats.relations << " (" << stats.evidence << " evidence spans)\n";
+                  << "relations:         " << stats.relations << " (" << stats.evidence
+                  << " evidence spans)\n";
         for (const auto& [type, n] : stats.relations_by_type)
             std::cout << "  " << type << ": " << n << '\n';
         std::cout << "authority entries: " << stats.authority_entries << '\n'
                   << "curation records:  " << stats.curation_records << '\n';
+        if (stats.extraction_incomplete)
+            std::cout << "extraction:        incomplete (interrupted or cancelled); run: dossier "
+                         "extract "
+                      << options->project << '\n';
         return kOk;
     });
 }

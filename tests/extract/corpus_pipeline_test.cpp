@@ -2,6 +2,7 @@
 #include "dossier/extract/extraction.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/project_stats.h"
 #include "extract_test_support.h"
 #include "test_support.h"
 
@@ -123,6 +124,11 @@ TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirst
         if (row.type == EntityType::Person)
             with_person.insert(row.mention.document);
     EXPECT_GE(with_person.size(), 1 + cancelled.documents_read_again);
+    // The cancelled run is marked incomplete until a run finishes.
+    EXPECT_TRUE(project_stats(project).extraction_incomplete);
+    const auto finished = extract::run_extraction(project, dossier::testing::shared_context(), {});
+    EXPECT_FALSE(finished.cancelled);
+    EXPECT_FALSE(project_stats(project).extraction_incomplete);
 }
 
 TEST(CorpusPipeline, RerunningExtractionGivesTheSameResult) {

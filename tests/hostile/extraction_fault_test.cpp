@@ -97,9 +97,20 @@ TEST(Faults, FiftySigkillsDuringExtractionNeverCorruptOrLoseDocumentsOrCorrectio
 
     // The next run completes the work: the same entities, mentions, relations and corrections
     // (replayed, still applied) as the run that was never interrupted.
+    // Between the kills, `dossier info` tells an interrupted extraction from a finished one.
+    const auto info_after_kills = run_dossier({"info", project.string()});
+    ASSERT_EQ(info_after_kills.exit_code, 0) << info_after_kills.err;
+    const bool marked =
+        info_after_kills.out.find("extraction:        incomplete") != std::string::npos;
+    {
+        auto opened = store::Project::open(project, store::OpenMode::ReadOnly);
+        EXPECT_EQ(marked, store::project_stats(opened).extraction_incomplete);
+    }
     const auto last = run_dossier({"extract", project.string()});
     ASSERT_EQ(last.exit_code, 0) << last.err;
     EXPECT_EQ(snapshot_of(project), expected);
+    const auto info_after_run = run_dossier({"info", project.string()});
+    EXPECT_EQ(info_after_run.out.find("incomplete"), std::string::npos) << info_after_run.out;
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "dossier/store/authority_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/project_stats.h"
 
 #include <algorithm>
 #include <map>
@@ -227,6 +228,9 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             entity_store.clear_extraction();
         else
             entity_store.clear_mentions(ids);
+        // Cleared again only at the very end: a kill or a cancel in between leaves the mark,
+        // and `dossier info` says the extraction needs running again.
+        project.set_setting(store::kExtractionIncompleteSetting, "1");
         tx.commit();
     }
     std::vector<std::vector<std::string>> own_surnames(ids.size());
@@ -287,6 +291,8 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     if (!summary.cancelled) // relations from the new mentions, before curation moves/removes any
         run_relation_extraction(project, {}, cancel);
     curation::replay_curation(project); // a re-extraction never undoes an analyst's work
+    if (!summary.cancelled)
+        project.set_setting(store::kExtractionIncompleteSetting, "0");
     summary.entities = entity_store.count();
     return summary;
 }

@@ -23,16 +23,20 @@ ProjectStats project_stats(Project& project) {
     ProjectStats s;
     s.schema_version = project.schema_version();
     s.documents = scalar(conn, "SELECT count(*) FROM documents");
-    s.text_bytes = scalar(conn, "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents");
+    s.text_bytes =
+        scalar(conn, "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents");
     s.entities = scalar(conn, "SELECT count(*) FROM entities WHERE rejected = 0");
     s.mentions = scalar(conn, "SELECT count(*) FROM mentions");
     s.relations = scalar(conn, "SELECT count(*) FROM relations");
     s.evidence = scalar(conn, "SELECT count(*) FROM relation_evidence");
     s.authority_entries = scalar(conn, "SELECT count(*) FROM authority_entries");
     s.curation_records = scalar(conn, "SELECT count(*) FROM curation");
-    grouped(conn, "SELECT type, count(*) FROM entities WHERE rejected = 0 GROUP BY type ORDER BY type",
+    s.extraction_incomplete = project.setting(kExtractionIncompleteSetting, "0") == "1";
+    grouped(conn,
+            "SELECT type, count(*) FROM entities WHERE rejected = 0 GROUP BY type ORDER BY type",
             s.entities_by_type);
-    grouped(conn, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type", s.relations_by_type);
+    grouped(conn, "SELECT type, count(*) FROM relations GROUP BY type ORDER BY type",
+            s.relations_by_type);
     return s;
 }
 

@@ -7,6 +7,10 @@
 
 namespace dossier::store {
 
+// The setting an extraction sets to "1" when it starts and to "0" when it has finished, so that a
+// run that was killed or cancelled part-way can be told from a finished one afterwards.
+inline constexpr const char* kExtractionIncompleteSetting = "extraction_incomplete";
+
 struct ProjectStats {
     int schema_version = 0;
     std::int64_t documents = 0;
@@ -17,6 +21,7 @@ struct ProjectStats {
     std::int64_t evidence = 0;
     std::int64_t authority_entries = 0;
     std::int64_t curation_records = 0;
+    bool extraction_incomplete = false; // the last extraction was interrupted or cancelled
     std::map<std::string, std::int64_t> entities_by_type;
     std::map<std::string, std::int64_t> relations_by_type;
 };
