@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QPaintDevice>
 #include <QTransform>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -74,10 +75,20 @@ public:
         // Clip to just inside the image so every stepped pixel is in it.
         if (!clip(a, b, width_ - 1e-6, height_ - 1e-6, t0))
             return;
-        int x0 = static_cast<int>(std::floor(a.x()));
-        int y0 = static_cast<int>(std::floor(a.y()));
-        const int x1 = static_cast<int>(std::floor(b.x()));
-        const int y1 = static_cast<int>(std::floor(b.y()));
+        // The clipped ends can still lie a rounding error outside (a + d * t with |a| ~ 1e6 is
+        // off by ~1e-10, and floor(-1e-10) is -1: AddressSanitizer caught the write before the
+        // image). Clamping moves an end by at most that pixel, and every pixel a Bresenham line
+        // steps on lies in the box of its two ends, so all writes stay inside the image.
+        auto column = [this](double x) {
+            return std::clamp(static_cast<int>(std::floor(x)), 0, width_ - 1);
+        };
+        auto row = [this](double y) {
+            return std::clamp(static_cast<int>(std::floor(y)), 0, height_ - 1);
+        };
+        int x0 = column(a.x());
+        int y0 = row(a.y());
+        const int x1 = column(b.x());
+        const int y1 = row(b.y());
         const int dx = std::abs(x1 - x0);
         const int dy = -std::abs(y1 - y0);
         const int sx = x0 < x1 ? 1 : -1;
