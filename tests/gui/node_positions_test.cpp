@@ -29,6 +29,19 @@ bool open_and_wait(MainWindow& window, const QString& path) {
     return loaded.wait(20000) || loaded.count() > 0;
 }
 
+// Shows `window` at a fixed size without dialogs or automatic layout, opens the project and fits
+// the graph, so that drags land on known nodes. False when the window or project did not come up.
+bool show_and_open(MainWindow& window, const QString& path) {
+    window.set_interactive(false);
+    window.set_auto_layout(false);
+    window.resize(1200, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window) || !open_and_wait(window, path))
+        return false;
+    window.graph_view()->fit_view();
+    return true;
+}
+
 const ExplorerNode& node_of(MainWindow& window, EntityId id) {
     const auto& graph = *window.state()->graph();
     return graph.nodes[static_cast<std::size_t>(graph.find(id))];
@@ -89,14 +102,8 @@ private slots:
         QPointF dropped_at;
         {
             MainWindow window;
-            window.set_interactive(false);
-            window.set_auto_layout(false);
-            window.resize(1200, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(open_and_wait(window, fixture.path));
+            QVERIFY(show_and_open(window, fixture.path));
             GraphView* view = window.graph_view();
-            view->fit_view();
             QVERIFY(!node_of(window, norland).pinned);
 
             // Drag Norland 60 pixels right and 40 down.
@@ -145,14 +152,8 @@ private slots:
         GuiFixture fixture;
         const EntityId norland = fixture.entity.at("Norland");
         MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.resize(1200, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(open_and_wait(window, fixture.path));
+        QVERIFY(show_and_open(window, fixture.path));
         GraphView* view = window.graph_view();
-        view->fit_view();
         QTemporaryDir dir;
 
         // Pin it by dragging it a little; then the same figure file with and without the pin.
