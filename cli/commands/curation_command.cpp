@@ -9,6 +9,7 @@
 #include "dossier/store/curation_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/extraction_lock.h"
 #include "dossier/store/relation_store.h"
 
 #include <algorithm>
@@ -55,6 +56,17 @@ EntityId find_entity(store::Project& project, const std::string& name) {
         return rejected.entity->id;
     throw std::runtime_error(result.not_found_message(name));
 }
+
+// A correction command's hold on the project: its turn against a re-extraction in another
+// process (store::ExtractionLock; taken first, released last), then the project itself. Between
+// looking an entity up and recording the correction, no extraction can clear the entities.
+struct CorrectionSession {
+    explicit CorrectionSession(const std::string& path)
+        : turn(path, store::ExtractionLock::Mode::Correction),
+          project(open_project(path, store::OpenMode::ReadWrite)) {}
+    store::ExtractionLock turn;
+    store::Project project;
+};
 
 EntityRef ref_of(store::Project& project, EntityId id) {
     store::CurationStore store(project);
@@ -103,7 +115,8 @@ void register_merge(CLI::App& app) {
     c->add_option("B", o->b, "Entity that stays (name, alias or id)")->required();
     c->add_option("--name", o->name, "Canonical name of the merged entity");
     set_action(c, [o] {
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         const auto a = find_entity(project, o->a);
         const auto b = find_entity(project, o->b);
         if (a == b)
@@ -129,7 +142,8 @@ void register_split(CLI::App& app) {
     set_action(c, [o] {
         if (o->alias.empty() && o->mentions.empty())
             throw std::runtime_error("split needs --alias or --mention");
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         store::CurationStore store(project);
         const auto mentions = store.mentions(entity);
@@ -157,7 +171,8 @@ void register_rename(CLI::App& app) {
     c->add_option("ENTITY", o->entity, "Entity (name, alias or id)")->required();
     c->add_option("NEW_NAME", o->name, "New canonical name")->required();
     set_action(c, [o] {
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         return record(project, *o, curation::rename_op(ref_of(project, entity), o->name));
     });
@@ -178,7 +193,8 @@ void register_retype(CLI::App& app) {
         if (!type)
             throw std::runtime_error(
                 o->type + " : unknown type (person, organization, country, place, document, date)");
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         return record(project, *o, curation::retype_op(ref_of(project, entity), *type));
     });
@@ -194,7 +210,8 @@ void register_reject(CLI::App& app) {
     add_common(c, *o);
     c->add_option("ENTITY", o->entity, "Entity (name, alias or id)")->required();
     set_action(c, [o] {
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         return record(project, *o, curation::reject_op(ref_of(project, entity)));
     });
@@ -231,7 +248,8 @@ void register_relate(CLI::App& app) {
     set_action(c, [o] {
         if ((o->document > 0) != !o->span.empty())
             throw std::runtime_error("--document and --span go together");
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         const auto a = find_entity(project, o->a);
         const auto b = find_entity(project, o->b);
         std::optional<curation::MentionRef> cited;
@@ -263,7 +281,8 @@ void register_unrelate(CLI::App& app) {
     add_common(c, *o);
     c->add_option("RELATION_ID", o->relation, "Relation id (dossier relations)")->required();
     set_action(c, [o] {
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         return record(project, *o, curation::unrelate_op(relation_ref_of(project, o->relation)));
     });
 }
@@ -283,7 +302,8 @@ void register_note(CLI::App& app) {
     set_action(c, [o] {
         if (o->entity.empty() == (o->relation == 0))
             throw std::runtime_error("note needs --entity or --relation");
-        auto project = open_project(o->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(o->project);
+        auto& project = session.project;
         if (!o->entity.empty())
             return record(project, *o,
                           curation::note_entity_op(ref_of(project, find_entity(project, o->entity)),
@@ -303,7 +323,8 @@ void register_undo_redo(CLI::App& app) {
     u->add_option("PROJECT", undo->project, "Project file (.dossier)")->required();
     u->add_option("RECORD_ID", undo->record, "Curation record id (dossier curation)");
     set_action(u, [undo] {
-        auto project = open_project(undo->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(undo->project);
+        auto& project = session.project;
         CurationService service(project, {});
         std::optional<CurationId> id;
         if (undo->record > 0)
@@ -324,7 +345,8 @@ void register_undo_redo(CLI::App& app) {
     r->add_option("PROJECT", redo->project, "Project file (.dossier)")->required();
     r->add_option("RECORD_ID", redo->record, "Curation record id (dossier curation)")->required();
     set_action(r, [redo] {
-        auto project = open_project(redo->project, store::OpenMode::ReadWrite);
+        CorrectionSession session(redo->project);
+        auto& project = session.project;
         CurationService(project, {}).redo(CurationId{redo->record});
         const auto rec = store::CurationStore(project).record(CurationId{redo->record});
         std::cout << "redone #" << redo->record << " "
@@ -404,8 +426,8 @@ void register_curation(CLI::App& app) {
             const auto data = nlohmann::json::parse(in, nullptr, false);
             if (data.is_discarded())
                 throw std::runtime_error(o->file + " : not valid JSON");
-            auto project = open_project(o->exchange_project, store::OpenMode::ReadWrite);
-            const auto report = curation::import_curation(project, data);
+            CorrectionSession session(o->exchange_project);
+            const auto report = curation::import_curation(session.project, data);
             print_report(data.at("records").size(), report);
             return report.stale.empty() ? kOk : kPartial;
         }

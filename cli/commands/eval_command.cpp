@@ -41,7 +41,7 @@ public:
 private:
     void remove() {
         std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        for (const char* suffix : {"", "-wal", "-shm", "-journal", "-extraction-lock"})
             std::filesystem::remove(path_.string() + suffix, ec);
     }
     std::filesystem::path path_;

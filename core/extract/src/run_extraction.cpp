@@ -5,6 +5,7 @@
 #include "dossier/store/authority_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/extraction_lock.h"
 #include "dossier/store/project_stats.h"
 
 #include <algorithm>
@@ -217,6 +218,9 @@ ExtractionSummary run_extraction(store::Project& project, const std::vector<Docu
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents, const Progress& progress,
                                  std::atomic<bool>* cancel) {
+    // Correction commands from other processes wait while the entities are cleared and rebuilt
+    // (they would find no entity, or one about to vanish), and this waits for those in flight.
+    const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
     store::DocumentStore document_store(project);
     store::EntityStore entity_store(project);
     const bool everything = documents.empty();

@@ -34,13 +34,15 @@ void throw_sqlite_error(sqlite3* db, int rc, std::string_view what) {
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                &stmt_, nullptr);
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
     if (rc != SQLITE_OK)
         throw_sqlite_error(db, rc, "preparing a query");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(stmt_, index, value);
@@ -84,26 +86,34 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+double Statement::real(int column) const {
+    return sqlite3_column_double(stmt_, column);
+}
 std::string_view Statement::text(int column) const {
     auto p = sqlite3_column_text(stmt_, column);
     if (!p)
         return {};
-    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+    return {reinterpret_cast<const char*>(p),
+            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 std::span<const std::byte> Statement::blob(int column) const {
     auto p = static_cast<const std::byte*>(sqlite3_column_blob(stmt_, column));
     return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 namespace {
 
 // False when a read-only connection cannot even read because the WAL index (-shm) cannot be made:
 // READONLY without a -wal file, CANTOPEN when a -wal file is there but no -shm.
 bool can_read_wal_index(sqlite3* db) {
-    const int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    const int rc =
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
     return (rc & 0xFF) != SQLITE_READONLY && (rc & 0xFF) != SQLITE_CANTOPEN;
 }
 
@@ -147,6 +157,12 @@ std::function<void(const std::string&)>& busy_notice() {
 }
 
 } // namespace
+
+void notify_waiting(const std::string& message) {
+    const std::lock_guard lock(busy_notice_mutex);
+    if (busy_notice())
+        busy_notice()(message);
+}
 
 } // namespace dossier::store::detail
 
@@ -252,8 +268,12 @@ void Connection::exec(const char* sql) {
     }
 }
 
-std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::changes() const { return sqlite3_changes(db_); }
+std::int64_t Connection::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Connection::changes() const {
+    return sqlite3_changes(db_);
+}
 
 std::int64_t query_int(Connection& conn, const char* sql) {
     Statement stmt(conn.handle(), sql);

@@ -1,14 +1,13 @@
 #pragma once
 // Private to dossier_store: the one place that sees sqlite3.h. Every SQL text passed here is a
 // string literal of the store; values always go through bind(), never into the SQL.
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <span>
+#include <sqlite3.h>
 #include <string>
 #include <string_view>
 
@@ -26,7 +25,9 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     Statement& bind_blob(int index, std::span<const std::byte> value);
     Statement& bind_null(int index);
     Statement& bind_optional(int index, std::string_view value) {
@@ -81,5 +82,9 @@ private:
 std::int64_t query_int(Connection& conn, const char* sql);
 
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view what);
+
+// One line through the notice set by store::set_busy_notice (stderr by default), for other
+// waits of the same kind (store::ExtractionLock).
+void notify_waiting(const std::string& message);
 
 } // namespace dossier::store::detail
