@@ -76,6 +76,63 @@ TEST(PersonRules, WriterAndAddresseeOfAPaperArePersons) {
               (std::vector<std::string>{"Pallister", "Quorne", "Varnum"}));
 }
 
+TEST(PersonRules, ANameSetOffAfterARoleIsAPersonAndSoIsTheOneThePaperWentTo) {
+    const std::string text =
+        "Attached to a letter from the Director of the Records Bureau, Pemberton, to Ashcombe, "
+        "June 3, asking for comment. Later the Chairman of the Tariff Board, Velder, agreed.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Pemberton", "Ashcombe", "Velder"}));
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
+              (std::vector<std::string>{"Records Bureau", "Tariff Board"}));
+    // No role before the comma, or a country after it: no person.
+    const std::string none = "He wrote to the Records Bureau, Pemberton said. The report of the "
+                             "Director of the Budget, Canada, arrived.";
+    EXPECT_TRUE(surfaces_of(extract_text(none), none, EntityType::Person).empty());
+}
+
+TEST(PersonRules, ANameThenADashAndAnOfficeIsAParticipant) {
+    const std::string text = "PARTICIPANTS\n\nOrville Pendergast\u2014Deputy Assistant "
+                             "Secretary\u2014EUR\nWinthrop Q. Ames\u2014Director\u2014NE\n"
+                             "Quiet Harbor\u2014a place of rest\n";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Orville Pendergast", "Winthrop Q. Ames"}));
+}
+
+TEST(PersonRules, AKnownGivenNameAndACapitalisedWordAreAName) {
+    const std::string text = "The policies of Yusuf Haddad in the north changed; the Hassan "
+                             "Committee met, and Golda Tamir spoke.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Yusuf Haddad", "Golda Tamir"}));
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
+              (std::vector<std::string>{"Hassan Committee"}));
+}
+
+TEST(PersonRules, AKnownSurnameBeforeAnEponymWordIsThePerson) {
+    const std::string text = "Senator Mabry spoke. The Mabry Amendment passed, and the Mabry "
+                             "amendment was debated. The Israeli Mission and the Tarrant Mission "
+                             "left.";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Mabry", "Mabry", "Mabry"}));
+    EXPECT_EQ(key_of(r, text, "Mabry"), key_of(r, text, "Mabry"));
+    // Tarrant is known to no one here: the Tarrant Mission stays an institution.
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Organization),
+              (std::vector<std::string>{"Israeli Mission", "Tarrant Mission"}));
+    // Known from another document of the corpus, Tarrant is a person; the Mission is not.
+    extract::CorpusSurnames corpus;
+    corpus.add("Tarrant");
+    Document doc;
+    doc.text = text;
+    auto with_corpus = extract::extract_document(doc, dossier::testing::shared_context(), &corpus);
+    const auto persons = surfaces_of(with_corpus, text, EntityType::Person);
+    EXPECT_EQ(std::count(persons.begin(), persons.end(), "Tarrant"), 1);
+    EXPECT_EQ(surfaces_of(with_corpus, text, EntityType::Organization),
+              (std::vector<std::string>{"Israeli Mission"}));
+}
+
 TEST(PersonRules, ClearanceListsStopAtOfficeSymbols) {
     const std::string text =
         "Drafted by Orrin; cleared in draft with Pallister, Quorne, Varnum, GTI, H, and WE.";

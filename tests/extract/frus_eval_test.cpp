@@ -1,7 +1,8 @@
 // `dossier eval` on the FRUS excerpt: the annotations are stripped, the plain text extracted and
 // compared with them. Thresholds are the levels this rule set reaches, a little below the
-// measured figures (docs/EXTRACTION.md). The precision-bound targets (overlap F1 0.90 /
-// exact 0.85 without authority, overlap F1 0.95 with it) are not reached: the gold tags only the
+// measured figures (docs/EXTRACTION.md); exact F1 without authority is held at the 0.85
+// (measured 0.851, every gold mention found). The other precision-bound targets (overlap F1 0.90
+// without authority, 0.95 with it) are not reached: the gold tags only the
 // persons of the volume's list, and never the hyphenated "Ben-Gurion" (0 of 31, while 12 of 13
 // "Ben Gurion" are tagged), and the extractor also finds the unlisted persons (Meany, Hall,
 // Kural, Bruskin, ...). Recall and B-cubed reach the targets.
@@ -32,9 +33,9 @@ TEST(FrusEvaluation, WithoutAuthorityRecallAndClusteringAreHigh) {
     DOSSIER_REQUIRE_SHARED_CORPUS(kFrus);
     auto r = run_eval(false);
     EXPECT_EQ(r["documents"], 17);
-    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.96);
-    EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.83);
-    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.83);
+    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.995);
+    EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.85);
+    EXPECT_GE(r["exact"]["f1"].get<double>(), 0.85);
     EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.99);
     EXPECT_GE(r["within_scope"]["overlap"]["f1"].get<double>(), 0.89);
 }
@@ -42,7 +43,7 @@ TEST(FrusEvaluation, WithoutAuthorityRecallAndClusteringAreHigh) {
 TEST(FrusEvaluation, WithThePersonsListAsAuthorityRecallAndBCubedReachTheTarget) {
     DOSSIER_REQUIRE_SHARED_CORPUS(kFrus);
     auto r = run_eval(true);
-    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.99);
+    EXPECT_GE(r["overlap"]["recall"].get<double>(), 0.995);
     EXPECT_GE(r["overlap"]["f1"].get<double>(), 0.84);
     EXPECT_GE(r["exact"]["f1"].get<double>(), 0.84);
     EXPECT_GE(r["bcubed"]["f1"].get<double>(), 0.99);

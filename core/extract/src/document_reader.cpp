@@ -39,6 +39,15 @@ std::string display_form(std::string_view text) {
     return out;
 }
 
+// Kinds of paper a source note routes "from A to B".
+bool is_paper_word(std::uint64_t hash) {
+    static const std::uint64_t kPapers[] = {
+        fold_hash("memorandum"), fold_hash("letter"), fold_hash("telegram"),
+        fold_hash("message"),    fold_hash("note"),   fold_hash("despatch"),
+        fold_hash("cable"),      fold_hash("report"), fold_hash("airgram")};
+    return std::find(std::begin(kPapers), std::end(kPapers), hash) != std::end(kPapers);
+}
+
 } // namespace
 
 LabelTable::LabelTable() {
@@ -783,12 +792,7 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
     }
     // "a memorandum from Merchant to Herter", "a letter from Nasser": who wrote to whom.
     if (t.is(kWord) && t.hash == fold_hash("from") && i > 0 && i + 1 < tokens_.size()) {
-        static const std::uint64_t kPapers[] = {
-            fold_hash("memorandum"), fold_hash("letter"), fold_hash("telegram"),
-            fold_hash("message"),    fold_hash("note"),   fold_hash("despatch"),
-            fold_hash("cable"),      fold_hash("report"), fold_hash("airgram")};
-        if (std::find(std::begin(kPapers), std::end(kPapers), tokens_[i - 1].hash) ==
-            std::end(kPapers))
+        if (!is_paper_word(tokens_[i - 1].hash))
             return 0;
         auto sender = read_name(i + 1);
         if (sender.end == 0)
@@ -874,6 +878,133 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
     return 0;
 }
 
+// "the Director of the Executive Secretariat, Calhoun, to Goodpaster": a name set off by commas
+// right after a role that a determiner introduces ("the <Title> [of|for <capitalised words>]").
+// When the role follows "<paper> from", the name after the apposition's "to" is the recipient.
+std::size_t WindowReader::try_appositive_after_role(std::size_t comma) {
+    constexpr std::size_t kMaxRoleTokens = 12;
+    if (comma < 3 || comma + 1 >= tokens_.size() || !tokens_[comma - 1].is(kWord) ||
+        !tokens_[comma - 1].is(kCapitalized) || tokens_[comma + 1].is(kNewlineBefore))
+        return 0;
+    static const std::uint64_t kDeterminers[] = {fold_hash("the"),   fold_hash("his"),
+                                                 fold_hash("her"),   fold_hash("its"),
+                                                 fold_hash("their"), fold_hash("our")};
+    static const std::uint64_t kConnectors[] = {fold_hash("of"),  fold_hash("for"),
+                                                fold_hash("the"), fold_hash("and"),
+                                                fold_hash("on"),  fold_hash("in")};
+    auto one_of = [](std::uint64_t h, const auto& set) {
+        return std::find(std::begin(set), std::end(set), h) != std::end(set);
+    };
+    std::size_t role = 0; // first token of the title; 0: none
+    for (std::size_t back = 1; back <= kMaxRoleTokens && back < comma; ++back) {
+        const std::size_t j = comma - back;
+        const auto& t = tokens_[j];
+        const bool capitalised_word = t.is(kWord) && t.is(kCapitalized);
+        if (!capitalised_word && !(t.is(kWord) && one_of(t.hash, kConnectors)) && !punct_is(j, '-'))
+            break;
+        if (capitalised_word && one_of(tokens_[j - 1].hash, kDeterminers)) {
+            const auto m = longest_phrase(j, false);
+            const std::size_t after = j + m.length;
+            if (pick_title(m) &&
+                (after == comma || (after < comma && (tokens_[after].hash == fold_hash("of") ||
+                                                      tokens_[after].hash == fold_hash("for"))))) {
+                role = j;
+                break;
+            }
+        }
+        if (t.is(kNewlineBefore))
+            break; // a role does not run across lines
+    }
+    if (role == 0)
+        return 0;
+    const auto name = read_name(comma + 1);
+    if (name.end == 0 || name.end >= tokens_.size() ||
+        !(punct_is(name.end, ',') || punct_is(name.end, ')') || punct_is(name.end, ';') ||
+          punct_is(name.end, '.')))
+        return 0;
+    for (std::size_t k = comma + 2; k < name.end; ++k)
+        if (tokens_[k].is(kNewlineBefore))
+            return 0;
+    emit_person(comma + 1, name, MentionMethod::Rule, 0.7f);
+    std::size_t end = name.end;
+    // "a memorandum from the Director ..., Calhoun, to Goodpaster": the writer is a person, so
+    // is the one the paper went to.
+    if (role >= 3 && tokens_[role - 2].hash == fold_hash("from") &&
+        is_paper_word(tokens_[role - 3].hash) && punct_is(end, ',') && end + 2 < tokens_.size() &&
+        tokens_[end + 1].hash == fold_hash("to"))
+        if (const auto recipient = read_name(end + 2); recipient.end != 0) {
+            emit_person(end + 2, recipient, MentionMethod::Rule, 0.7f);
+            end = recipient.end;
+        }
+    return end - comma;
+}
+
+// A participants list: "Woodruff Wallner—Deputy Assistant Secretary—IO". A line that starts with
+// a given name and a surname, then a dash and an office the titles table knows.
+std::size_t WindowReader::try_name_dash_office(std::size_t i) {
+    if (i > 0 && !tokens_[i].is(kNewlineBefore))
+        return 0;
+    if (!is_name_word(i) || tokens_[i].is(kAllCaps))
+        return 0;
+    const auto name = read_name(i);
+    if (name.end == 0 || name.begin != i || name.name.given.empty() ||
+        name.end + 1 >= tokens_.size())
+        return 0;
+    for (std::size_t k = i + 1; k < name.end; ++k)
+        if (tokens_[k].is(kNewlineBefore))
+            return 0;
+    const auto dash = token_text(name.end);
+    if (!tokens_[name.end].is(kPunct) || !(dash == "\u2014" || dash == "\u2013") ||
+        tokens_[name.end + 1].is(kNewlineBefore) || !starts_title(name.end + 1))
+        return 0;
+    emit_person(i, name, MentionMethod::Rule, 0.75f);
+    return name.end - i;
+}
+
+// "of Nuri Said in Iraq", "Golda Meir": a given name the table knows, then on the same line a
+// capitalised name word that is no title, institution word, eponym word or known entity.
+std::size_t WindowReader::try_given_name(std::size_t i) {
+    const auto& t = tokens_[i];
+    if (t.is(kAllCaps) || !data_.given_names.count(t.hash) || i + 1 >= tokens_.size())
+        return 0;
+    if (i > 0 && glued(i) && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))
+        return 0; // the last part of a longer word
+    const auto& next = tokens_[i + 1];
+    if (!next.is(kSpaceBefore) || next.is(kNewlineBefore) || !is_name_word(i + 1) ||
+        next.is(kAllCaps))
+        return 0;
+    const auto name = read_name(i);
+    if (name.end == 0 || name.begin != i || name.name.given.empty())
+        return 0;
+    for (std::size_t k = i + 1; k < name.end; ++k)
+        if (tokens_[k].is(kNewlineBefore) || data_.eponym_words.count(tokens_[k].hash) ||
+            data_.org_heads.count(tokens_[k].hash))
+            return 0;
+    emit_person(i, name, MentionMethod::Rule, 0.7f);
+    return name.end - i;
+}
+
+bool WindowReader::is_eponym_person(std::size_t i) const {
+    if (i + 1 >= tokens_.size())
+        return false;
+    const auto& t = tokens_[i];
+    const auto& e = tokens_[i + 1];
+    if (!is_name_word(i) || t.is(kAllCaps) || !e.is(kWord) || !e.is(kCapitalized) ||
+        e.is(kAllCaps) || !e.is(kSpaceBefore) || e.is(kNewlineBefore) ||
+        !data_.eponym_words.count(e.hash))
+        return false;
+    if (i > 0 && glued(i) && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))
+        return false; // "Taft-Hartley Act": not one surname
+    if (const auto* entity = pick_entity(longest_phrase(i, true));
+        entity && data_.entities[entity->target].type != EntityType::Person)
+        return false; // "the Israeli Mission", "the Jordan Plan"
+    if (lexicon_.surnames.count(t.hash) ||
+        (lexicon_.corpus && lexicon_.corpus->contains_hash(t.hash)))
+        return true;
+    return !data_.authority_by_surname.empty() &&
+           data_.authority_by_surname.count(name_skeleton(token_text(i))) != 0;
+}
+
 // A cable or letter ends with its signatory's name on a line of its own ("Reid",
 // "Christian A. Herter [Footnote ...]"): a short paragraph of name words near the very end.
 std::size_t WindowReader::try_closing_signature(std::size_t i) {
@@ -900,6 +1031,10 @@ void WindowReader::read_rules() {
     while (i < tokens_.size()) {
         const auto& t = tokens_[i];
         if (t.is(kPunct)) {
+            if (auto n = punct_is(i, ',') ? try_appositive_after_role(i) : 0) {
+                i += n;
+                continue;
+            }
             if (auto n = try_context_person(i)) {
                 i += n;
                 continue;
@@ -931,6 +1066,8 @@ void WindowReader::read_rules() {
             ++i;
             continue;
         }
+        if (i + 1 < tokens_.size() && data_.eponym_words.count(tokens_[i + 1].hash))
+            lexicon_.eponym_seen = true;
         if (auto n = try_acronym_definition(i)) {
             i += n;
             continue;
@@ -970,6 +1107,14 @@ void WindowReader::read_rules() {
                 i = name.end;
                 continue;
             }
+        }
+        if (auto n = try_name_dash_office(i)) {
+            i += n;
+            continue;
+        }
+        if (auto n = try_given_name(i)) {
+            i += n;
+            continue;
         }
         // A surname alone that the authority file knows, and only one person by that name.
         // Surnames of two words come first: "Ben Gurion", "Ben-Gurion" ("Gurion, Ben" is not
@@ -1057,6 +1202,34 @@ void WindowReader::read_known_names(const std::vector<Span>& taken) {
             continue;
         while (cursor < taken.size() && taken[cursor].end <= t.start)
             ++cursor;
+        // "the Douglas Amendment", "the Anderson Mission": a known person's surname before an
+        // eponym word names that person (pass 1 may have read the pair as an institution).
+        if (i + 1 < tokens_.size() && data_.eponym_words.count(tokens_[i + 1].hash) &&
+            is_eponym_person(i)) {
+            const bool free = cursor >= taken.size() || taken[cursor].start >= t.end;
+            const bool read_as_institution = !free && taken[cursor].start == t.start &&
+                                             taken[cursor].end == tokens_[i + 1].end &&
+                                             out_[cursor].type == EntityType::Organization &&
+                                             out_[cursor].method == MentionMethod::Rule;
+            if (free || read_as_institution) {
+                Candidate c;
+                c.span = {t.start, t.end};
+                c.type = EntityType::Person;
+                c.label = person_label({{}, std::string(token_text(i))});
+                c.method = MentionMethod::Rule;
+                c.confidence = 0.6f;
+                if (auto own = lexicon_.surnames.find(t.hash); own != lexicon_.surnames.end()) {
+                    c.def = out_[own->second].def;
+                    c.method = c.def >= 0 ? MentionMethod::Authority : MentionMethod::Rule;
+                }
+                if (read_as_institution)
+                    out_[cursor] = c; // same start, shorter: the order and no overlap still hold
+                else
+                    added.push_back(std::move(c));
+                ++i; // the eponym word is no name
+                continue;
+            }
+        }
         if (cursor < taken.size() && taken[cursor].start < t.end)
             continue; // already part of a mention
         if (glued(i) && i > 0 && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))

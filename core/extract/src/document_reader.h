@@ -59,6 +59,9 @@ struct DocumentLexicon {
     // Token hash -> the one authority person with that surname skeleton, or -1 (none, several).
     std::unordered_map<std::uint64_t, int> authority_surname;
     const CorpusSurnames* corpus = nullptr; // surnames other documents introduced, if any
+    // Pass 1 saw a capitalised word before an eponym word ("the Douglas Amendment"): pass 2
+    // decides, with the surnames known by then, whether it names a person.
+    bool eponym_seen = false;
     LabelTable labels;
     const CandidateLabel& label(const Candidate& c) const { return labels[c.label]; }
 };
@@ -106,6 +109,15 @@ private:
     bool starts_title(std::size_t i) const;
     std::size_t read_name_list(std::size_t i, bool allow_caps, float confidence);
     std::size_t try_context_person(std::size_t i);
+    // ", Calhoun," after "the Director of the Executive Secretariat": a name set off after a role.
+    std::size_t try_appositive_after_role(std::size_t comma);
+    // "Woodruff Wallner—Deputy Assistant Secretary": a participants-list line.
+    std::size_t try_name_dash_office(std::size_t i);
+    // "Nuri Said": a known given name and a capitalised name word.
+    std::size_t try_given_name(std::size_t i);
+    // Token i is a surname known as a person's (this document, the corpus, the authority file)
+    // and token i + 1 an eponym word: "the Douglas Amendment".
+    bool is_eponym_person(std::size_t i) const;
     std::size_t try_closing_signature(std::size_t i);
 
     std::size_t try_reference(std::size_t i);

@@ -266,7 +266,7 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
             it->second = i;
     }
     if (!lexicon.surnames.empty() || !lexicon.compound_surnames.empty() ||
-        !lexicon.acronyms.empty() || lexicon.corpus) {
+        !lexicon.acronyms.empty() || lexicon.corpus || lexicon.eponym_seen) {
         std::vector<Span> taken;
         taken.reserve(candidates.size());
         for (const auto& c : candidates)

@@ -247,6 +247,12 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
     for (const auto& row : read_tsv(gazetteer / "not_names.tsv"))
         if (!row.empty())
             data->not_names.insert(detail::fold_hash(row[0]));
+    for (const auto& row : read_tsv(gazetteer / "given_names.tsv"))
+        if (!row.empty())
+            data->given_names.insert(detail::fold_hash(row[0]));
+    for (const auto& row : read_tsv(gazetteer / "eponym_words.tsv"))
+        if (!row.empty())
+            data->eponym_words.insert(detail::fold_hash(row[0]));
 
     // Small closed word classes the rules use; language facts rather than gazetteer data.
     for (const char* p :
