@@ -22,6 +22,17 @@ ProcessResult run_dossier(const std::vector<std::string>& arguments) {
     return run_program(argv);
 }
 
+// A project of `count` generated cables (tests/hostile/fault_project.h) imported with extraction,
+// or an empty path when the import failed.
+std::filesystem::path imported_cables(const TempDir& dir, int count, unsigned seed) {
+    write_cables(dir / "corpus", count, seed);
+    const auto project = dir / "p.dossier";
+    const auto imported =
+        run_dossier({"import", "--quiet", project.string(), (dir / "corpus").string()});
+    EXPECT_EQ(imported.exit_code, 0) << imported.err;
+    return imported.exit_code == 0 ? project : std::filesystem::path();
+}
+
 // Twenty corrections that each add one record: a merge, renames, notes and relations.
 std::vector<std::vector<std::string>> corrections(const std::string& project) {
     std::vector<std::vector<std::string>> steps{
@@ -117,11 +128,8 @@ TEST(Faults, CorrectionsWhileAnotherProcessImportsBothSucceedAndNothingIsLost) {
 // "no entity named 'X'".)
 TEST(Faults, CorrectionsWhileAnotherProcessExtractsWaitTheirTurnAndAllSucceed) {
     TempDir dir;
-    write_cables(dir / "corpus", 300, 13);
-    const auto project = dir / "p.dossier";
-    ASSERT_EQ(
-        run_dossier({"import", "--quiet", project.string(), (dir / "corpus").string()}).exit_code,
-        0);
+    const auto project = imported_cables(dir, 300, 13);
+    ASSERT_FALSE(project.empty());
     const auto outcome = run_side_by_side({"extract", project.string()}, project.string());
     expect_all_succeeded(outcome);
     expect_every_correction_kept(project);
@@ -161,11 +169,8 @@ WhileHeld run_while_held(const std::filesystem::path& project, store::Extraction
 
 TEST(Faults, ACorrectionWaitsForARunningExtractionAndThenSucceeds) {
     TempDir dir;
-    write_cables(dir / "corpus", 20, 14);
-    const auto project = dir / "p.dossier";
-    ASSERT_EQ(
-        run_dossier({"import", "--quiet", project.string(), (dir / "corpus").string()}).exit_code,
-        0);
+    const auto project = imported_cables(dir, 20, 14);
+    ASSERT_FALSE(project.empty());
     const auto run = run_while_held(project, store::ExtractionLock::Mode::Extraction,
                                     {"note", project.string(), "--entity", "Sweden", "waited"});
     EXPECT_FALSE(run.finished_while_held) << run.result.err;
@@ -179,11 +184,8 @@ TEST(Faults, ACorrectionWaitsForARunningExtractionAndThenSucceeds) {
 
 TEST(Faults, AnExtractionWaitsForACorrectionInFlightAndThenRuns) {
     TempDir dir;
-    write_cables(dir / "corpus", 20, 15);
-    const auto project = dir / "p.dossier";
-    ASSERT_EQ(
-        run_dossier({"import", "--quiet", project.string(), (dir / "corpus").string()}).exit_code,
-        0);
+    const auto project = imported_cables(dir, 20, 15);
+    ASSERT_FALSE(project.empty());
     const auto run = run_while_held(project, store::ExtractionLock::Mode::Correction,
                                     {"extract", project.string()});
     EXPECT_FALSE(run.finished_while_held) << run.result.err;
