@@ -1,15 +1,15 @@
 #include "import_controller.h"
 
 #include "dossier/store/project.h"
+#include "dossier/store/relation_store.h"
+#include "post_to_thread.h"
 #if DOSSIER_HAVE_INGEST
 #include "dossier/ingest/import_job.h"
 #endif
 #if DOSSIER_HAVE_EXTRACT
 #include "dossier/extract/extraction.h"
-#include "dossier/extract/relation_pipeline.h"
 #endif
 
-#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace dossier::gui {
@@ -44,18 +44,9 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
     std::vector<std::filesystem::path> paths;
     for (const auto& input : inputs)
         paths.emplace_back(input.toStdString());
-    // Progress is posted to this object's thread; the QPointer guards against a window that
-    // closed meanwhile.
-    QPointer<ImportController> self(this);
-    auto report_progress = [self](QString phase, int done, int total, QString current) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, phase, done, total, current] {
-                if (self)
-                    emit self->progress(phase, done, total, current);
-            },
-            Qt::QueuedConnection);
-    };
+    auto report_progress =
+        post_to(this, [](ImportController& self, QString phase, int done, int total,
+                         QString current) { emit self.progress(phase, done, total, current); });
     auto cancel = cancel_;
     watcher_.setFuture(QtConcurrent::run([project_path, paths, cancel, report_progress] {
         ImportReport report;
@@ -82,7 +73,7 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
                     project, result.imported,
                     [&](std::size_t done, std::size_t total) {
                         report_progress(QObject::tr("Extracting"), static_cast<int>(done),
-                                        static_cast<int>(total), {});
+                                        static_cast<int>(total), QString());
                     },
                     cancel.get());
                 report.extraction = QObject::tr("%1 mentions of %2 entities found in %3 documents")
@@ -90,19 +81,10 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
                                         .arg(summary.entities)
                                         .arg(summary.documents);
                 report.cancelled = report.cancelled || summary.cancelled;
-                if (!cancel->load()) {
-                    const auto relations = extract::run_relation_extraction(
-                        project,
-                        [&](std::size_t done, std::size_t total) {
-                            report_progress(QObject::tr("Reading relations"),
-                                            static_cast<int>(done), static_cast<int>(total), {});
-                        },
-                        cancel.get());
-                    report.extraction += QObject::tr(", %1 relations with %2 evidence sentences")
-                                             .arg(relations.relations)
-                                             .arg(relations.evidence);
-                    report.cancelled = report.cancelled || relations.cancelled;
-                }
+                // run_extraction read the relations too (and replayed the corrections).
+                if (!summary.cancelled)
+                    report.extraction +=
+                        QObject::tr(", %1 relations").arg(store::RelationStore(project).count());
             }
 #else
             report.extraction = QObject::tr("extraction is not part of this build");
