@@ -57,50 +57,63 @@ EntityPicker::EntityPicker(QWidget* parent) : QComboBox(parent) {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(24);
-    completer()->setCompletionMode(QCompleter::PopupCompletion);
-    completer()->setFilterMode(Qt::MatchContains);
-    completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    // Not sized to its longest row: that would measure every entity name when first shown.
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setCurrentIndex(-1);
+}
+
+void EntityPicker::set_names(EntityNamesModel* names) {
+    if (names == names_)
+        return;
+    if (names_)
+        disconnect(names_, nullptr, this, nullptr);
+    names_ = names;
+    setModel(names);
+    auto* completer = new QCompleter(names, this);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    setCompleter(completer);
+    setCurrentIndex(-1);
+    // A reset (the next project load) would leave the first row chosen: keep the choice if the
+    // entity is still there, else nothing.
+    connect(names, &QAbstractItemModel::modelAboutToBeReset, this, [this] { kept_ = entity(); });
+    connect(names, &QAbstractItemModel::modelReset, this, [this] {
+        setCurrentIndex(-1);
+        if (kept_.valid())
+            set_entity(kept_);
+        kept_ = {};
+    });
 }
 
 void EntityPicker::set_graph(const ExplorerGraph& graph) {
-    const EntityId keep = entity();
-    clear();
-    std::vector<int> order(graph.nodes.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        return QString::localeAwareCompare(graph.nodes[static_cast<std::size_t>(a)].name,
-                                           graph.nodes[static_cast<std::size_t>(b)].name) < 0;
-    });
-    for (int i : order) {
-        const auto& node = graph.nodes[static_cast<std::size_t>(i)];
-        addItem(QStringLiteral("%1 (%2)").arg(node.name, to_display_string(node.type)),
-                QVariant::fromValue(node.id.value));
-    }
-    setCurrentIndex(-1);
-    if (keep.valid())
-        set_entity(keep);
+    if (!own_names_)
+        own_names_ = new EntityNamesModel(this);
+    set_names(own_names_);
+    own_names_->set_graph(graph);
 }
 
 void EntityPicker::set_entity(EntityId id) {
-    setCurrentIndex(findData(QVariant::fromValue(id.value)));
+    setCurrentIndex(names_ ? names_->row_of(id) : -1);
 }
 
 EntityId EntityPicker::entity() const {
-    // The typed text decides: it must be one of the items.
-    const int index = findText(currentText(), Qt::MatchFixedString);
-    if (index < 0)
-        return {};
-    return EntityId{itemData(index).toLongLong()};
+    // The typed text decides: it must be one of the rows.
+    return names_ ? names_->entity_labelled(currentText()) : EntityId{};
 }
 
-MergeDialog::MergeDialog(const ExplorerGraph& graph, EntityId from, EntityId into, QWidget* parent)
+MergeDialog::MergeDialog(const ExplorerGraph& graph, EntityId from, EntityId into, QWidget* parent,
+                         EntityNamesModel* names)
     : QDialog(parent), graph_(graph), from_(new EntityPicker(this)), into_(new EntityPicker(this)),
       name_(new QComboBox(this)) {
     setObjectName(QStringLiteral("mergeDialog"));
     setWindowTitle(tr("Merge Entities"));
-    from_->set_graph(graph);
-    into_->set_graph(graph);
+    if (!names) {
+        names = new EntityNamesModel(this);
+        names->set_graph(graph);
+    }
+    from_->set_names(names);
+    into_->set_names(names);
     from_->set_entity(from);
     into_->set_entity(into);
     name_->setEditable(true);
@@ -212,14 +225,18 @@ QString SplitDialog::new_name() const {
 
 RelateDialog::RelateDialog(const ExplorerGraph& graph, EntityId source, EntityId target,
                            const QStringList& relation_types, CitationFinder find_citations,
-                           QWidget* parent)
+                           QWidget* parent, EntityNamesModel* names)
     : QDialog(parent), source_(new EntityPicker(this)), target_(new EntityPicker(this)),
       type_(new QComboBox(this)), note_(new QPlainTextEdit(this)), citation_(new QComboBox(this)),
       find_citations_(std::move(find_citations)) {
     setObjectName(QStringLiteral("relateDialog"));
     setWindowTitle(tr("Add Relation"));
-    source_->set_graph(graph);
-    target_->set_graph(graph);
+    if (!names) {
+        names = new EntityNamesModel(this);
+        names->set_graph(graph);
+    }
+    source_->set_names(names);
+    target_->set_names(names);
     source_->set_entity(source);
     target_->set_entity(target);
     type_->setEditable(true);

@@ -3,6 +3,7 @@
 // under what name, which alias to split off, the other end, type, note and cited passage of a new
 // relation. They only collect answers; CurationController applies them.
 #include "curation_controller.h"
+#include "entity_names_model.h"
 #include "explorer_graph.h"
 
 #include <QComboBox>
@@ -16,23 +17,33 @@ class QPlainTextEdit;
 
 namespace dossier::gui {
 
-// An editable combo box of every entity of the graph ("Name (type)"), completing as one types.
+// An editable combo box of every entity of the graph ("Name (type)"); typing part of a name
+// anywhere in it (any case) pops up the entities that contain it.
 class EntityPicker : public QComboBox {
     Q_OBJECT
 public:
     explicit EntityPicker(QWidget* parent = nullptr);
+    // Offers the rows of a shared list (the window's, filled once per project load).
+    void set_names(EntityNamesModel* names);
+    // Offers the nodes of `graph` from a list of the picker's own.
     void set_graph(const ExplorerGraph& graph);
     void set_entity(EntityId id);
     // The chosen entity; an invalid id when the text names none.
     EntityId entity() const;
+
+private:
+    EntityNamesModel* names_ = nullptr;
+    EntityNamesModel* own_names_ = nullptr; // made on the first set_graph
+    EntityId kept_;                         // the choice, kept across a reset of the list
 };
 
 class MergeDialog : public QDialog {
     Q_OBJECT
 public:
-    // `from` goes, `into` stays (either may be invalid: the user picks).
-    MergeDialog(const ExplorerGraph& graph, EntityId from, EntityId into,
-                QWidget* parent = nullptr);
+    // `from` goes, `into` stays (either may be invalid: the user picks). The pickers offer
+    // `names` when given (the window's list of the same graph), else the graph's nodes.
+    MergeDialog(const ExplorerGraph& graph, EntityId from, EntityId into, QWidget* parent = nullptr,
+                EntityNamesModel* names = nullptr);
     EntityPicker* from_picker() const { return from_; }
     EntityPicker* into_picker() const { return into_; }
     QComboBox* name_box() const { return name_; }
@@ -87,7 +98,7 @@ public:
     using CitationFinder = std::function<std::vector<CitationChoice>(EntityId, EntityId)>;
     RelateDialog(const ExplorerGraph& graph, EntityId source, EntityId target,
                  const QStringList& relation_types, CitationFinder find_citations,
-                 QWidget* parent = nullptr);
+                 QWidget* parent = nullptr, EntityNamesModel* names = nullptr);
     EntityPicker* target_picker() const { return target_; }
     QComboBox* type_box() const { return type_; }
     QPlainTextEdit* note_field() const { return note_; }

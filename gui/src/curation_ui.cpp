@@ -42,8 +42,8 @@ CurationUi::CurationUi(MainWindow* window)
     : QObject(window), window_(window),
       controller_(new CurationController(window->undo_stack(), this)),
       log_(new CorrectionsLogPanel(window)),
-      paths_(new PathPanel(window->state(), &reader_, window)),
-      together_(new TogetherPanel(window->state(), window)),
+      paths_(new PathPanel(window->state(), &reader_, window->entity_names(), window)),
+      together_(new TogetherPanel(window->state(), window->entity_names(), window)),
       timeline_(new EntityTimelinePanel(window->state(), window)) {
     setObjectName(QStringLiteral("curationUi"));
     connect(window_, &MainWindow::project_loaded, this, &CurationUi::on_project_loaded);
@@ -260,7 +260,7 @@ void CurationUi::merge_dialog() {
                 std::swap(from, into);
         }
     }
-    MergeDialog dialog(*window_->state()->graph(), from, into, window_);
+    MergeDialog dialog(*window_->state()->graph(), from, into, window_, window_->entity_names());
     if (dialog.exec() != QDialog::Accepted)
         return;
     controller_->merge(dialog.from(), dialog.into(), dialog.canonical_name());
@@ -350,7 +350,8 @@ void CurationUi::relate_dialog() {
         return out;
     };
     RelateDialog dialog(*window_->state()->graph(), source, target,
-                        window_->snapshot().relation_types, find_citations, window_);
+                        window_->snapshot().relation_types, find_citations, window_,
+                        window_->entity_names());
     if (dialog.exec() != QDialog::Accepted)
         return;
     controller_->relate(dialog.source(), dialog.target(), dialog.type(), dialog.note(),

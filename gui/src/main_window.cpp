@@ -6,7 +6,9 @@
 #include "documents_panel.h"
 #include "dossier/store/store_error.h"
 #include "entities_panel.h"
+#include "entity_names_model.h"
 #include "export_dialog.h"
+#include "extraction_banner.h"
 #include "filters_panel.h"
 #include "graph_view.h"
 #include "layout_controller.h"
@@ -36,6 +38,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace dossier::gui {
@@ -73,10 +76,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     undo_stack_ = new QUndoStack(this);
+    entity_names_ = new EntityNamesModel(this);
     layout_ = new LayoutController(&state_, this);
 
     view_ = new GraphView(&state_, this);
-    setCentralWidget(view_);
+    banner_ = new ExtractionBanner(this);
+    banner_->hide();
+    // The graph fills the centre; the banner, when shown, sits above it.
+    auto* centre = new QWidget(this);
+    auto* centre_layout = new QVBoxLayout(centre);
+    centre_layout->setContentsMargins(0, 0, 0, 0);
+    centre_layout->setSpacing(0);
+    centre_layout->addWidget(banner_);
+    centre_layout->addWidget(view_, 1);
+    setCentralWidget(centre);
+    connect(banner_, &ExtractionBanner::extract_requested, this, &MainWindow::extract_again);
+    connect(banner_, &ExtractionBanner::dismissed, this, [this] { banner_dismissed_ = true; });
     documents_ = new DocumentsPanel(&state_, &reader_, this);
     entities_ = new EntitiesPanel(&state_, this);
     details_ = new DetailsPanel(&state_, &reader_, this);
@@ -197,6 +212,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                              done, total, true);
             });
     connect(&importer_, &ImportController::finished, this, &MainWindow::on_import_finished);
+    connect(&extractor_, &ExtractionController::progress, this, [this](int done, int total) {
+        set_activity(tr("Extracting entities and relations…"), done, total, true);
+    });
+    connect(&extractor_, &ExtractionController::finished, this,
+            &MainWindow::on_extraction_finished);
     import_refresh_.setInterval(2000);
     connect(&import_refresh_, &QTimer::timeout, this, &MainWindow::reload);
     connect(layout_, &LayoutController::started, this, [this](const QString& estimate) {
@@ -267,6 +287,16 @@ void MainWindow::build_actions_and_menus() {
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    // Project
+    auto* project_menu = menuBar()->addMenu(tr("&Project"));
+    extract_action_ =
+        project_menu->addAction(tr("E&xtract Again"), this, &MainWindow::extract_again);
+    extract_action_->setObjectName(QStringLiteral("extractAgainAction"));
+    extract_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    extract_action_->setStatusTip(
+        tr("Read every document again for entities and relations; corrections are replayed"));
+    extract_action_->setEnabled(false); // until a project is open
 
     // Edit
     auto* edit = menuBar()->addMenu(tr("&Edit"));
@@ -412,7 +442,7 @@ void MainWindow::set_style_option(const std::function<void(GraphStyle&)>& change
 }
 
 bool MainWindow::busy() const {
-    return loader_.isRunning() || importer_.running() || layout_->running();
+    return loader_.isRunning() || importer_.running() || extractor_.running() || layout_->running();
 }
 
 void MainWindow::open_project(const QString& path) {
@@ -484,6 +514,8 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
         }
     }
     project_path_ = path;
+    if (!same_project)
+        banner_dismissed_ = false;
     // A reload of the same project keeps the positions of the entities it already showed.
     int new_nodes = 0;
     if (same_project) {
@@ -512,10 +544,12 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     timeline_->set_months(months);
     documents_->set_documents(snapshot_.documents);
     filters_->set_relation_types(snapshot_.relation_types);
+    entity_names_->set_rows(std::move(snapshot_.entity_names));
     state_.set_graph(snapshot_.graph);
-    if (!importer_.running() && !layout_->running())
+    if (!importer_.running() && !extractor_.running() && !layout_->running())
         set_activity({});
     update_counts();
+    update_extraction_banner();
     emit project_loaded();
     start_metrics();
     // A project that remembers where every node goes opens as it was left, without a layout.
@@ -523,7 +557,7 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
         snapshot_.stored_positions == static_cast<int>(snapshot_.graph->nodes.size());
     const bool changed = (!same_project && !all_placed) || new_nodes > 0;
     if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
-        !state_.graph()->nodes.empty())
+        !extractor_.running() && !state_.graph()->nodes.empty())
         layout_->relayout();
 }
 
@@ -608,6 +642,7 @@ void MainWindow::set_activity(const QString& text, int done, int total, bool can
 
 void MainWindow::cancel_running() {
     importer_.cancel();
+    extractor_.cancel();
     layout_->cancel();
     activity_label_->setText(tr("Cancelling…"));
 }
@@ -629,15 +664,17 @@ void MainWindow::import_paths(const QStringList& paths) {
                    tr("Open or create a project first (File ▸ New Project), then import into it."));
         return;
     }
-    if (importer_.running()) {
+    if (importer_.running() || extractor_.running()) {
         show_error(tr("Import"),
-                   tr("An import is already running. Wait for it or cancel it first."));
+                   tr("An import or extraction is already running. Wait for it or cancel it "
+                      "first."));
         return;
     }
     const QString target = project_path_.isEmpty() ? pending_path_ : project_path_;
     set_activity(tr("Importing…"), 0, 0, true);
     importer_.start(target.toStdString(), paths);
     import_refresh_.start();
+    update_extraction_banner();
 }
 
 void MainWindow::on_import_finished(const ImportReport& report) {
@@ -671,6 +708,64 @@ void MainWindow::on_import_finished(const ImportReport& report) {
     }
     reload();
     emit import_finished(report);
+}
+
+void MainWindow::extract_again() {
+    if (project_path_.isEmpty()) {
+        show_error(tr("Extract Again"), tr("Open a project first (File ▸ Open Project)."));
+        return;
+    }
+    if (importer_.running() || extractor_.running()) {
+        show_error(tr("Extract Again"),
+                   tr("An import or extraction is already running. Wait for it or cancel it "
+                      "first."));
+        return;
+    }
+    if (!ExtractionController::available()) {
+        show_error(tr("Extract Again"),
+                   tr("This build has no extraction core. Run `dossier extract %1` instead.")
+                       .arg(project_path_));
+        return;
+    }
+    // A layout finishing meanwhile would store positions for entities the extraction replaces.
+    layout_->cancel();
+    banner_->hide();
+    extract_action_->setEnabled(false);
+    set_activity(tr("Extracting entities and relations…"), 0, 0, true);
+    extractor_.start(project_path_.toStdString());
+}
+
+void MainWindow::on_extraction_finished(const ExtractionReport& report) {
+    set_activity({});
+    if (!report.error.isEmpty()) {
+        show_error(tr("Extraction failed"),
+                   tr("The project was not extracted again.\n\n%1").arg(report.error));
+    } else {
+        QString summary = tr("Extracted %1 mentions of %2 entities from %3 documents, %4 "
+                             "relations.")
+                              .arg(report.mentions)
+                              .arg(report.entities)
+                              .arg(report.documents)
+                              .arg(report.relations);
+        if (report.cancelled)
+            summary = tr("Extraction cancelled: the project stays marked incomplete; run "
+                         "Project ▸ Extract Again to finish it.");
+        else if (!report.corrections.isEmpty())
+            summary += QStringLiteral(" ") + report.corrections + QLatin1Char('.');
+        statusBar()->showMessage(summary, 15000);
+    }
+    if (report.error.isEmpty())
+        snapshot_.extraction_incomplete = report.incomplete; // until the reload confirms it
+    update_extraction_banner();
+    reload();
+    emit extraction_finished(report);
+}
+
+void MainWindow::update_extraction_banner() {
+    const bool open = !project_path_.isEmpty();
+    extract_action_->setEnabled(open && !extractor_.running() && !importer_.running());
+    banner_->setVisible(open && snapshot_.extraction_incomplete && !extractor_.running() &&
+                        !banner_dismissed_);
 }
 
 void MainWindow::choose_new_project() {
@@ -759,6 +854,18 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }
         importer_.cancel();
         importer_.wait();
+    }
+    if (extractor_.running()) {
+        if (interactive_ &&
+            QMessageBox::question(
+                this, tr("Extraction running"),
+                tr("Extraction is running. Stop it and quit? The project stays marked "
+                   "incomplete until it is extracted again.")) != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        extractor_.cancel();
+        extractor_.wait();
     }
     save_settings();
     event->accept();

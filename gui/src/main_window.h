@@ -3,6 +3,7 @@
 // a status bar that says what the project holds and what is running. Long work (loading, import,
 // layout) runs on workers; the window only ever waits for their signals.
 #include "explorer_state.h"
+#include "extraction_controller.h"
 #include "graph_style.h"
 #include "import_controller.h"
 #include "node_positions.h"
@@ -34,6 +35,8 @@ class FiltersPanel;
 class TimelineWidget;
 class SearchPanel;
 class LayoutController;
+class ExtractionBanner;
+class EntityNamesModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -54,6 +57,9 @@ public:
     bool new_project(const QString& path);
     // Imports files and folders into the open project, in the background.
     void import_paths(const QStringList& paths);
+    // Project ▸ Extract Again: re-runs entity and relation extraction over every document in the
+    // background (the corrections are replayed), then reloads the views.
+    void extract_again();
     void reload();
     QString project_path() const { return project_path_; }
     bool busy() const;
@@ -68,7 +74,12 @@ public:
     SearchPanel* search_panel() const { return search_; }
     QLineEdit* search_box() const { return search_box_; }
     QUndoStack* undo_stack() const { return undo_stack_; }
+    // Every entity of the graph for the pickers (Paths, Together, the curation dialogs).
+    EntityNamesModel* entity_names() const { return entity_names_; }
     ImportController* importer() { return &importer_; }
+    ExtractionController* extractor() { return &extractor_; }
+    // Shown above the graph while the open project's last extraction is marked incomplete.
+    ExtractionBanner* extraction_banner() const { return banner_; }
     LayoutController* layout_controller() const { return layout_; }
     const ProjectSnapshot& snapshot() const { return snapshot_; }
     QString status_counts() const;
@@ -81,6 +92,7 @@ signals:
     void layout_finished(bool ok);
     void metrics_ready();
     void import_finished(const dossier::gui::ImportReport& report);
+    void extraction_finished(const dossier::gui::ExtractionReport& report);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -101,6 +113,8 @@ private:
     void restore_settings();
     void save_settings();
     void on_import_finished(const ImportReport& report);
+    void on_extraction_finished(const ExtractionReport& report);
+    void update_extraction_banner();
     void choose_new_project();
     void choose_open_project();
     void choose_import_files();
@@ -131,7 +145,11 @@ private:
     TimelineWidget* timeline_ = nullptr;
     SearchPanel* search_ = nullptr;
     QLineEdit* search_box_ = nullptr;
+    ExtractionBanner* banner_ = nullptr;
+    bool banner_dismissed_ = false; // until another project is opened
+    QAction* extract_action_ = nullptr;
     QUndoStack* undo_stack_ = nullptr;
+    EntityNamesModel* entity_names_ = nullptr;
     LayoutController* layout_ = nullptr;
     QList<QDockWidget*> docks_;
     QByteArray default_state_;
@@ -151,6 +169,7 @@ private:
     std::shared_ptr<const ExplorerGraph> metrics_for_; // the graph the running job started from
     std::shared_ptr<std::atomic<bool>> load_cancel_;
     ImportController importer_;
+    ExtractionController extractor_;
     QTimer import_refresh_; // reloads the views while an import runs
 };
 

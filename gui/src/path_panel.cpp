@@ -20,13 +20,16 @@ QString esc(const QString& s) {
 }
 } // namespace
 
-PathPanel::PathPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent)
+PathPanel::PathPanel(ExplorerState* state, ProjectReader* reader, EntityNamesModel* names,
+                     QWidget* parent)
     : QWidget(parent), state_(state), reader_(reader), from_(new EntityPicker(this)),
       to_(new EntityPicker(this)), mode_(new QComboBox(this)),
       find_button_(new QPushButton(tr("Find Paths"), this)), browser_(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("pathPanel"));
     browser_->setObjectName(QStringLiteral("pathBrowser"));
     browser_->setOpenLinks(false);
+    from_->set_names(names);
+    to_->set_names(names);
     mode_->addItem(tr("Fewest hops"), static_cast<int>(graph::PathMode::Hops));
     mode_->addItem(tr("Strongest links (by weight)"), static_cast<int>(graph::PathMode::Weight));
     auto* form = new QFormLayout;
@@ -62,8 +65,6 @@ QString PathPanel::plain_text() const {
 }
 
 void PathPanel::on_graph_changed() {
-    from_->set_graph(*state_->graph());
-    to_->set_graph(*state_->graph());
     paths_.clear(); // their indices belong to the previous graph
 }
 

@@ -16,11 +16,14 @@ class QTextBrowser;
 namespace dossier::gui {
 
 class EntityPicker;
+class EntityNamesModel;
 
 class PathPanel : public QWidget {
     Q_OBJECT
 public:
-    PathPanel(ExplorerState* state, ProjectReader* reader, QWidget* parent = nullptr);
+    // The pickers offer `names` (the window's list of the graph's entities).
+    PathPanel(ExplorerState* state, ProjectReader* reader, EntityNamesModel* names,
+              QWidget* parent = nullptr);
 
     EntityPicker* from_picker() const { return from_; }
     EntityPicker* to_picker() const { return to_; }

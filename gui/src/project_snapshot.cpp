@@ -5,6 +5,7 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/project.h"
+#include "dossier/store/project_stats.h"
 #include "dossier/store/relation_store.h"
 #include "node_positions.h"
 #if DOSSIER_HAVE_GRAPH
@@ -97,6 +98,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     ProjectSnapshot out;
     out.path = path;
     auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+    out.extraction_incomplete = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
 
     store::DocumentStore documents(project);
     for (const auto& d : documents.list()) {
@@ -164,6 +166,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
         return out;
     out.stored_positions = restore_node_positions(project, graph);
     place_on_spiral(graph);
+    out.entity_names = sorted_entity_names(graph);
     return out;
 }
 

@@ -2,6 +2,7 @@
 // Everything the window shows about a project, read in one go on a worker thread with its own
 // connection, then handed to the GUI thread whole (nothing in it touches SQLite afterwards).
 #include "dossier/model/ids.h"
+#include "entity_names_model.h"
 #include "explorer_graph.h"
 
 #include <QString>
@@ -29,9 +30,13 @@ struct ProjectSnapshot {
     std::vector<DocumentRow> documents;
     std::shared_ptr<ExplorerGraph> graph = std::make_shared<ExplorerGraph>();
     QStringList relation_types;
+    std::vector<EntityNameRow> entity_names; // for the pickers, sorted on the worker
     QStringList notes;        // what could not be computed and why (shown in the status bar)
     int stored_positions = 0; // nodes placed where the project remembers them
-    QString error;            // the project could not be read at all: what and what to do
+    // The last extraction was killed or cancelled (store::kExtractionIncompleteSetting): what
+    // the project holds may lack entities and relations until it is run again.
+    bool extraction_incomplete = false;
+    QString error; // the project could not be read at all: what and what to do
 };
 
 MonthIndex month_of_iso(const std::string& iso);

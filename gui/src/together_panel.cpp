@@ -20,13 +20,15 @@ QString esc(const QString& s) {
 }
 } // namespace
 
-TogetherPanel::TogetherPanel(ExplorerState* state, QWidget* parent)
+TogetherPanel::TogetherPanel(ExplorerState* state, EntityNamesModel* names, QWidget* parent)
     : QWidget(parent), state_(state), first_(new EntityPicker(this)),
       second_(new EntityPicker(this)), find_button_(new QPushButton(tr("Find"), this)),
       browser_(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("togetherPanel"));
     browser_->setObjectName(QStringLiteral("togetherBrowser"));
     browser_->setOpenLinks(false);
+    first_->set_names(names);
+    second_->set_names(names);
     auto* form = new QFormLayout;
     form->addRow(tr("Where does"), first_);
     form->addRow(tr("appear with"), second_);
@@ -38,10 +40,6 @@ TogetherPanel::TogetherPanel(ExplorerState* state, QWidget* parent)
     browser_->setHtml(tr("<p>Choose two entities to list the sentences that mention both.</p>"));
     connect(find_button_, &QPushButton::clicked, this,
             [this] { find(first_->entity(), second_->entity()); });
-    connect(state_, &ExplorerState::graph_changed, this, [this] {
-        first_->set_graph(*state_->graph());
-        second_->set_graph(*state_->graph());
-    });
     connect(browser_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QLatin1String("doc"))
             emit document_requested(DocumentId{url.path().toLongLong()});

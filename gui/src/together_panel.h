@@ -11,11 +11,13 @@ class QTextBrowser;
 namespace dossier::gui {
 
 class EntityPicker;
+class EntityNamesModel;
 
 class TogetherPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit TogetherPanel(ExplorerState* state, QWidget* parent = nullptr);
+    // The pickers offer `names` (the window's list of the graph's entities).
+    TogetherPanel(ExplorerState* state, EntityNamesModel* names, QWidget* parent = nullptr);
     void set_project(const QString& path) { project_path_ = path; }
 
     EntityPicker* first_picker() const { return first_; }

@@ -17,8 +17,10 @@
 #include "path_panel.h"
 #include "together_panel.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QCompleter>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QLabel>
@@ -407,6 +409,55 @@ private slots:
                                         fixture.entity["Trade Council"], graph::PathMode::Hops),
                  0);
         QVERIFY(ui->path_panel()->plain_text().contains(QStringLiteral("not connected")));
+    }
+
+    void typing_part_of_a_name_in_a_picker_finds_the_entity() {
+        CurationFixture fixture;
+        MainWindow window;
+        prepare(window);
+        QVERIFY(open_and_wait(window, fixture.path));
+        auto* ui = curation_of(window);
+        // One list of names for every picker, filled by the load.
+        auto* names = window.entity_names();
+        QCOMPARE(names->rowCount(), CurationFixture::kEntities);
+        for (auto* picker :
+             {ui->path_panel()->from_picker(), ui->path_panel()->to_picker(),
+              ui->together_panel()->first_picker(), ui->together_panel()->second_picker()})
+            QCOMPARE(picker->model(), names);
+
+        ui->path_panel()->parentWidget()->show();
+        ui->path_panel()->parentWidget()->raise();
+        auto* picker = ui->path_panel()->from_picker();
+        picker->setFocus();
+        QVERIFY(!picker->entity().valid());
+        // The middle of the name, in another case: the completion offers the one entity.
+        QTest::keyClicks(picker->lineEdit(), QStringLiteral("ORLA"));
+        auto* completer = picker->completer();
+        QCOMPARE(completer->completionCount(), 1);
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("Norland (Country)"));
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(picker->currentText(), QStringLiteral("Norland (Country)"));
+        QCOMPARE(picker->entity(), fixture.entity["Norland"]);
+
+        // A part two names share offers both; the exact label in any case names one.
+        picker->lineEdit()->clear();
+        QTest::keyClicks(picker->lineEdit(), QStringLiteral("on"));
+        QVERIFY2(completer->completionCount() >= 2, "Okonkwo and Trade Council contain 'on'");
+        picker->setEditText(QStringLiteral("okonkwo (PERSON)"));
+        QCOMPARE(picker->entity(), fixture.entity["Okonkwo"]);
+
+        // A reload with the same entities keeps the choice; a rename follows into the list.
+        picker->set_entity(fixture.entity["Norland"]);
+        QVERIFY(and_reload(window, [&] { window.reload(); }));
+        QCOMPARE(picker->entity(), fixture.entity["Norland"]);
+        QVERIFY(and_reload(window, [&] {
+            QVERIFY(ui->controller()->rename(fixture.entity["Vienna"], QStringLiteral("Wien")));
+        }));
+        QVERIFY(names->entity_labelled(QStringLiteral("Wien (Place)")).valid());
+        QVERIFY(!names->entity_labelled(QStringLiteral("Vienna (Place)")).valid());
+        QCOMPARE(picker->entity(), fixture.entity["Norland"]);
     }
 
     void ego_network_emphasises_what_lies_within_k_hops() {

@@ -1,0 +1,53 @@
+#include "extraction_banner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+
+namespace dossier::gui {
+
+ExtractionBanner::ExtractionBanner(QWidget* parent)
+    : QFrame(parent), message_(new QLabel(this)),
+      extract_(new QPushButton(tr("Extract Again"), this)), dismiss_(new QToolButton(this)) {
+    setObjectName(QStringLiteral("extractionBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    // A pale amber bar with dark text: a warning, legible in light and dark themes alike.
+    setAutoFillBackground(true);
+    QPalette colours = palette();
+    colours.setColor(QPalette::Window, QColor(0xfd, 0xf1, 0xc7));
+    colours.setColor(QPalette::WindowText, QColor(0x3d, 0x2e, 0x00));
+    colours.setColor(QPalette::Text, QColor(0x3d, 0x2e, 0x00));
+    setPalette(colours);
+    auto* icon = new QLabel(this);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));
+    message_->setObjectName(QStringLiteral("extractionBannerText"));
+    message_->setWordWrap(true);
+    message_->setText(
+        tr("<b>The last extraction of this project did not finish</b> (it was interrupted or "
+           "cancelled): entities and relations may be missing. Run it again to read every "
+           "document."));
+    extract_->setObjectName(QStringLiteral("extractionBannerButton"));
+    extract_->setToolTip(tr("Project ▸ Extract Again (Ctrl+Shift+E)"));
+    dismiss_->setText(tr("Dismiss"));
+    dismiss_->setAutoRaise(true);
+    dismiss_->setToolTip(tr("Hide this message until the project is opened again"));
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(8, 4, 8, 4);
+    row->addWidget(icon);
+    row->addWidget(message_, 1);
+    row->addWidget(extract_);
+    row->addWidget(dismiss_);
+    connect(extract_, &QPushButton::clicked, this, &ExtractionBanner::extract_requested);
+    connect(dismiss_, &QToolButton::clicked, this, [this] {
+        hide();
+        emit dismissed();
+    });
+}
+
+QString ExtractionBanner::text() const {
+    return message_->text();
+}
+
+} // namespace dossier::gui
