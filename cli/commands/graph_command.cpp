@@ -97,8 +97,8 @@ nlohmann::json graph_json(const graph::GraphSnapshot& s, const graph::MetricResu
                          {"type", s.relation_type_name(info.type)},
                          {"directed", info.directed},
                          {"weight", rounded(info.weight)},
-                         {"first_date", info.first_date},
-                         {"last_date", info.last_date}});
+                         {"first_date", info.first_date.str()},
+                         {"last_date", info.last_date.str()}});
     }
     json out{{"node_count", s.node_count()},
              {"edge_count", s.edge_count()},

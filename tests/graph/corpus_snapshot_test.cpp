@@ -122,7 +122,7 @@ TEST_F(CorpusSnapshot, DateRangeWithout1980DropsTheCable) {
         EXPECT_FALSE(has_node_like(frus, name)) << name;
     // No relation in the 1958-1960 view was read in 1980.
     for (auto e : boost::make_iterator_range(boost::edges(frus.graph())))
-        EXPECT_NE(frus.edge(e).first_date.substr(0, 4), "1980");
+        EXPECT_NE(frus.edge(e).first_date.view().substr(0, 4), "1980");
 }
 
 TEST_F(CorpusSnapshot, EntityAndRelationTypeFiltersKeepOnlyThoseTypes) {
@@ -157,7 +157,7 @@ TEST_F(CorpusSnapshot, FullTextQuerySelectsTheDocumentsThatSayIt) {
     // FRUS starts earlier).
     ASSERT_GT(s.edge_count(), 0u);
     for (auto e : boost::make_iterator_range(boost::edges(s.graph())))
-        EXPECT_EQ(s.edge(e).last_date.substr(0, 4), "1980");
+        EXPECT_EQ(s.edge(e).last_date.view().substr(0, 4), "1980");
 
     graph::GraphFilter nothing;
     nothing.document_query = "zzzunheardofword";

@@ -273,9 +273,9 @@ private:
         s.graph_.m_edges.reserve(edges_.size());
         for (std::size_t k = 0; k < edges_.size(); ++k) {
             const auto& r = source_.relations[edges_[k]];
-            s.graph_.m_edges.emplace_back(sources[k], targets[k],
-                                          EdgeInfo{r.id, r.type, r.directed, r.weight,
-                                                   r.first_date.str(), r.last_date.str()});
+            s.graph_.m_edges.emplace_back(
+                sources[k], targets[k],
+                EdgeInfo{r.id, r.type, r.directed, r.weight, r.first_date, r.last_date});
         }
         link_edges(s.graph_, sources, targets);
         s.index_vertices();

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,10 +28,11 @@ struct GraphSourceEntity {
     bool rejected = false;
 };
 
-// An ISO date at its precision ("1980", "1980-10", "1980-10-02") or empty, held inline: half a
-// million relations carry two dates each, and two std::string members made each relation 104
-// bytes instead of 64 (memory the snapshot build has to fault in and clear). Longer text than a
-// day-precision date is cut to its first ten characters, the day.
+// An ISO date at its precision ("1980", "1980-10", "1980-10-02") or empty, held inline in 11
+// bytes: half a million relations carry two dates each, in the graph source and again in every
+// snapshot edge, and two std::string members (32 bytes each) made each of them 40 bytes larger:
+// memory the build has to fault in, fill and free. Longer text than a day-precision date is cut
+// to its first ten characters, the day.
 class IsoDateText {
 public:
     IsoDateText() = default;
@@ -40,9 +42,18 @@ public:
         std::copy_n(iso.data(), size_, chars_.data());
     }
     std::string_view view() const { return {chars_.data(), size_}; }
+    // Reads as text wherever a string_view is taken (assigning to a std::string included).
+    operator std::string_view() const { return view(); }
     std::string str() const { return std::string(view()); }
     bool empty() const { return size_ == 0; }
+    std::size_t size() const { return size_; }
     bool operator==(const IsoDateText& other) const { return view() == other.view(); }
+    friend bool operator==(const IsoDateText& date, std::string_view text) {
+        return date.view() == text;
+    }
+    friend std::ostream& operator<<(std::ostream& out, const IsoDateText& date) {
+        return out << date.view();
+    }
 
 private:
     std::array<char, 10> chars_{};
