@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -177,48 +178,139 @@ private:
     std::size_t last_ = 0;
 };
 
-// Relations with ids in [first, last], in id order, limited by the query's weight and by the
-// sorted `allowed` ids when the query selects documents. Relation types are interned into
-// `types`; endpoints are not checked here.
-void scan_relations(detail::Connection& conn, const GraphSourceQuery& query, std::int64_t first,
-                    std::int64_t last, const std::vector<std::int64_t>* allowed,
-                    std::vector<GraphSourceRelation>& out, std::vector<std::string>& types) {
-    // Without a weight limit the statement has no weight test: one comparison less per row.
-    auto& relations =
-        query.min_weight > 0.0
-            ? conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
-                           " last_date FROM relations WHERE id BETWEEN ?1 AND ?2 AND weight >= ?3"
-                           " ORDER BY id")
-            : conn.prepare("SELECT id, type, source_id, target_id, directed, weight, first_date,"
-                           " last_date FROM relations WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
-    relations.bind(1, first).bind(2, last);
-    if (query.min_weight > 0.0)
-        relations.bind(3, query.min_weight);
-    RelationTypeInterner relation_type(types);
-    auto allowed_it = allowed ? std::lower_bound(allowed->begin(), allowed->end(), first)
-                              : std::vector<std::int64_t>::const_iterator{};
-    while (relations.step()) {
-        const std::int64_t id = relations.int64(0);
-        if (allowed) {
-            while (allowed_it != allowed->end() && *allowed_it < id)
-                ++allowed_it;
-            if (allowed_it == allowed->end())
-                break;
-            if (*allowed_it != id)
-                continue;
-        }
-        auto& r = out.emplace_back();
-        r.id = RelationId{id};
-        r.type = relation_type(relations.text(1));
-        r.source = EntityId{relations.int64(2)};
-        r.target = EntityId{relations.int64(3)};
-        r.directed = relations.int64(4) != 0;
-        r.weight = relations.real(5);
-        r.first_date.assign(relations.text(6));
-        r.last_date.assign(relations.text(7));
+// Relations by id range, in id order, limited by the query's weight and by the sorted `allowed`
+// ids when the query selects documents. Relation types are interned into `types`; endpoints are
+// not checked here. The columns are read through the C API directly, not through Statement: at
+// half a million rows of eight columns every accessor call counts, and SQLite hands text out
+// NUL-terminated, so a strlen of a type name or an ISO date (which hold no NUL) replaces one
+// sqlite3_column_bytes call per text column (a tenth of the scan's CPU time).
+class RelationScan {
+public:
+    RelationScan(detail::Connection& conn, const GraphSourceQuery& query,
+                 const std::vector<std::int64_t>* allowed, std::vector<std::string>& types)
+        : db_(conn.handle()), min_weight_(query.min_weight), allowed_(allowed),
+          relation_type_(types) {
+        // Without a weight limit the statement has no weight test: one comparison less per row.
+        const char* sql =
+            min_weight_ > 0.0
+                ? "SELECT id, type, source_id, target_id, directed, weight, first_date, last_date"
+                  " FROM relations WHERE id BETWEEN ?1 AND ?2 AND weight >= ?3 ORDER BY id"
+                : "SELECT id, type, source_id, target_id, directed, weight, first_date, last_date"
+                  " FROM relations WHERE id BETWEEN ?1 AND ?2 ORDER BY id";
+        if (const int rc = sqlite3_prepare_v2(db_, sql, -1, &stmt_, nullptr); rc != SQLITE_OK)
+            detail::throw_sqlite_error(db_, rc, "preparing the relation scan");
     }
-    relations.reset();
-}
+    ~RelationScan() { sqlite3_finalize(stmt_); }
+    RelationScan(const RelationScan&) = delete;
+    RelationScan& operator=(const RelationScan&) = delete;
+
+    // Appends the relations with ids in [first, last] to `out`.
+    void read(std::int64_t first, std::int64_t last, std::vector<GraphSourceRelation>& out) {
+        sqlite3_reset(stmt_);
+        sqlite3_bind_int64(stmt_, 1, first);
+        sqlite3_bind_int64(stmt_, 2, last);
+        if (min_weight_ > 0.0)
+            sqlite3_bind_double(stmt_, 3, min_weight_);
+        auto allowed_it = allowed_ ? std::lower_bound(allowed_->begin(), allowed_->end(), first)
+                                   : std::vector<std::int64_t>::const_iterator{};
+        int rc;
+        while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) {
+            const std::int64_t id = sqlite3_column_int64(stmt_, 0);
+            if (allowed_) {
+                while (allowed_it != allowed_->end() && *allowed_it < id)
+                    ++allowed_it;
+                if (allowed_it == allowed_->end())
+                    break;
+                if (*allowed_it != id)
+                    continue;
+            }
+            auto& r = out.emplace_back();
+            r.id = RelationId{id};
+            r.type = relation_type_(text(1));
+            r.source = EntityId{sqlite3_column_int64(stmt_, 2)};
+            r.target = EntityId{sqlite3_column_int64(stmt_, 3)};
+            r.directed = sqlite3_column_int64(stmt_, 4) != 0;
+            r.weight = sqlite3_column_double(stmt_, 5);
+            r.first_date.assign(text(6));
+            r.last_date.assign(text(7));
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            sqlite3_reset(stmt_);
+            detail::throw_sqlite_error(db_, rc, "reading relations");
+        }
+        sqlite3_reset(stmt_);
+    }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+    double min_weight_;
+    const std::vector<std::int64_t>* allowed_;
+    RelationTypeInterner relation_type_;
+
+    std::string_view text(int column) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+        return p ? std::string_view(p) : std::string_view();
+    }
+};
+
+// The relation id range shared by two readers: the caller's thread takes chunks from the bottom
+// and the second thread from the top until they meet. Whichever runs faster reads more (the
+// caller also reads the entities first, and on a busy machine either thread may get less of a
+// core), and both finish within one chunk of each other. Chunks cover a 64th of the range or
+// 8,192 ids, whichever is more, so that sparse ids cannot make them numerous.
+class IdRangeSplit {
+public:
+    struct Range {
+        std::int64_t first, last;
+    };
+    IdRangeSplit(std::int64_t first, std::int64_t last)
+        : lower_(first), upper_(last),
+          chunk_(std::max<std::uint64_t>(kMinimumChunk, span(first, last) / 64)),
+          done_(first > last) {}
+
+    // [lower_, upper_] is what nobody has taken yet (while not done_).
+    std::optional<Range> take_lower() {
+        std::lock_guard lock(mutex_);
+        if (done_)
+            return std::nullopt;
+        const Range r{lower_, span(lower_, upper_) < chunk_
+                                  ? upper_
+                                  : lower_ + static_cast<std::int64_t>(chunk_ - 1)};
+        if (r.last == upper_)
+            done_ = true;
+        else
+            lower_ = r.last + 1;
+        return r;
+    }
+    std::optional<Range> take_upper() {
+        std::lock_guard lock(mutex_);
+        if (done_)
+            return std::nullopt;
+        const Range r{
+            span(lower_, upper_) < chunk_ ? lower_ : upper_ - static_cast<std::int64_t>(chunk_ - 1),
+            upper_};
+        if (r.first == lower_)
+            done_ = true;
+        else
+            upper_ = r.first - 1;
+        return r;
+    }
+    void stop() {
+        std::lock_guard lock(mutex_);
+        done_ = true;
+    }
+
+private:
+    static constexpr std::uint64_t kMinimumChunk = 8192;
+    static std::uint64_t span(std::int64_t first, std::int64_t last) {
+        return static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first);
+    }
+    std::mutex mutex_;
+    std::int64_t lower_, upper_;
+    std::uint64_t chunk_;
+    bool done_;
+};
 
 // Size and modification time of the project file and its WAL: every commit changes one of them
 // (checkpoints too, which only costs a needless fallback).
@@ -238,40 +330,47 @@ struct FileStamp {
     }
 };
 
-// The upper half of a large relation scan, read by a second thread on its own read-only
-// connection while the caller's thread reads entities and the lower half: SQLite's row decoding
-// is most of the load, and WAL lets two connections read at once. Both must read the same
-// committed state: the second connection's read transaction starts right after the caller's,
-// and the files are checked unchanged across both starts; otherwise (a commit slipped in) the
-// caller reads everything itself.
-class UpperHalfScan {
+// The second reader of a large relation scan: a thread on its own read-only connection takes
+// chunks from the top of the id range while the caller's thread reads the entities and then
+// chunks from the bottom. SQLite's row decoding is most of the load, and WAL lets two
+// connections read at once. Both must read the same committed state: the second connection's
+// read transaction starts right after the caller's, and the files are checked unchanged across
+// both starts; otherwise (a commit slipped in) the caller reads everything itself.
+class SecondReader {
 public:
-    static constexpr std::int64_t kMinimumRows = 100'000; // below this a thread costs more
+    static constexpr std::uint64_t kMinimumRows = 100'000; // below this a thread costs more
 
-    UpperHalfScan(const std::filesystem::path& path, const FileStamp& before,
-                  const GraphSourceQuery& query, std::int64_t first, std::int64_t last,
-                  const std::vector<std::int64_t>* allowed)
-        : conn_(path.string(), true, false) {
+    SecondReader(const std::filesystem::path& path, const FileStamp& before,
+                 const GraphSourceQuery& query, const std::vector<std::int64_t>* allowed,
+                 IdRangeSplit& split, std::size_t expected_rows)
+        : conn_(path.string(), true, false), split_(split) {
         conn_.exec("PRAGMA mmap_size = 1073741824"); // a cold connection: map pages, no copies
         conn_.exec("BEGIN");
         detail::query_int(conn_, "SELECT count(*) FROM (SELECT 1 FROM relations LIMIT 1)");
         if (!(FileStamp::of(path) == before))
             return; // a commit may lie between the two read transactions
         started_ = true;
-        thread_ = std::thread([this, query, first, last, allowed] {
+        rows_.reserve(expected_rows);
+        thread_ = std::thread([this, &query, allowed] {
             try {
-                scan_relations(conn_, query, first, last, allowed, rows_, types_);
+                RelationScan scan(conn_, query, allowed, types_);
+                while (auto chunk = split_.take_upper()) {
+                    chunk_starts_.push_back(rows_.size());
+                    scan.read(chunk->first, chunk->last, rows_);
+                }
             } catch (...) {
                 error_ = std::current_exception();
             }
         });
     }
-    ~UpperHalfScan() {
-        if (thread_.joinable())
+    ~SecondReader() {
+        if (thread_.joinable()) {
+            split_.stop(); // the caller is leaving by an exception: no more chunks
             thread_.join();
+        }
     }
-    UpperHalfScan(const UpperHalfScan&) = delete;
-    UpperHalfScan& operator=(const UpperHalfScan&) = delete;
+    SecondReader(const SecondReader&) = delete;
+    SecondReader& operator=(const SecondReader&) = delete;
 
     bool started() const { return started_; }
     // Waits for the thread; rethrows what it threw.
@@ -281,15 +380,24 @@ public:
         if (error_)
             std::rethrow_exception(error_);
     }
-    std::vector<GraphSourceRelation>& rows() { return rows_; }
     const std::vector<std::string>& types() const { return types_; }
+    // Calls f on every row read, in id order (the chunks were taken from the top down).
+    template <class F> void for_each_in_id_order(F&& f) const {
+        for (std::size_t c = chunk_starts_.size(); c-- > 0;) {
+            const auto end = c + 1 < chunk_starts_.size() ? chunk_starts_[c + 1] : rows_.size();
+            for (auto i = chunk_starts_[c]; i < end; ++i)
+                f(rows_[i]);
+        }
+    }
 
 private:
     detail::Connection conn_;
+    IdRangeSplit& split_;
     bool started_ = false;
     std::thread thread_;
     std::exception_ptr error_;
     std::vector<GraphSourceRelation> rows_;
+    std::vector<std::size_t> chunk_starts_;
     std::vector<std::string> types_;
 };
 
@@ -338,15 +446,22 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         allowed = relations_in_documents(conn, selected_documents(conn, query));
     const auto* allowed_ptr = by_documents ? &allowed : nullptr;
 
-    // Two halves on two connections when the scan is large and this load owns its transaction
-    // (a caller's open transaction may hold changes a second connection cannot see).
-    const std::int64_t middle = first_id + (last_id - first_id) / 2;
-    std::optional<UpperHalfScan> upper;
-    if (read.own() && last_id - first_id >= UpperHalfScan::kMinimumRows &&
-        (!by_documents || allowed.size() >= static_cast<std::size_t>(UpperHalfScan::kMinimumRows)))
-        upper.emplace(project.path(), stamp, query, middle + 1, last_id, allowed_ptr);
-    if (upper && !upper->started())
-        upper.reset();
+    // Two readers on two connections when the scan is large and this load owns its transaction
+    // (a caller's open transaction may hold changes a second connection cannot see). Room for
+    // the rows is reserved from the id range, which is dense in practice but need not be.
+    constexpr std::uint64_t kMostReserved = std::uint64_t{1} << 22;
+    const std::uint64_t id_span = last_id < first_id ? 0
+                                                     : static_cast<std::uint64_t>(last_id) -
+                                                           static_cast<std::uint64_t>(first_id) + 1;
+    const auto expected_rows = static_cast<std::size_t>(
+        std::min<std::uint64_t>(by_documents ? allowed.size() : id_span, kMostReserved));
+    IdRangeSplit split(first_id, last_id);
+    std::optional<SecondReader> second;
+    if (read.own() && id_span >= SecondReader::kMinimumRows &&
+        (!by_documents || allowed.size() >= SecondReader::kMinimumRows))
+        second.emplace(project.path(), stamp, query, allowed_ptr, split, expected_rows / 2 + 8192);
+    if (second && !second->started())
+        second.reset();
 
     // Alias and mention counts by one grouped scan each (both read an index in entity order)
     // rather than two correlated subqueries per entity.
@@ -392,25 +507,28 @@ GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
         source.entities.push_back(std::move(e));
     }
 
-    source.relations.reserve(static_cast<std::size_t>(
-        by_documents ? allowed.size() : std::max<std::int64_t>(0, last_id - first_id + 1)));
-    scan_relations(conn, query, first_id, upper ? middle : last_id, allowed_ptr, source.relations,
-                   source.relation_types);
+    source.relations.reserve(expected_rows);
+    {
+        RelationScan scan(conn, query, allowed_ptr, source.relation_types);
+        while (auto chunk = split.take_lower())
+            scan.read(chunk->first, chunk->last, source.relations);
+    }
     // Relations whose ends are not kept (rejected, or of a type this build does not know) go.
     std::erase_if(source.relations, [&](const GraphSourceRelation& r) {
         return !is_kept(r.source) || !is_kept(r.target);
     });
-    if (upper) {
-        upper->finish();
+    if (second) {
+        second->finish();
         RelationTypeInterner relation_type(source.relation_types);
         std::vector<std::uint32_t> type_of;
-        for (const auto& name : upper->types())
+        for (const auto& name : second->types())
             type_of.push_back(relation_type(name));
-        for (auto& r : upper->rows())
+        second->for_each_in_id_order([&](const GraphSourceRelation& r) {
             if (is_kept(r.source) && is_kept(r.target)) {
-                r.type = type_of[r.type];
                 source.relations.push_back(r);
+                source.relations.back().type = type_of[r.type];
             }
+        });
     }
     return source;
 }
