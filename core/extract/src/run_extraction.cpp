@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace dossier::extract {
@@ -164,10 +166,9 @@ Document header_as_document(const HeaderFields& header) {
     return h;
 }
 
-void store_result(store::EntityStore& entities, store::DocumentStore& documents,
-                  const Document& doc, const ExtractionResult& result) {
-    documents.update_header(doc.id, header_as_document(result.header));
-    entities.document_entity(doc.id, doc.title.empty() ? result.header.subject : doc.title);
+// The result's entities in the store (found, or created in the result's order), with their
+// authority links and aliases; their ids by result index.
+std::vector<EntityId> store_entities(store::EntityStore& entities, const ExtractionResult& result) {
     std::vector<EntityId> ids;
     ids.reserve(result.entities.size());
     for (const auto& e : result.entities) {
@@ -178,25 +179,85 @@ void store_result(store::EntityStore& entities, store::DocumentStore& documents,
             entities.add_alias(id, alias, normalize_name(alias));
         ids.push_back(id);
     }
-    // In slices: a 50 MB document has ~650,000 mentions, each with its surface text.
+    return ids;
+}
+
+Mention stored_mention(const Document& doc, const ExtractedMention& m, EntityId entity) {
+    Mention stored;
+    stored.document = doc.id;
+    stored.span = m.span;
+    stored.entity = entity;
+    stored.method = m.method;
+    stored.confidence = m.confidence;
+    stored.surface = doc.text.substr(m.span.start, m.span.size());
+    return stored;
+}
+
+// Writes `wanted` (the indices of the result's mentions to insert) in slices: a 50 MB document
+// has ~650,000 mentions, each with its surface text.
+template <typename Wanted>
+void insert_mentions(store::EntityStore& entities, const Document& doc,
+                     const ExtractionResult& result, const std::vector<EntityId>& ids,
+                     Wanted wanted) {
     constexpr std::size_t kMentionsPerInsert = 1 << 15;
     std::vector<Mention> mentions;
     mentions.reserve(std::min(result.mentions.size(), kMentionsPerInsert));
-    for (const auto& m : result.mentions) {
+    for (std::size_t i = 0; i < result.mentions.size(); ++i) {
+        if (!wanted(i))
+            continue;
         if (mentions.size() == kMentionsPerInsert) {
             entities.insert_mentions(mentions);
             mentions.clear();
         }
-        Mention stored;
-        stored.document = doc.id;
-        stored.span = m.span;
-        stored.entity = ids[m.entity];
-        stored.method = m.method;
-        stored.confidence = m.confidence;
-        stored.surface = doc.text.substr(m.span.start, m.span.size());
-        mentions.push_back(std::move(stored));
+        const auto& m = result.mentions[i];
+        mentions.push_back(stored_mention(doc, m, ids[m.entity]));
     }
     entities.insert_mentions(mentions);
+}
+
+void store_result(store::EntityStore& entities, store::DocumentStore& documents,
+                  const Document& doc, const ExtractionResult& result) {
+    documents.update_header(doc.id, header_as_document(result.header));
+    entities.document_entity(doc.id, doc.title.empty() ? result.header.subject : doc.title);
+    const auto ids = store_entities(entities, result);
+    insert_mentions(entities, doc, result, ids, [](std::size_t) { return true; });
+}
+
+// The second read of a document whose first result is stored: its header and document entity
+// are the same (the corpus's surnames change only person mentions), and it mostly adds a few
+// mentions to the first read's. So only the mentions the store lacks are written when every
+// stored one is still in the new result; otherwise the document's mentions are replaced. The
+// store ends as `clear_mentions` + `store_result` would leave it: entities are found or created
+// in the same order, mentions listed by position (tested in
+// CorpusPipeline.TheSecondReadWritesWhatAFullRewriteWould).
+void store_second_read(store::EntityStore& entities, const Document& doc,
+                       const ExtractionResult& result) {
+    const auto ids = store_entities(entities, result);
+    using MentionIdentity = std::tuple<std::uint32_t, std::uint32_t, std::int64_t, int, double>;
+    auto identity_of = [](const Mention& m) {
+        return MentionIdentity{m.span.start, m.span.end, m.entity.value, static_cast<int>(m.method),
+                               m.confidence};
+    };
+    std::set<MentionIdentity> wanted;
+    std::vector<MentionIdentity> order;
+    order.reserve(result.mentions.size());
+    for (const auto& m : result.mentions) {
+        order.push_back(identity_of(stored_mention(doc, m, ids[m.entity])));
+        wanted.insert(order.back());
+    }
+    std::set<MentionIdentity> stored;
+    bool all_kept = true;
+    for (const auto& row : entities.mentions_in_document(doc.id)) {
+        const auto identity = identity_of(row.mention);
+        all_kept = all_kept && wanted.count(identity) != 0;
+        stored.insert(identity);
+    }
+    if (!all_kept) {
+        entities.clear_mentions({doc.id});
+        stored.clear();
+    }
+    insert_mentions(entities, doc, result, ids,
+                    [&](std::size_t i) { return stored.count(order[i]) == 0; });
 }
 
 std::vector<AuthorityName> authority_names(store::Project& project) {
@@ -217,7 +278,7 @@ ExtractionSummary run_extraction(store::Project& project, const std::vector<Docu
 
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents, const Progress& progress,
-                                 std::atomic<bool>* cancel) {
+                                 std::atomic<bool>* cancel, SecondReadWrite second_read) {
     // Correction commands from other processes wait while the entities are cleared and rebuilt
     // (they would find no entity, or one about to vanish), and this waits for those in flight.
     const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
@@ -278,8 +339,12 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
                     if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
                         return;
                     const auto result = extract_document(*doc, context, &corpus);
-                    entity_store.clear_mentions({doc->id});
-                    store_result(entity_store, document_store, *doc, result);
+                    if (second_read == SecondReadWrite::Differences) {
+                        store_second_read(entity_store, *doc, result);
+                    } else {
+                        entity_store.clear_mentions({doc->id});
+                        store_result(entity_store, document_store, *doc, result);
+                    }
                     summary.mentions += result.mentions.size();
                     summary.mentions -= first_read_mentions[i];
                     ++summary.documents_read_again;

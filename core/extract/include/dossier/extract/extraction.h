@@ -100,10 +100,15 @@ ExtractionSummary run_extraction(store::Project& project, const std::vector<Docu
                                  const Progress& progress = {},
                                  std::atomic<bool>* cancel = nullptr);
 
+// How the second read stores a document: only the mentions the store lacks when the first
+// read's are all still there (the default), or every mention again after clearing the
+// document's (the plain way, kept as the reference the tests compare the default with).
+enum class SecondReadWrite { Differences, WholeDocument };
+
 // Same, with an explicitly loaded context (tests, benchmarks, a GUI that keeps one loaded).
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents,
-                                 const Progress& progress = {},
-                                 std::atomic<bool>* cancel = nullptr);
+                                 const Progress& progress = {}, std::atomic<bool>* cancel = nullptr,
+                                 SecondReadWrite second_read = SecondReadWrite::Differences);
 
 } // namespace dossier::extract
