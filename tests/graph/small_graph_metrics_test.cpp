@@ -30,6 +30,34 @@ GraphSnapshot star4() {
     return make(5, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
 }
 
+// vertex_of() searches the vertices directly when they are in entity-id order (snapshots from
+// the store) and a sorted index otherwise; both must find every entity and nothing else.
+TEST(SnapshotIndex, FindsEveryEntityInOrderOrNot) {
+    for (const std::vector<std::int64_t> ids :
+         {std::vector<std::int64_t>{2, 5, 9, 14}, std::vector<std::int64_t>{14, 2, 9, 5}}) {
+        std::vector<NodeInfo> nodes(ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            nodes[i].entity = EntityId{ids[i]};
+        const auto s = GraphSnapshot::from_edges(std::move(nodes), {{0, 1}, {2, 3}});
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            EXPECT_EQ(s.vertex_of(EntityId{ids[i]}), std::optional<Vertex>(i)) << ids[i];
+        for (std::int64_t absent : {0, 1, 3, 10, 15, -4})
+            EXPECT_FALSE(s.vertex_of(EntityId{absent})) << absent;
+    }
+}
+
+// Of vertices that share an entity id (possible only in plain test graphs), the first is found,
+// as the hash map that used to index them did.
+TEST(SnapshotIndex, SharedIdFindsTheFirstVertex) {
+    std::vector<NodeInfo> nodes(3);
+    nodes[0].entity = EntityId{7};
+    nodes[1].entity = EntityId{3};
+    nodes[2].entity = EntityId{7};
+    const auto s = GraphSnapshot::from_edges(std::move(nodes), {});
+    EXPECT_EQ(s.vertex_of(EntityId{7}), std::optional<Vertex>(0));
+    EXPECT_EQ(s.vertex_of(EntityId{3}), std::optional<Vertex>(1));
+}
+
 TEST(PathGraph, DegreeCountsNeighbours) {
     EXPECT_EQ(compute_metrics(path5(), {Metric::Degree}).degree,
               (std::vector<double>{1, 2, 2, 2, 1}));

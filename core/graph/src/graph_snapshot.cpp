@@ -15,10 +15,27 @@
 namespace dossier::graph {
 
 std::optional<Vertex> GraphSnapshot::vertex_of(EntityId id) const {
-    auto it = vertex_of_.find(id);
-    if (it == vertex_of_.end())
+    const auto entity_of = [this](Vertex v) { return graph_[v].entity.value; };
+    Vertex found;
+    if (by_entity_.empty()) {
+        Vertex low = 0, high = node_count(); // the first vertex whose entity is >= id
+        while (low < high) {
+            const Vertex mid = low + (high - low) / 2;
+            if (entity_of(mid) < id.value)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        found = low;
+    } else {
+        auto it =
+            std::lower_bound(by_entity_.begin(), by_entity_.end(), id.value,
+                             [&](Vertex v, std::int64_t value) { return entity_of(v) < value; });
+        found = it == by_entity_.end() ? node_count() : *it;
+    }
+    if (found >= node_count() || entity_of(found) != id.value)
         return std::nullopt;
-    return it->second;
+    return found;
 }
 
 std::vector<Edge> GraphSnapshot::edges_between(Vertex a, Vertex b) const {
@@ -45,11 +62,19 @@ void GraphSnapshot::finish() {
 }
 
 void GraphSnapshot::index_vertices() {
-    const auto n = boost::num_vertices(graph_);
-    vertex_of_.clear();
-    vertex_of_.reserve(n);
-    for (Vertex v = 0; v < n; ++v)
-        vertex_of_.emplace(graph_[v].entity, v);
+    const auto n = node_count();
+    by_entity_.clear();
+    bool ordered = true;
+    for (Vertex v = 1; v < n && ordered; ++v)
+        ordered = graph_[v - 1].entity.value < graph_[v].entity.value;
+    if (ordered)
+        return;
+    // Stable: of vertices that share an entity id (plain test graphs), the first is found.
+    by_entity_.resize(n);
+    std::iota(by_entity_.begin(), by_entity_.end(), Vertex{0});
+    std::stable_sort(by_entity_.begin(), by_entity_.end(), [this](Vertex a, Vertex b) {
+        return graph_[a].entity.value < graph_[b].entity.value;
+    });
 }
 
 GraphSnapshot GraphSnapshot::from_edges(std::vector<NodeInfo> nodes,
@@ -259,73 +284,70 @@ private:
             sources.push_back(position(r.source));
             targets.push_back(position(r.target));
         }
-        // The collapsed simple view needs only the ends and weights: on a large snapshot it is
-        // built on a second thread while this one fills the multigraph.
-        auto build_simple = [&] {
+        // Three jobs need only the ends: the edge vector, the out- and in-edge lists (which
+        // hold positions in the edge vector, not its contents) and the collapsed simple view. On
+        // a large snapshot a second thread builds the simple view and then the in-edge lists
+        // while this one fills the edge vector and the out-edge lists.
+        s.graph_.m_edges.reserve(edges_.size());
+        const auto edges_begin = s.graph_.m_edges.begin();
+        auto build_simple_and_in_edges = [&] {
             std::vector<SimpleGraph::WeightedPair> pairs(edges_.size());
             for (std::size_t k = 0; k < edges_.size(); ++k)
                 pairs[k] = {sources[k], targets[k], source_.relations[edges_[k]].weight};
             s.simple_ = SimpleGraph::from_pairs(nodes_.size(), std::move(pairs));
+            link_edges(s.graph_, edges_begin, targets, sources, &StoredVertex::m_in_edges);
         };
-        std::thread simple_builder;
+        std::thread helper;
         if (edges_.size() >= kParallelEdges)
-            simple_builder = std::thread(build_simple);
-        s.graph_.m_edges.reserve(edges_.size());
+            helper = std::thread(build_simple_and_in_edges);
         for (std::size_t k = 0; k < edges_.size(); ++k) {
             const auto& r = source_.relations[edges_[k]];
             s.graph_.m_edges.emplace_back(
                 sources[k], targets[k],
                 EdgeInfo{r.id, r.type, r.directed, r.weight, r.first_date, r.last_date});
         }
-        link_edges(s.graph_, sources, targets);
+        link_edges(s.graph_, edges_begin, sources, targets, &StoredVertex::m_out_edges);
         s.index_vertices();
-        if (simple_builder.joinable())
-            simple_builder.join();
+        if (helper.joinable())
+            helper.join();
         else
-            build_simple();
+            build_simple_and_in_edges();
         return s;
     }
     static constexpr std::size_t kParallelEdges = 50'000; // below this a thread costs more
 
-    // Fills every vertex's out- and in-edge list from the edge vector, vertex after vertex.
+    // Fills every vertex's out-edge list (keys = sources, others = targets) or in-edge list
+    // (keys = targets, others = sources) from the edge vector, vertex after vertex.
     // boost::add_edge appends to the lists of both ends of each edge in turn, which at 500,000
     // relations means two cache misses per edge and was a third of the whole build. Grouping
     // the edges by vertex with a stable counting sort writes each list in one go and gives the
     // same lists, in the same order, as add_edge in edge order. m_edges and m_vertices are
     // public members of Boost's vec_adj_list_impl (1.74 and later); the stored edge type is the
-    // one add_edge builds for a vecS edge list (target, position in m_edges, the edge vector).
-    static void link_edges(MultiGraph& g, const std::vector<std::uint32_t>& sources,
-                           const std::vector<std::uint32_t>& targets) {
+    // one add_edge builds for a vecS edge list (other end, position in m_edges, the edge
+    // vector). Only the position is taken from m_edges, so the lists can be filled while the
+    // edge vector itself is (its storage reserved beforehand), and the out- and in-lists on two
+    // threads (different members of each vertex).
+    using StoredVertex = MultiGraph::stored_vertex;
+    using EdgeList = decltype(StoredVertex::m_out_edges);
+    static void link_edges(MultiGraph& g, MultiGraph::EdgeContainer::iterator edges_begin,
+                           const std::vector<std::uint32_t>& keys,
+                           const std::vector<std::uint32_t>& others, EdgeList StoredVertex::*side) {
         const auto n = g.m_vertices.size();
-        auto by_vertex = [n](const std::vector<std::uint32_t>& keys) {
-            std::vector<std::uint32_t> start(n + 1, 0), order(keys.size());
-            for (auto k : keys)
-                ++start[k + 1];
-            for (std::size_t v = 0; v < n; ++v)
-                start[v + 1] += start[v];
+        std::vector<std::uint32_t> start(n + 1, 0), order(keys.size());
+        for (auto k : keys)
+            ++start[k + 1];
+        for (std::size_t v = 0; v < n; ++v)
+            start[v + 1] += start[v];
+        {
             std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
             for (std::uint32_t e = 0; e < keys.size(); ++e)
                 order[fill[keys[e]]++] = e;
-            return std::pair{std::move(start), std::move(order)};
-        };
-        const auto edges_begin = g.m_edges.begin();
-        {
-            const auto [start, order] = by_vertex(sources);
-            for (std::size_t v = 0; v < n; ++v) {
-                auto& list = g.m_vertices[v].m_out_edges;
-                list.reserve(start[v + 1] - start[v]);
-                for (auto k = start[v]; k < start[v + 1]; ++k)
-                    list.emplace_back(targets[order[k]], edges_begin + order[k], &g.m_edges);
-            }
         }
-        {
-            const auto [start, order] = by_vertex(targets);
-            for (std::size_t v = 0; v < n; ++v) {
-                auto& list = g.m_vertices[v].m_in_edges;
-                list.reserve(start[v + 1] - start[v]);
-                for (auto k = start[v]; k < start[v + 1]; ++k)
-                    list.emplace_back(sources[order[k]], edges_begin + order[k], &g.m_edges);
-            }
+        for (std::size_t v = 0; v < n; ++v) {
+            auto& list = g.m_vertices[v].*side;
+            list.reserve(start[v + 1] - start[v]);
+            for (auto k = start[v]; k < start[v + 1]; ++k)
+                list.emplace_back(others[order[k]], edges_begin + order[k], &g.m_edges);
         }
     }
 };

@@ -23,7 +23,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace dossier::graph {
@@ -95,7 +94,10 @@ private:
     MultiGraph graph_;
     SimpleGraph simple_;
     std::vector<std::string> relation_types_;
-    std::unordered_map<EntityId, Vertex> vertex_of_;
+    // vertex_of() by binary search: over the vertices themselves when they are in entity-id
+    // order (every snapshot built from the store), otherwise over this sorted permutation. A
+    // hash map of 50,000 entries cost more to build and to free than the whole lookup needs.
+    std::vector<Vertex> by_entity_;
 
     void finish();         // builds the simple view and the id index
     void index_vertices(); // the id index alone
