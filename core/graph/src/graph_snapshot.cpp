@@ -6,6 +6,7 @@
 #include "dossier/store/graph_source.h"
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 #include <stdexcept>
 #include <thread>
@@ -136,6 +137,8 @@ private:
     store::GraphSource source_;
     std::vector<std::uint32_t> nodes_;       // indices into source_.entities
     std::vector<std::uint32_t> edges_;       // indices into source_.relations
+    std::vector<std::uint32_t> sources_;     // for each of edges_, the position of its source
+    std::vector<std::uint32_t> targets_;     // and of its target in nodes_
     std::vector<std::uint32_t> position_of_; // entity id -> position in nodes_, or kAbsent
     static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
 
@@ -169,11 +172,18 @@ private:
             for (const auto& wanted : filter_.relation_types)
                 if (source_.relation_types[t] == wanted)
                     type_allowed[t] = 1;
-        for (std::uint32_t i = 0; i < source_.relations.size(); ++i) {
+        const auto n = source_.relations.size();
+        edges_.reserve(n);
+        sources_.reserve(n);
+        targets_.reserve(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
             const auto& r = source_.relations[i];
-            if (type_allowed[r.type] && position(r.source) != kAbsent &&
-                position(r.target) != kAbsent)
+            const auto s = position(r.source), t = position(r.target);
+            if (type_allowed[r.type] && s != kAbsent && t != kAbsent) {
                 edges_.push_back(i);
+                sources_.push_back(s);
+                targets_.push_back(t);
+            }
         }
     }
 
@@ -185,27 +195,37 @@ private:
             nodes.push_back(nodes_[p]);
         nodes_ = std::move(nodes);
         index_nodes();
-        std::erase_if(edges_, [&](std::uint32_t i) {
+        std::size_t kept = 0;
+        for (const auto i : edges_) {
             const auto& r = source_.relations[i];
-            return position(r.source) == kAbsent || position(r.target) == kAbsent;
-        });
+            const auto s = position(r.source), t = position(r.target);
+            if (s != kAbsent && t != kAbsent) {
+                edges_[kept] = i;
+                sources_[kept] = s;
+                targets_[kept] = t;
+                ++kept;
+            }
+        }
+        edges_.resize(kept);
+        sources_.resize(kept);
+        targets_.resize(kept);
     }
 
     SimpleGraph current_simple() const {
-        std::vector<SimpleGraph::WeightedPair> pairs;
-        pairs.reserve(edges_.size());
-        for (auto i : edges_) {
-            const auto& r = source_.relations[i];
-            pairs.push_back({position(r.source), position(r.target), r.weight});
-        }
-        return SimpleGraph::from_pairs(nodes_.size(), std::move(pairs));
+        return SimpleGraph::from_pairs(nodes_.size(), weighted_pairs());
+    }
+    std::vector<SimpleGraph::WeightedPair> weighted_pairs() const {
+        std::vector<SimpleGraph::WeightedPair> pairs(edges_.size());
+        for (std::size_t k = 0; k < edges_.size(); ++k)
+            pairs[k] = {sources_[k], targets_[k], source_.relations[edges_[k]].weight};
+        return pairs;
     }
 
     void drop_isolated() {
         std::vector<char> linked(nodes_.size(), 0);
-        for (auto i : edges_) {
-            linked[position(source_.relations[i].source)] = 1;
-            linked[position(source_.relations[i].target)] = 1;
+        for (std::size_t k = 0; k < edges_.size(); ++k) {
+            linked[sources_[k]] = 1;
+            linked[targets_[k]] = 1;
         }
         std::vector<std::uint32_t> keep;
         for (std::uint32_t p = 0; p < nodes_.size(); ++p)
@@ -276,42 +296,47 @@ private:
             s.graph_[p] = NodeInfo{e.id, e.type, final ? std::move(e.name) : e.name, e.alias_count,
                                    e.mention_count};
         }
-        std::vector<std::uint32_t> sources, targets;
-        sources.reserve(edges_.size());
-        targets.reserve(edges_.size());
-        for (auto i : edges_) {
-            const auto& r = source_.relations[i];
-            sources.push_back(position(r.source));
-            targets.push_back(position(r.target));
-        }
         // Three jobs need only the ends: the edge vector, the out- and in-edge lists (which
         // hold positions in the edge vector, not its contents) and the collapsed simple view. On
-        // a large snapshot a second thread builds the simple view and then the in-edge lists
-        // while this one fills the edge vector and the out-edge lists.
+        // a large snapshot a second thread builds the simple view while this one fills the edge
+        // vector and both edge lists.
         s.graph_.m_edges.reserve(edges_.size());
         const auto edges_begin = s.graph_.m_edges.begin();
-        auto build_simple_and_in_edges = [&] {
-            std::vector<SimpleGraph::WeightedPair> pairs(edges_.size());
-            for (std::size_t k = 0; k < edges_.size(); ++k)
-                pairs[k] = {sources[k], targets[k], source_.relations[edges_[k]].weight};
+        std::promise<void> weights_taken;
+        auto build_simple = [&] {
+            std::vector<SimpleGraph::WeightedPair> pairs;
+            try {
+                pairs = weighted_pairs();
+                weights_taken.set_value();
+            } catch (...) {
+                weights_taken.set_exception(std::current_exception());
+                throw;
+            }
             s.simple_ = SimpleGraph::from_pairs(nodes_.size(), std::move(pairs));
-            link_edges(s.graph_, edges_begin, targets, sources, &StoredVertex::m_in_edges);
         };
-        std::thread helper;
+        std::future<void> simple_job; // waits for the thread if this one leaves by an exception
         if (edges_.size() >= kParallelEdges)
-            helper = std::thread(build_simple_and_in_edges);
+            simple_job = std::async(std::launch::async, build_simple);
+        else
+            build_simple();
         for (std::size_t k = 0; k < edges_.size(); ++k) {
             const auto& r = source_.relations[edges_[k]];
             s.graph_.m_edges.emplace_back(
-                sources[k], targets[k],
+                sources_[k], targets_[k],
                 EdgeInfo{r.id, r.type, r.directed, r.weight, r.first_date, r.last_date});
         }
-        link_edges(s.graph_, edges_begin, sources, targets, &StoredVertex::m_out_edges);
+        if (final) {
+            // The relations are copied into the edge vector and their weights into the simple
+            // view's pairs: freed now, their memory (32 MB at 500,000 relations) takes the edge
+            // lists instead of fresh pages.
+            weights_taken.get_future().get();
+            std::vector<store::GraphSourceRelation>().swap(source_.relations);
+        }
+        link_edges(s.graph_, edges_begin, sources_, targets_, &StoredVertex::m_out_edges);
+        link_edges(s.graph_, edges_begin, targets_, sources_, &StoredVertex::m_in_edges);
         s.index_vertices();
-        if (helper.joinable())
-            helper.join();
-        else
-            build_simple_and_in_edges();
+        if (simple_job.valid())
+            simple_job.get();
         return s;
     }
     static constexpr std::size_t kParallelEdges = 50'000; // below this a thread costs more

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -343,24 +344,36 @@ public:
     SecondReader(const std::filesystem::path& path, const FileStamp& before,
                  const GraphSourceQuery& query, const std::vector<std::int64_t>* allowed,
                  IdRangeSplit& split, std::size_t expected_rows)
-        : conn_(path.string(), true, false), split_(split) {
-        conn_.exec("PRAGMA mmap_size = 1073741824"); // a cold connection: map pages, no copies
-        conn_.exec("BEGIN");
-        detail::query_int(conn_, "SELECT count(*) FROM (SELECT 1 FROM relations LIMIT 1)");
+        : conn_(std::in_place, path.string(), true, false), split_(split) {
+        conn_->exec("PRAGMA mmap_size = 1073741824"); // a cold connection: map pages, no copies
+        conn_->exec("BEGIN");
+        detail::query_int(*conn_, "SELECT count(*) FROM (SELECT 1 FROM relations LIMIT 1)");
         if (!(FileStamp::of(path) == before))
             return; // a commit may lie between the two read transactions
         started_ = true;
         rows_.reserve(expected_rows);
         thread_ = std::thread([this, &query, allowed] {
             try {
-                RelationScan scan(conn_, query, allowed, types_);
-                while (auto chunk = split_.take_upper()) {
-                    chunk_starts_.push_back(rows_.size());
-                    scan.read(chunk->first, chunk->last, rows_);
+                {
+                    RelationScan scan(*conn_, query, allowed, types_);
+                    while (auto chunk = split_.take_upper()) {
+                        chunk_starts_.push_back(rows_.size());
+                        scan.read(chunk->first, chunk->last, rows_);
+                    }
                 }
+                rows_ready_.set_value();
             } catch (...) {
-                error_ = std::current_exception();
+                rows_ready_.set_exception(std::current_exception());
+                return;
             }
+            // Ending the read and closing the connection (which unmaps the file) after the rows
+            // are handed over keeps that off the caller's path: it is merging them meanwhile.
+            try {
+                conn_->exec("COMMIT");
+            } catch (...) {
+                // A read transaction that cannot end is rolled back by closing.
+            }
+            conn_.reset();
         });
     }
     ~SecondReader() {
@@ -373,13 +386,8 @@ public:
     SecondReader& operator=(const SecondReader&) = delete;
 
     bool started() const { return started_; }
-    // Waits for the thread; rethrows what it threw.
-    void finish() {
-        thread_.join();
-        conn_.exec("COMMIT");
-        if (error_)
-            std::rethrow_exception(error_);
-    }
+    // Waits for the thread's rows; rethrows what it threw.
+    void finish() { rows_ready_.get_future().get(); }
     const std::vector<std::string>& types() const { return types_; }
     // Calls f on every row read, in id order (the chunks were taken from the top down).
     template <class F> void for_each_in_id_order(F&& f) const {
@@ -391,11 +399,11 @@ public:
     }
 
 private:
-    detail::Connection conn_;
+    std::optional<detail::Connection> conn_; // closed by the thread when it is done
     IdRangeSplit& split_;
     bool started_ = false;
     std::thread thread_;
-    std::exception_ptr error_;
+    std::promise<void> rows_ready_;
     std::vector<GraphSourceRelation> rows_;
     std::vector<std::size_t> chunk_starts_;
     std::vector<std::string> types_;
