@@ -205,7 +205,7 @@ std::vector<std::string> extraction_state(Project& project) {
 }
 } // namespace
 
-TEST(CorpusPipeline, TheSecondReadWritesWhatAFullRewriteWould) {
+TEST(CorpusPipeline, TheIncrementalSecondReadLeavesWhatReadingFromScratchLeaves) {
     // Documents that introduce persons, and others that name them by surname alone, in an
     // eponym ("the Castellane Mission" was an institution until the surname was known: the first
     // read's mention changes, so that document is rewritten), or not at all.
@@ -217,8 +217,7 @@ TEST(CorpusPipeline, TheSecondReadWritesWhatAFullRewriteWould) {
         "Nothing here names anyone; the Castellane quarter is quiet.",
         "Mr. Tovey and Tovey's staff left with Hallam for Cairo."};
     std::vector<std::vector<std::string>> states;
-    for (auto mode :
-         {extract::SecondReadWrite::Differences, extract::SecondReadWrite::WholeDocument}) {
+    for (auto mode : {extract::SecondRead::Incremental, extract::SecondRead::FromScratch}) {
         TempDir dir;
         auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
         for (const auto& text : texts)

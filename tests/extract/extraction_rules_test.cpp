@@ -391,3 +391,29 @@ TEST(Mentions, SourceAnnotationsAreTrustedMentions) {
     EXPECT_EQ(r.mentions[0].method, MentionMethod::SourceAnnotation);
     EXPECT_EQ(r.entities[r.mentions[0].entity].key, "source:p_Q1");
 }
+
+TEST(Mentions, AKeptFirstReadFinishedWithTheCorpusGivesTheWholeReading) {
+    const std::string text = "Senator Mabry spoke. The Tarrant Mission met Hallam and Mr. Orrin; "
+                             "later Hallam's aides, MID [Ministry of Foreign Affairs] and the "
+                             "Mabry Amendment.\n\nOrrin\n";
+    Document doc;
+    doc.text = text;
+    extract::CorpusSurnames corpus;
+    for (const char* surname : {"Tarrant", "Hallam", "Orrin"})
+        corpus.add(surname);
+    const auto& context = dossier::testing::shared_context();
+    const auto first = extract::read_first(doc, context);
+    const auto kept = extract::FirstRead(first); // run_extraction keeps a copy
+    const auto whole = extract::extract_document(doc, context, &corpus);
+    const auto finished = extract::finish_reading(doc, context, kept, &corpus);
+    const auto without_corpus = extract::finish_reading(doc, context, first);
+    auto lines = [&](const extract::ExtractionResult& r) {
+        std::vector<std::string> out;
+        for (const auto& m : seen(r, text))
+            out.push_back(m.surface + " " + std::string(to_string(m.type)) + " " + m.key);
+        return out;
+    };
+    EXPECT_EQ(lines(finished), lines(whole));
+    EXPECT_EQ(lines(without_corpus), lines(extract_text(text)));
+    EXPECT_NE(lines(finished), lines(without_corpus)); // the corpus did add something
+}

@@ -204,15 +204,36 @@ bool CorpusSurnames::could_add_to(std::string_view text,
     return false;
 }
 
-ExtractionResult extract_document(const Document& document, const ExtractionContext& context,
-                                  const CorpusSurnames* corpus) {
+struct FirstRead::State {
+    std::vector<Candidate> candidates; // pass 1 and source annotations, sorted, no overlaps
+    detail::DocumentLexicon lexicon;
+};
+
+FirstRead::FirstRead() = default;
+FirstRead::~FirstRead() = default;
+FirstRead::FirstRead(FirstRead&&) noexcept = default;
+FirstRead& FirstRead::operator=(FirstRead&&) noexcept = default;
+FirstRead::FirstRead(const FirstRead& other)
+    : state_(other.state_ ? std::make_unique<State>(*other.state_) : nullptr) {}
+
+std::size_t FirstRead::memory_bytes() const {
+    if (!state_)
+        return 0;
+    const auto& l = state_->lexicon;
+    // Strings and hash nodes estimated at 64 bytes each; enough to bound a cache.
+    return sizeof(State) + state_->candidates.capacity() * sizeof(Candidate) +
+           l.labels.size() * (sizeof(detail::CandidateLabel) + 128) +
+           (l.acronyms.size() + l.authority_surname.size()) * 64;
+}
+
+FirstRead read_first(const Document& document, const ExtractionContext& context) {
     const auto& data = context.data();
     const std::string_view text = document.text;
-    std::vector<Candidate> candidates;
-    detail::DocumentLexicon lexicon;
-    lexicon.corpus = corpus && !corpus->empty() ? corpus : nullptr;
-    const auto windows = windows_of(text);
-    for (const auto& w : windows)
+    FirstRead read;
+    read.state_ = std::make_unique<FirstRead::State>();
+    auto& candidates = read.state_->candidates;
+    auto& lexicon = read.state_->lexicon;
+    for (const auto& w : windows_of(text))
         detail::WindowReader(data, text, w.start, w.length, candidates, lexicon).read_rules();
 
     // Trusted annotations from the source (TEI persName with a ref) are mentions as they stand.
@@ -241,6 +262,19 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
         candidates.push_back(std::move(c));
     }
     sort_and_drop_overlaps(candidates);
+    return read;
+}
+
+ExtractionResult finish_reading(const Document& document, const ExtractionContext& context,
+                                FirstRead first_read, const CorpusSurnames* corpus) {
+    const auto& data = context.data();
+    const std::string_view text = document.text;
+    if (!first_read.state_)
+        first_read = read_first(document, context);
+    auto& candidates = first_read.state_->candidates;
+    auto& lexicon = first_read.state_->lexicon;
+    lexicon.corpus = corpus && !corpus->empty() ? corpus : nullptr;
+    const auto windows = windows_of(text);
 
     // Pass 2: surnames of persons introduced in this document, acronyms it defined.
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -305,6 +339,11 @@ ExtractionResult extract_document(const Document& document, const ExtractionCont
         }
     }
     return result;
+}
+
+ExtractionResult extract_document(const Document& document, const ExtractionContext& context,
+                                  const CorpusSurnames* corpus) {
+    return finish_reading(document, context, read_first(document, context), corpus);
 }
 
 } // namespace dossier::extract

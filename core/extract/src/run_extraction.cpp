@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -18,6 +20,9 @@ namespace dossier::extract {
 namespace {
 
 constexpr std::size_t kDocumentsPerTransaction = 64;
+// What the first read keeps of documents for the second (FirstRead): about 10 kB for an 8 kB
+// memorandum, so 600 such documents take 6 MB; beyond this, documents are read whole again.
+constexpr std::size_t kFirstReadsBudgetBytes = std::size_t{64} << 20;
 
 // Calls read(i) for i in [0, count) in batches of kDocumentsPerTransaction, one transaction per
 // batch so that a cancel or a kill keeps every committed batch, and after_batch(end) after each
@@ -215,13 +220,49 @@ void insert_mentions(store::EntityStore& entities, const Document& doc,
     entities.insert_mentions(mentions);
 }
 
-void store_result(store::EntityStore& entities, store::DocumentStore& documents,
-                  const Document& doc, const ExtractionResult& result) {
+std::vector<EntityId> store_result(store::EntityStore& entities, store::DocumentStore& documents,
+                                   const Document& doc, const ExtractionResult& result) {
     documents.update_header(doc.id, header_as_document(result.header));
     entities.document_entity(doc.id, doc.title.empty() ? result.header.subject : doc.title);
-    const auto ids = store_entities(entities, result);
+    auto ids = store_entities(entities, result);
     insert_mentions(entities, doc, result, ids, [](std::size_t) { return true; });
+    return ids;
 }
+
+using MentionIdentity = std::tuple<std::uint32_t, std::uint32_t, std::int64_t, int, double>;
+
+MentionIdentity identity_of(const Mention& m) {
+    return {m.span.start, m.span.end, m.entity.value, static_cast<int>(m.method), m.confidence};
+}
+
+std::string entity_key(const ExtractedEntity& e) {
+    return std::string(to_string(e.type)) + "\t" + e.key;
+}
+
+// What the first read found and stored of a document, kept for the second read: the rules'
+// state before pass 2, the stored entities with their aliases and the stored mentions. The
+// store holds exactly these until the second read (identities merge only after it).
+struct KeptFirstRead {
+    FirstRead first;
+    std::unordered_map<std::string, std::pair<EntityId, std::vector<std::string>>> entities;
+    std::set<MentionIdentity> mentions;
+
+    KeptFirstRead(const FirstRead& read, const Document& doc, const ExtractionResult& result,
+                  const std::vector<EntityId>& ids)
+        : first(read) {
+        for (std::size_t e = 0; e < result.entities.size(); ++e)
+            entities.emplace(entity_key(result.entities[e]),
+                             std::make_pair(ids[e], result.entities[e].aliases));
+        for (const auto& m : result.mentions)
+            mentions.insert(identity_of(stored_mention(doc, m, ids[m.entity])));
+    }
+    std::size_t memory_bytes() const {
+        std::size_t bytes = sizeof(*this) + first.memory_bytes() + mentions.size() * 64;
+        for (const auto& [key, entity] : entities)
+            bytes += 96 + key.size() + entity.second.size() * 48;
+        return bytes;
+    }
+};
 
 // The second read of a document whose first result is stored: its header and document entity
 // are the same (the corpus's surnames change only person mentions), and it mostly adds a few
@@ -229,15 +270,29 @@ void store_result(store::EntityStore& entities, store::DocumentStore& documents,
 // stored one is still in the new result; otherwise the document's mentions are replaced. The
 // store ends as `clear_mentions` + `store_result` would leave it: entities are found or created
 // in the same order, mentions listed by position (tested in
-// CorpusPipeline.TheSecondReadWritesWhatAFullRewriteWould).
+// CorpusPipeline.TheIncrementalSecondReadLeavesWhatReadingFromScratchLeaves). With `kept`, what
+// the first read stored is known without asking the store.
 void store_second_read(store::EntityStore& entities, const Document& doc,
-                       const ExtractionResult& result) {
-    const auto ids = store_entities(entities, result);
-    using MentionIdentity = std::tuple<std::uint32_t, std::uint32_t, std::int64_t, int, double>;
-    auto identity_of = [](const Mention& m) {
-        return MentionIdentity{m.span.start, m.span.end, m.entity.value, static_cast<int>(m.method),
-                               m.confidence};
-    };
+                       const ExtractionResult& result, const KeptFirstRead* kept) {
+    std::vector<EntityId> ids;
+    ids.reserve(result.entities.size());
+    for (const auto& e : result.entities) {
+        if (kept)
+            if (auto it = kept->entities.find(entity_key(e)); it != kept->entities.end()) {
+                const auto& [id, aliases] = it->second;
+                for (const auto& alias : e.aliases)
+                    if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end())
+                        entities.add_alias(id, alias, normalize_name(alias));
+                ids.push_back(id);
+                continue;
+            }
+        const auto id = entities.find_or_create(e.type, e.key, e.canonical_name);
+        if (!e.authority_id.empty())
+            entities.set_authority_id(id, e.authority_id);
+        for (const auto& alias : e.aliases)
+            entities.add_alias(id, alias, normalize_name(alias));
+        ids.push_back(id);
+    }
     std::set<MentionIdentity> wanted;
     std::vector<MentionIdentity> order;
     order.reserve(result.mentions.size());
@@ -246,12 +301,15 @@ void store_second_read(store::EntityStore& entities, const Document& doc,
         wanted.insert(order.back());
     }
     std::set<MentionIdentity> stored;
-    bool all_kept = true;
-    for (const auto& row : entities.mentions_in_document(doc.id)) {
-        const auto identity = identity_of(row.mention);
-        all_kept = all_kept && wanted.count(identity) != 0;
-        stored.insert(identity);
+    if (kept) {
+        stored = kept->mentions;
+    } else {
+        for (const auto& row : entities.mentions_in_document(doc.id))
+            stored.insert(identity_of(row.mention));
     }
+    const bool all_kept = std::all_of(stored.begin(), stored.end(), [&](const auto& identity) {
+        return wanted.count(identity) != 0;
+    });
     if (!all_kept) {
         entities.clear_mentions({doc.id});
         stored.clear();
@@ -278,7 +336,7 @@ ExtractionSummary run_extraction(store::Project& project, const std::vector<Docu
 
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents, const Progress& progress,
-                                 std::atomic<bool>* cancel, SecondReadWrite second_read) {
+                                 std::atomic<bool>* cancel, SecondRead second_read) {
     // Correction commands from other processes wait while the entities are cleared and rebuilt
     // (they would find no entity, or one about to vanish), and this waits for those in flight.
     const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
@@ -300,6 +358,8 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     }
     std::vector<std::vector<std::string>> own_surnames(ids.size());
     std::vector<std::size_t> first_read_mentions(ids.size(), 0);
+    std::vector<std::unique_ptr<KeptFirstRead>> first_reads(ids.size());
+    std::size_t first_reads_bytes = 0;
     // Progress counts two steps per document, the first read and the second (most documents
     // need no second read and pass quickly), so the bar never goes back. Reported once per
     // batch: a batch is 64 documents, so at most a few reports a second.
@@ -313,8 +373,20 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             auto doc = document_store.get(ids[i]);
             if (!doc)
                 return;
-            const auto result = extract_document(*doc, context);
-            store_result(entity_store, document_store, *doc, result);
+            FirstRead first = read_first(*doc, context);
+            const bool keep = second_read == SecondRead::Incremental &&
+                              first_reads_bytes + first.memory_bytes() <= kFirstReadsBudgetBytes;
+            std::optional<FirstRead> copy;
+            if (keep)
+                copy.emplace(first);
+            const auto result = finish_reading(*doc, context, std::move(first));
+            const auto stored_ids = store_result(entity_store, document_store, *doc, result);
+            // Kept for the second read while they fit the budget: it then runs only the rules
+            // that use what the corpus knows. A document not kept is read whole again.
+            if (keep) {
+                first_reads[i] = std::make_unique<KeptFirstRead>(*copy, *doc, result, stored_ids);
+                first_reads_bytes += first_reads[i]->memory_bytes();
+            }
             summary.mentions += result.mentions.size();
             ++summary.documents;
             own_surnames[i] = person_surnames(result);
@@ -336,11 +408,17 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
                 project, ids.size(), cancel,
                 [&](std::size_t i) {
                     auto doc = document_store.get(ids[i]);
-                    if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
+                    if (!doc || !corpus.could_add_to(doc->text, own_surnames[i])) {
+                        first_reads[i].reset(); // not needed any more
                         return;
-                    const auto result = extract_document(*doc, context, &corpus);
-                    if (second_read == SecondReadWrite::Differences) {
-                        store_second_read(entity_store, *doc, result);
+                    }
+                    const bool incremental = second_read == SecondRead::Incremental;
+                    const KeptFirstRead* kept = first_reads[i].get();
+                    const auto result = kept ? finish_reading(*doc, context, kept->first, &corpus)
+                                             : extract_document(*doc, context, &corpus);
+                    if (incremental) {
+                        store_second_read(entity_store, *doc, result, kept);
+                        first_reads[i].reset();
                     } else {
                         entity_store.clear_mentions({doc->id});
                         store_result(entity_store, document_store, *doc, result);

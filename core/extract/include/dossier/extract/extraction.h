@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -73,6 +74,36 @@ private:
     std::unordered_set<std::uint64_t> hashes_;
 };
 
+// What the first rules found in a document (pass 1: tables, titles, context rules, source
+// annotations), before the rules that use what the document and the corpus know of persons
+// (pass 2). Nothing in it depends on the corpus, so run_extraction keeps it from the first read
+// for the second. Opaque; copyable.
+class FirstRead {
+public:
+    FirstRead();
+    ~FirstRead();
+    FirstRead(FirstRead&&) noexcept;
+    FirstRead& operator=(FirstRead&&) noexcept;
+    FirstRead(const FirstRead& other);
+    FirstRead& operator=(const FirstRead&) = delete;
+    bool empty() const { return !state_; }
+    std::size_t memory_bytes() const; // an estimate, to bound what a caller keeps
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+    friend FirstRead read_first(const Document&, const ExtractionContext&);
+    friend ExtractionResult finish_reading(const Document&, const ExtractionContext&, FirstRead,
+                                           const CorpusSurnames*);
+};
+
+FirstRead read_first(const Document& document, const ExtractionContext& context);
+// The rest of the reading from `first` (read_first of this document with this context; an empty
+// one is read here). extract_document(d, c, corpus) == finish_reading(d, c, read_first(d, c),
+// corpus).
+ExtractionResult finish_reading(const Document& document, const ExtractionContext& context,
+                                FirstRead first, const CorpusSurnames* corpus = nullptr);
+
 // Pure: reads one document with the loaded gazetteers and authority; touches no store. With
 // `corpus`, a surname from it alone is a person too, unless it starts a sentence or a capitalised
 // word follows it ("Hall" but not "Hall Street", not "Hall." at a sentence start).
@@ -100,15 +131,17 @@ ExtractionSummary run_extraction(store::Project& project, const std::vector<Docu
                                  const Progress& progress = {},
                                  std::atomic<bool>* cancel = nullptr);
 
-// How the second read stores a document: only the mentions the store lacks when the first
-// read's are all still there (the default), or every mention again after clearing the
-// document's (the plain way, kept as the reference the tests compare the default with).
-enum class SecondReadWrite { Differences, WholeDocument };
+// How the second read goes. Incremental (the default): from the first read's FirstRead where it
+// was kept, running only the rules that use what the corpus knows, and writing only the mentions
+// the store lacks when every first-read mention is still there. FromScratch: the whole document
+// read again and its mentions rewritten; the same result, kept as the reference the tests
+// compare the default with.
+enum class SecondRead { Incremental, FromScratch };
 
 // Same, with an explicitly loaded context (tests, benchmarks, a GUI that keeps one loaded).
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents,
                                  const Progress& progress = {}, std::atomic<bool>* cancel = nullptr,
-                                 SecondReadWrite second_read = SecondReadWrite::Differences);
+                                 SecondRead second_read = SecondRead::Incremental);
 
 } // namespace dossier::extract
