@@ -287,15 +287,6 @@ private:
     // `final` moves names out of the source instead of copying them (the last build).
     GraphSnapshot assemble(bool final = false) {
         GraphSnapshot s;
-        s.relation_types_ = source_.relation_types;
-        // What MultiGraph(n) does, without assigning (adjacency_list has no move assignment, so
-        // `graph_ = MultiGraph(n)` copies n vertices once more).
-        s.graph_.m_vertices.resize(nodes_.size());
-        for (std::size_t p = 0; p < nodes_.size(); ++p) {
-            auto& e = source_.entities[nodes_[p]];
-            s.graph_[p] = NodeInfo{e.id, e.type, final ? std::move(e.name) : e.name, e.alias_count,
-                                   e.mention_count};
-        }
         // Three jobs need only the ends: the edge vector, the out- and in-edge lists (which
         // hold positions in the edge vector, not its contents) and the collapsed simple view. On
         // a large snapshot a second thread builds the simple view while this one fills the edge
@@ -319,6 +310,15 @@ private:
             simple_job = std::async(std::launch::async, build_simple);
         else
             build_simple();
+        s.relation_types_ = source_.relation_types;
+        // What MultiGraph(n) does, without assigning (adjacency_list has no move assignment, so
+        // `graph_ = MultiGraph(n)` copies n vertices once more).
+        s.graph_.m_vertices.resize(nodes_.size());
+        for (std::size_t p = 0; p < nodes_.size(); ++p) {
+            auto& e = source_.entities[nodes_[p]];
+            s.graph_[p] = NodeInfo{e.id, e.type, final ? std::move(e.name) : e.name, e.alias_count,
+                                   e.mention_count};
+        }
         for (std::size_t k = 0; k < edges_.size(); ++k) {
             const auto& r = source_.relations[edges_[k]];
             s.graph_.m_edges.emplace_back(
