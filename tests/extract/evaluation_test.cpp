@@ -101,3 +101,17 @@ TEST(EvaluationErrors, TheScopeLeavesOutOnlyUntaggedNamesAndStillCountsTheRest) 
     EXPECT_DOUBLE_EQ(scope.overlap.precision, 0.5);
     EXPECT_DOUBLE_EQ(evaluate_mentions(gold, predicted).overlap.precision, 1.0 / 3.0);
 }
+
+TEST(EvaluationErrors, ASurnameThatIsOnlyAListedGivenNameSaysSo) {
+    const std::string text = "Ambassador Tomas agreed; Mr. Varga left.";
+    const std::vector<std::string_view> texts{text};
+    const std::vector<std::string> listed{"Pell, Tomas R.", "Varga, Imre"};
+    const std::vector<ScoredMention> gold;
+    const std::vector<ScoredMention> predicted{{0, {11, 16}, "e1"}, {0, {29, 34}, "e2"}};
+    std::map<std::string, std::string> reason_of;
+    for (const auto& e : classify_errors({gold, listed, texts}, predicted))
+        reason_of[e.surface] = e.reason;
+    EXPECT_EQ(reason_of["Tomas"],
+              "matches a word of a listed name other than its surname (Pell, Tomas R.)");
+    EXPECT_EQ(reason_of["Varga"], "matches a listed person (Varga, Imre)");
+}

@@ -80,6 +80,16 @@ bool has_capitalised_word(std::string_view text) {
                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
+// `skeleton` is the listed name's surname or a word of it ("Ben Gurion, David": bengurion, ben,
+// gurion).
+bool is_surname_of(std::string_view listed, const std::string& skeleton) {
+    const auto surname = parse_person_name(listed).surname;
+    if (name_skeleton(surname) == skeleton)
+        return true;
+    const auto words = word_skeletons(surname);
+    return std::find(words.begin(), words.end(), skeleton) != words.end();
+}
+
 // What the gold file says about names: the words of its persons list and of its annotations.
 class GoldNames {
 public:
@@ -104,7 +114,12 @@ public:
             if (key.empty())
                 continue;
             if (auto it = listed_word_.find(key); it != listed_word_.end())
-                return "matches a listed person (" + it->second + ")";
+                // Any word of a listed name puts the mention in scope, a given name too
+                // ("Herman" and "Eilts, Hermann F."): say which, since that is no link.
+                return is_surname_of(it->second, key)
+                           ? "matches a listed person (" + it->second + ")"
+                           : "matches a word of a listed name other than its surname (" +
+                                 it->second + ")";
             if (tagged_word_.count(key))
                 return "the gold tags this name elsewhere";
         }
