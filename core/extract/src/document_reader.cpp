@@ -989,8 +989,8 @@ bool WindowReader::is_eponym_person(std::size_t i) const {
         return false;
     const auto& t = tokens_[i];
     const auto& e = tokens_[i + 1];
-    if (!is_name_word(i) || t.is(kAllCaps) || !e.is(kWord) || !e.is(kCapitalized) ||
-        e.is(kAllCaps) || !e.is(kSpaceBefore) || e.is(kNewlineBefore) ||
+    if (!is_name_word(i) || t.is(kAllCaps) || starts_title(i) || !e.is(kWord) ||
+        !e.is(kCapitalized) || e.is(kAllCaps) || !e.is(kSpaceBefore) || e.is(kNewlineBefore) ||
         !data_.eponym_words.count(e.hash))
         return false;
     if (i > 0 && glued(i) && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))

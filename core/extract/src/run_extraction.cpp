@@ -12,7 +12,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -235,6 +234,17 @@ MentionIdentity identity_of(const Mention& m) {
     return {m.span.start, m.span.end, m.entity.value, static_cast<int>(m.method), m.confidence};
 }
 
+MentionIdentity identity_of(const ExtractedMention& m, EntityId entity) {
+    return {m.span.start, m.span.end, entity.value, static_cast<int>(m.method), m.confidence};
+}
+
+// Sorted, for binary search: a document's mentions, 32 bytes each.
+using MentionIdentities = std::vector<MentionIdentity>;
+
+bool holds(const MentionIdentities& sorted, const MentionIdentity& identity) {
+    return std::binary_search(sorted.begin(), sorted.end(), identity);
+}
+
 std::string entity_key(const ExtractedEntity& e) {
     return std::string(to_string(e.type)) + "\t" + e.key;
 }
@@ -245,21 +255,24 @@ std::string entity_key(const ExtractedEntity& e) {
 struct KeptFirstRead {
     FirstRead first;
     std::unordered_map<std::string, std::pair<EntityId, std::vector<std::string>>> entities;
-    std::set<MentionIdentity> mentions;
+    MentionIdentities mentions;
 
-    KeptFirstRead(const FirstRead& read, const Document& doc, const ExtractionResult& result,
-                  const std::vector<EntityId>& ids)
-        : first(read) {
+    KeptFirstRead(FirstRead read, const ExtractionResult& result, const std::vector<EntityId>& ids)
+        : first(std::move(read)) {
         for (std::size_t e = 0; e < result.entities.size(); ++e)
             entities.emplace(entity_key(result.entities[e]),
                              std::make_pair(ids[e], result.entities[e].aliases));
+        mentions.reserve(result.mentions.size());
         for (const auto& m : result.mentions)
-            mentions.insert(identity_of(stored_mention(doc, m, ids[m.entity])));
+            mentions.push_back(identity_of(m, ids[m.entity]));
+        std::sort(mentions.begin(), mentions.end());
     }
-    std::size_t memory_bytes() const {
-        std::size_t bytes = sizeof(*this) + first.memory_bytes() + mentions.size() * 64;
-        for (const auto& [key, entity] : entities)
-            bytes += 96 + key.size() + entity.second.size() * 48;
+    // An estimate before building one, to bound what the first read keeps.
+    static std::size_t memory_bytes(const FirstRead& read, const ExtractionResult& result) {
+        std::size_t bytes = sizeof(KeptFirstRead) + read.memory_bytes() +
+                            result.mentions.size() * sizeof(MentionIdentity);
+        for (const auto& e : result.entities)
+            bytes += 96 + e.key.size() + e.aliases.size() * 48;
         return bytes;
     }
 };
@@ -293,29 +306,26 @@ void store_second_read(store::EntityStore& entities, const Document& doc,
             entities.add_alias(id, alias, normalize_name(alias));
         ids.push_back(id);
     }
-    std::set<MentionIdentity> wanted;
-    std::vector<MentionIdentity> order;
+    MentionIdentities order; // by the result's mention index
     order.reserve(result.mentions.size());
-    for (const auto& m : result.mentions) {
-        order.push_back(identity_of(stored_mention(doc, m, ids[m.entity])));
-        wanted.insert(order.back());
-    }
-    std::set<MentionIdentity> stored;
-    if (kept) {
-        stored = kept->mentions;
-    } else {
+    for (const auto& m : result.mentions)
+        order.push_back(identity_of(m, ids[m.entity]));
+    MentionIdentities wanted = order;
+    std::sort(wanted.begin(), wanted.end());
+    MentionIdentities read_from_store;
+    if (!kept) {
         for (const auto& row : entities.mentions_in_document(doc.id))
-            stored.insert(identity_of(row.mention));
+            read_from_store.push_back(identity_of(row.mention));
+        std::sort(read_from_store.begin(), read_from_store.end());
     }
+    const MentionIdentities& stored = kept ? kept->mentions : read_from_store;
     const bool all_kept = std::all_of(stored.begin(), stored.end(), [&](const auto& identity) {
-        return wanted.count(identity) != 0;
+        return holds(wanted, identity);
     });
-    if (!all_kept) {
+    if (!all_kept)
         entities.clear_mentions({doc.id});
-        stored.clear();
-    }
     insert_mentions(entities, doc, result, ids,
-                    [&](std::size_t i) { return stored.count(order[i]) == 0; });
+                    [&](std::size_t i) { return !all_kept || !holds(stored, order[i]); });
 }
 
 std::vector<AuthorityName> authority_names(store::Project& project) {
@@ -374,18 +384,21 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             if (!doc)
                 return;
             FirstRead first = read_first(*doc, context);
-            const bool keep = second_read == SecondRead::Incremental &&
-                              first_reads_bytes + first.memory_bytes() <= kFirstReadsBudgetBytes;
+            // Kept for the second read while it fits the budget: it then runs only the rules
+            // that use what the corpus knows. A document not kept is read whole again.
             std::optional<FirstRead> copy;
-            if (keep)
+            if (second_read == SecondRead::Incremental &&
+                first_reads_bytes + first.memory_bytes() <= kFirstReadsBudgetBytes)
                 copy.emplace(first);
             const auto result = finish_reading(*doc, context, std::move(first));
             const auto stored_ids = store_result(entity_store, document_store, *doc, result);
-            // Kept for the second read while they fit the budget: it then runs only the rules
-            // that use what the corpus knows. A document not kept is read whole again.
-            if (keep) {
-                first_reads[i] = std::make_unique<KeptFirstRead>(*copy, *doc, result, stored_ids);
-                first_reads_bytes += first_reads[i]->memory_bytes();
+            if (copy) {
+                const std::size_t bytes = KeptFirstRead::memory_bytes(*copy, result);
+                if (first_reads_bytes + bytes <= kFirstReadsBudgetBytes) {
+                    first_reads[i] =
+                        std::make_unique<KeptFirstRead>(std::move(*copy), result, stored_ids);
+                    first_reads_bytes += bytes;
+                }
             }
             summary.mentions += result.mentions.size();
             ++summary.documents;
