@@ -175,8 +175,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         docks_[2]->show();
         docks_[2]->raise();
     });
-    connect(&loader_, &QFutureWatcher<ProjectSnapshot>::finished, this, [this] {
-        ProjectSnapshot snapshot = loader_.result();
+    connect(&loader_, &QFutureWatcher<std::shared_ptr<ProjectSnapshot>>::finished, this, [this] {
+        // Moved, not copied: it holds a row per document (100,000 in a large project).
+        ProjectSnapshot snapshot = std::move(*loader_.result());
         if (!snapshot.error.isEmpty()) {
             set_activity({});
             show_error(tr("Cannot open project"), snapshot.error);
@@ -459,17 +460,17 @@ void MainWindow::open_project(const QString& path) {
     set_activity(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0, 0, false);
     loader_.setFuture(QtConcurrent::run([fs_path, cancel, path] {
         // Exceptions become a message here: a future must not carry them back into the GUI.
-        ProjectSnapshot snapshot;
+        auto snapshot = std::make_shared<ProjectSnapshot>();
         try {
-            snapshot = load_project_snapshot(fs_path, cancel.get());
+            *snapshot = load_project_snapshot(fs_path, cancel.get());
         } catch (const store::StoreError& e) {
             const QString advice = advice_for(e);
-            snapshot.error =
+            snapshot->error =
                 tr("%1\n\n%2%3")
                     .arg(path, QString::fromUtf8(e.what()),
                          advice.isEmpty() ? QString() : QStringLiteral("\n\n") + advice);
         } catch (const std::exception& e) {
-            snapshot.error = tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what()));
+            snapshot->error = tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what()));
         }
         return snapshot;
     }));
@@ -542,7 +543,7 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     for (const auto& d : snapshot_.documents)
         months.push_back(d.month);
     timeline_->set_months(months);
-    documents_->set_documents(snapshot_.documents);
+    documents_->set_documents(std::move(snapshot_.documents)); // the table keeps them
     filters_->set_relation_types(snapshot_.relation_types);
     entity_names_->set_rows(std::move(snapshot_.entity_names));
     state_.set_graph(snapshot_.graph);
@@ -617,7 +618,7 @@ void MainWindow::update_counts() {
     }
     const auto& graph = *state_.graph();
     QString text = tr("%1 documents · %2 entities · %3 relations · showing %4 nodes, %5 edges")
-                       .arg(snapshot_.documents.size())
+                       .arg(documents_->model()->rows().size())
                        .arg(graph.nodes.size())
                        .arg(graph.edges.size())
                        .arg(state_.visible().node_count)

@@ -163,7 +163,8 @@ private:
     QProgressBar* progress_ = nullptr;
     QToolButton* cancel_button_ = nullptr;
 
-    QFutureWatcher<ProjectSnapshot> loader_;
+    // Shared, so the GUI thread can take the snapshot whole instead of copying its rows.
+    QFutureWatcher<std::shared_ptr<ProjectSnapshot>> loader_;
     // Metrics follow the first paint: a copy of the graph with them filled in.
     QFutureWatcher<std::pair<std::shared_ptr<ExplorerGraph>, QStringList>> metrics_;
     std::shared_ptr<const ExplorerGraph> metrics_for_; // the graph the running job started from

@@ -27,10 +27,10 @@ struct DocumentRow {
 
 struct ProjectSnapshot {
     std::filesystem::path path;
-    std::vector<DocumentRow> documents;
+    std::vector<DocumentRow> documents; // moved into the Documents table when shown
     std::shared_ptr<ExplorerGraph> graph = std::make_shared<ExplorerGraph>();
     QStringList relation_types;
-    std::vector<EntityNameRow> entity_names; // for the pickers, sorted on the worker
+    std::vector<EntityNameRow> entity_names; // for the pickers, sorted on the worker (moved too)
     QStringList notes;        // what could not be computed and why (shown in the status bar)
     int stored_positions = 0; // nodes placed where the project remembers them
     // The last extraction was killed or cancelled (store::kExtractionIncompleteSetting): what
