@@ -10,6 +10,7 @@
 #include "entities_panel.h"
 #include "graph_view.h"
 #include "main_window.h"
+#include "test_window.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,16 +26,13 @@
 
 using namespace dossier;
 using namespace dossier::gui;
+using dossier::gui::testing::and_reload;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
 namespace {
 constexpr int kLoadTimeoutMs = 60000;
 const char* const kSeedCable = "cc-cpsu-politburo-p217-57-1980.txt";
-
-template <class F> bool and_reload(MainWindow& window, F change) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    change();
-    return loaded.wait(kLoadTimeoutMs) || loaded.count() > 0;
-}
 
 const ExplorerNode* node_named(MainWindow& window, const QString& name) {
     for (const auto& node : window.state()->graph()->nodes)
@@ -47,10 +45,7 @@ const ExplorerNode* node_named(MainWindow& window, const QString& name) {
 class CurationSeedCableTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { use_test_settings(); }
 
     void a_merge_and_a_reject_made_in_the_window_hold_after_re_extraction() {
         const auto cable = std::filesystem::path(DOSSIER_SHARED_CORPUS) / kSeedCable;
@@ -75,10 +70,7 @@ private slots:
             extract::run_extraction(project, std::vector<DocumentId>{});
         }
 
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QVERIFY(and_reload(window, [&] { window.open_project(path); }));
         const auto* whole = node_named(window, QStringLiteral("Central Committee of the CPSU"));
         const auto* part = node_named(window, QStringLiteral("Central Committee"));

@@ -15,6 +15,7 @@
 #include "gui_fixture.h"
 #include "main_window.h"
 #include "path_panel.h"
+#include "test_window.h"
 #include "together_panel.h"
 
 #include <QAbstractItemView>
@@ -39,9 +40,13 @@
 
 using namespace dossier;
 using namespace dossier::gui;
+using dossier::gui::testing::and_reload;
 using dossier::gui::testing::GuiFixture;
 using dossier::gui::testing::kMemo;
 using dossier::gui::testing::kProtocol;
+using dossier::gui::testing::open_and_wait;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
 namespace {
 constexpr int kLoadTimeoutMs = 20000;
@@ -93,19 +98,6 @@ CurationUi* curation_of(MainWindow& window) {
     return window.findChild<CurationUi*>(QStringLiteral("curationUi"));
 }
 
-bool open_and_wait(MainWindow& window, const QString& path) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    window.open_project(path);
-    return loaded.wait(kLoadTimeoutMs) || loaded.count() > 0;
-}
-
-// Runs `change` (a correction, an undo, a redo) and waits for the window to show its result.
-template <class F> bool and_reload(MainWindow& window, F change) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    change();
-    return loaded.wait(kLoadTimeoutMs) || loaded.count() > 0;
-}
-
 // The names the Entities table lists.
 QStringList table_names(MainWindow& window) {
     QStringList names;
@@ -126,25 +118,16 @@ QAction* edit_action(MainWindow& window, QKeySequence::StandardKey key) {
     return nullptr;
 }
 
-void prepare(MainWindow& window) {
-    window.set_interactive(false);
-    window.set_auto_layout(false);
-    window.show();
-}
 } // namespace
 
 class CurationTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { use_test_settings(); }
 
     void merge_from_the_dialog_then_undo_and_redo() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         QCOMPARE(window.entities_panel()->shown_rows(), CurationFixture::kEntities);
         const auto okonkwo = fixture.entity["Okonkwo"];
@@ -203,8 +186,7 @@ private slots:
 
     void the_merge_dialog_stays_open_until_two_different_entities_are_chosen() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         MergeDialog dialog(*window.state()->graph(), fixture.okonkvo, EntityId{}, &window);
         dialog.show();
@@ -225,8 +207,7 @@ private slots:
 
     void merge_under_a_chosen_name_keeps_the_old_one_as_alias() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* controller = curation_of(window)->controller();
         QVERIFY(and_reload(window, [&] {
@@ -242,8 +223,7 @@ private slots:
 
     void split_an_alias_into_a_new_entity() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* controller = curation_of(window)->controller();
         QVERIFY(and_reload(window, [&] {
@@ -262,8 +242,7 @@ private slots:
 
     void split_chosen_mentions_through_the_dialog() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* controller = curation_of(window)->controller();
         const auto prusk = fixture.entity["Valdemar Prusk"];
@@ -296,8 +275,7 @@ private slots:
 
     void an_operation_that_cannot_apply_pushes_nothing_and_says_why() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* controller = curation_of(window)->controller();
         QSignalSpy failed(controller, &CurationController::failed);
@@ -312,8 +290,7 @@ private slots:
 
     void a_right_click_on_a_graph_node_offers_the_corrections_and_questions() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* view = window.graph_view();
         view->fit_view();
@@ -345,8 +322,7 @@ private slots:
 
     void a_rejected_entity_leaves_the_graph_and_its_mentions_show_as_rejected() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         const int nodes_before = window.graph_view()->visible_node_count();
         const auto telegram = fixture.document[testing::kTelegram.title];
@@ -373,8 +349,7 @@ private slots:
 
     void paths_list_each_hop_with_its_evidence_and_show_on_the_graph() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* ui = curation_of(window);
         // Valdemar Prusk - Norland - Ostravia - Trade Council.
@@ -413,8 +388,7 @@ private slots:
 
     void typing_part_of_a_name_in_a_picker_finds_the_entity() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* ui = curation_of(window);
         // One list of names for every picker, filled by the load.
@@ -462,8 +436,7 @@ private slots:
 
     void ego_network_emphasises_what_lies_within_k_hops() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* ui = curation_of(window);
         window.state()->select_one(fixture.entity["Valdemar Prusk"]);
@@ -480,8 +453,7 @@ private slots:
 
     void together_lists_the_sentences_that_mention_both() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* ui = curation_of(window);
         QCOMPARE(ui->together_panel()->find(fixture.entity["Okonkwo"], fixture.entity["Ostravia"]),
@@ -496,8 +468,7 @@ private slots:
 
     void relations_per_year_follow_the_selection() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* table = curation_of(window)->entity_timeline()->table();
         window.state()->select_one(fixture.entity["Okonkwo"]);
@@ -512,8 +483,7 @@ private slots:
 
     void relate_unrelate_and_notes_are_undoable_commands() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* controller = curation_of(window)->controller();
         const int edges = window.state()->visible().edge_count;
@@ -546,8 +516,7 @@ private slots:
 
     void the_corrections_log_shows_every_record_with_its_status() {
         CurationFixture fixture;
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         auto* ui = curation_of(window);
         auto* controller = ui->controller();
@@ -576,8 +545,7 @@ private slots:
         GuiFixture without;
         const QString file = QDir(without.dir.path()).filePath(QStringLiteral("corrections.json"));
         {
-            MainWindow window;
-            prepare(window);
+            TestWindow window;
             QVERIFY(open_and_wait(window, with_okonkvo.path));
             auto* controller = curation_of(window)->controller();
             QVERIFY(and_reload(window, [&] {
@@ -589,8 +557,7 @@ private slots:
             }));
             QVERIFY(controller->export_corrections(file));
         }
-        MainWindow window;
-        prepare(window);
+        TestWindow window;
         QVERIFY(open_and_wait(window, without.path));
         auto* ui = curation_of(window);
         QString summary;

@@ -8,6 +8,7 @@
 #include "graph_view.h"
 #include "gui_fixture.h"
 #include "main_window.h"
+#include "test_window.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -25,14 +26,11 @@
 using namespace dossier;
 using namespace dossier::gui;
 using dossier::gui::testing::GuiFixture;
+using dossier::gui::testing::open_and_wait;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
 namespace {
-
-bool open_and_wait(MainWindow& window, const QString& path) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    window.open_project(path);
-    return loaded.wait(20000) || loaded.count() > 0;
-}
 
 QByteArray read_all(const QString& path) {
     QFile file(path);
@@ -77,16 +75,11 @@ GraphmlContent graphml_content(const QString& path) {
 class ExportFormatsTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { use_test_settings(); }
 
     void the_dialog_offers_every_format_of_the_command() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         ExportDialog dialog(window.state(), window.graph_view()->style(), window.project_path(),
                             &window);
@@ -99,9 +92,7 @@ private slots:
 
     void graphml_and_evidence_from_the_dialog_match_dossier_export_with_its_view_file() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->type_box(EntityType::Place)->setChecked(false); // Vienna leaves
         QTemporaryDir out;

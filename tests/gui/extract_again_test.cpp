@@ -10,6 +10,7 @@
 #include "dossier/store/project_stats.h"
 #include "extraction_banner.h"
 #include "main_window.h"
+#include "test_window.h"
 
 #include <QAction>
 #include <QDir>
@@ -26,6 +27,9 @@
 
 using namespace dossier;
 using namespace dossier::gui;
+using dossier::gui::testing::open_and_wait;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
 namespace {
 constexpr int kTimeoutMs = 60000;
@@ -78,12 +82,6 @@ QStringList node_names(MainWindow& window) {
     return names;
 }
 
-bool open_and_wait(MainWindow& window, const QString& path) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    window.open_project(path);
-    return loaded.wait(kTimeoutMs) || loaded.count() > 0;
-}
-
 ExtractionReport run_and_wait(MainWindow& window, const std::function<void()>& start) {
     QSignalSpy finished(&window, &MainWindow::extraction_finished);
     start();
@@ -100,8 +98,7 @@ class ExtractAgainTest : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        use_test_settings();
         qRegisterMetaType<dossier::gui::ExtractionReport>();
     }
 
@@ -110,10 +107,7 @@ private slots:
         const QString path =
             interrupted_project(dir, {read_text(QStringLiteral("cable-vienna-1958.txt")),
                                       read_text(QStringLiteral("memo-trade-council-1960.txt"))});
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QVERIFY(open_and_wait(window, path));
         QVERIFY(window.state()->graph()->nodes.empty());
         QVERIFY2(window.extraction_banner()->isVisible(), "the banner says what is wrong");
@@ -173,10 +167,7 @@ private slots:
         for (int i = 0; i < 400; ++i)
             texts.push_back(cable + "\n\nCopy " + std::to_string(i) + ".\n");
         const QString path = interrupted_project(dir, texts);
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QVERIFY(open_and_wait(window, path));
         QVERIFY(window.extraction_banner()->isVisible());
 
@@ -202,10 +193,7 @@ private slots:
         QTemporaryDir dir;
         const QString path =
             interrupted_project(dir, {read_text(QStringLiteral("memo-trade-council-1960.txt"))});
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QVERIFY(open_and_wait(window, path));
         auto* banner = window.extraction_banner();
         QVERIFY(banner->isVisible());

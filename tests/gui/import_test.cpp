@@ -4,6 +4,7 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "main_window.h"
+#include "test_window.h"
 
 #include <QDir>
 #include <QSettings>
@@ -14,6 +15,8 @@
 
 using namespace dossier;
 using namespace dossier::gui;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
 namespace {
 constexpr int kTimeoutMs = 60000;
@@ -29,18 +32,14 @@ class ImportTest : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
+        use_test_settings();
         qRegisterMetaType<dossier::gui::ImportReport>();
     }
 
     void importing_a_folder_reports_failures_and_shows_the_documents() {
         QTemporaryDir dir;
         const QString project = QDir(dir.path()).filePath(QStringLiteral("new.dossier"));
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QSignalSpy loaded(&window, &MainWindow::project_loaded);
         QVERIFY(window.new_project(project));
         QVERIFY(loaded.wait(kTimeoutMs));
@@ -93,9 +92,7 @@ private slots:
                            .toUtf8());
         }
         const QString project = QDir(dir.path()).filePath(QStringLiteral("c.dossier"));
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QSignalSpy loaded(&window, &MainWindow::project_loaded);
         QVERIFY(window.new_project(project));
         QVERIFY(loaded.wait(kTimeoutMs));
@@ -110,9 +107,7 @@ private slots:
     }
 
     void importing_without_a_project_says_what_to_do() {
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         window.import_paths({kFixtureDir});
         QVERIFY(!window.busy());
         QVERIFY(window.last_error().contains(QStringLiteral("Open or create a project first")));

@@ -9,6 +9,7 @@
 #include "layout_controller.h"
 #include "main_window.h"
 #include "search_panel.h"
+#include "test_window.h"
 #include "timeline_widget.h"
 
 #include <QCheckBox>
@@ -34,31 +35,20 @@
 using namespace dossier;
 using namespace dossier::gui;
 using dossier::gui::testing::GuiFixture;
+using dossier::gui::testing::open_and_wait;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
-namespace {
-constexpr int kLoadTimeoutMs = 20000;
-
-bool open_and_wait(MainWindow& window, const QString& path) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    window.open_project(path);
-    return loaded.wait(kLoadTimeoutMs) || loaded.count() > 0;
-}
-} // namespace
+using dossier::gui::testing::kLoadTimeoutMs;
 
 class MainWindowTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true); // settings go to a test location
-        QSettings().clear();
-    }
+    void initTestCase() { use_test_settings(); }
 
     void opening_a_project_fills_graph_tables_and_status() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         QCOMPARE(window.graph_view()->visible_node_count(), GuiFixture::kEntities);
         QCOMPARE(window.state()->visible().edge_count, GuiFixture::kRelations);
@@ -80,9 +70,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("this is a shopping list, not a database\n");
         file.close();
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         window.open_project(bogus);
         QTRY_VERIFY_WITH_TIMEOUT(!window.last_error().isEmpty(), kLoadTimeoutMs);
         QVERIFY(window.last_error().contains(QStringLiteral("notes.dossier")));
@@ -94,10 +82,7 @@ private slots:
 
     void unticking_a_type_removes_its_nodes() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.show();
+        TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->type_box(EntityType::Person)->setChecked(false);
         QCOMPARE(window.graph_view()->visible_node_count(),
@@ -111,9 +96,7 @@ private slots:
 
     void minimum_weight_keeps_only_heavy_edges() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->min_weight()->setValue(2);
         QCOMPARE(window.state()->visible().edge_count, 1); // Prusk-Norland, weight 2
@@ -123,12 +106,8 @@ private slots:
 
     void clicking_a_node_selects_it_and_details_show_its_evidence() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TestWindow window(QSize(1400, 900));
+        QVERIFY(window.exposed());
         QVERIFY(open_and_wait(window, fixture.path));
         const EntityId norland = fixture.entity.at("Norland");
         const auto where = window.graph_view()->screen_position(norland);
@@ -154,12 +133,8 @@ private slots:
 
     void ctrl_click_adds_to_the_selection() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TestWindow window(QSize(1400, 900));
+        QVERIFY(window.exposed());
         QVERIFY(open_and_wait(window, fixture.path));
         const auto a = window.graph_view()->screen_position(fixture.entity.at("Halvorsen"));
         const auto b = window.graph_view()->screen_position(fixture.entity.at("Ostravia"));
@@ -171,12 +146,8 @@ private slots:
 
     void clicking_a_highlighted_mention_selects_its_entity() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TestWindow window(QSize(1400, 900));
+        QVERIFY(window.exposed());
         QVERIFY(open_and_wait(window, fixture.path));
         auto* panel = window.documents_panel();
         panel->show_document(fixture.document.at(testing::kMemo.title));
@@ -197,9 +168,7 @@ private slots:
 
     void narrowing_the_timeline_shrinks_the_graph() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         auto* timeline = window.timeline();
         QCOMPARE(timeline->first_month(), month_index(1958, 1)); // per-year bins over 1958..1980
@@ -215,9 +184,7 @@ private slots:
 
     void search_finds_names_close_matches_and_text() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         window.search_panel()->search(QStringLiteral("Prusk"));
         auto* results = window.search_panel()->results();
@@ -240,9 +207,7 @@ private slots:
 
     void exporting_svg_through_the_dialog_writes_figure_and_view_file() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         window.filters_panel()->type_box(EntityType::Place)->setChecked(false); // Vienna leaves
         QTemporaryDir out;
@@ -288,9 +253,7 @@ private slots:
 
     void relayout_runs_in_the_background_and_is_reproducible() {
         GuiFixture fixture;
-        MainWindow window;
-        window.set_interactive(false);
-        window.set_auto_layout(false);
+        TestWindow window(TestWindow::Hidden);
         QVERIFY(open_and_wait(window, fixture.path));
         const EntityId norland = fixture.entity.at("Norland");
         window.state()->select_one(norland);
@@ -319,10 +282,7 @@ private slots:
 
     void window_layout_is_remembered() {
         {
-            MainWindow window;
-            window.set_interactive(false);
-            window.set_auto_layout(false);
-            window.show();
+            TestWindow window;
             auto* dock = window.findChild<QDockWidget*>(QStringLiteral("timelineDock"));
             QVERIFY(dock);
             dock->hide();

@@ -8,6 +8,7 @@
 #include "graph_view.h"
 #include "gui_fixture.h"
 #include "main_window.h"
+#include "test_window.h"
 
 #include <QCheckBox>
 #include <QSettings>
@@ -20,23 +21,17 @@
 using namespace dossier;
 using namespace dossier::gui;
 using dossier::gui::testing::GuiFixture;
+using dossier::gui::testing::open_and_wait;
+using dossier::gui::testing::TestWindow;
+using dossier::gui::testing::use_test_settings;
 
 namespace {
+const QSize kWindowSize(1200, 800);
 
-bool open_and_wait(MainWindow& window, const QString& path) {
-    QSignalSpy loaded(&window, &MainWindow::project_loaded);
-    window.open_project(path);
-    return loaded.wait(20000) || loaded.count() > 0;
-}
-
-// Shows `window` at a fixed size without dialogs or automatic layout, opens the project and fits
-// the graph, so that drags land on known nodes. False when the window or project did not come up.
-bool show_and_open(MainWindow& window, const QString& path) {
-    window.set_interactive(false);
-    window.set_auto_layout(false);
-    window.resize(1200, 800);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window) || !open_and_wait(window, path))
+// A window at a fixed size with the project open and the graph fitted, so that drags land on
+// known nodes. False when the window or project did not come up.
+bool show_and_open(TestWindow& window, const QString& path) {
+    if (!window.exposed() || !open_and_wait(window, path))
         return false;
     window.graph_view()->fit_view();
     return true;
@@ -91,17 +86,14 @@ void drag(GraphView* view, QPoint from, QPoint to) {
 class NodePositionsTest : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { use_test_settings(); }
 
     void a_dragged_node_is_pinned_stays_through_a_filter_change_and_a_reopen() {
         GuiFixture fixture;
         const EntityId norland = fixture.entity.at("Norland");
         QPointF dropped_at;
         {
-            MainWindow window;
+            TestWindow window(kWindowSize);
             QVERIFY(show_and_open(window, fixture.path));
             GraphView* view = window.graph_view();
             QVERIFY(!node_of(window, norland).pinned);
@@ -138,9 +130,7 @@ private slots:
             QCOMPARE(in_store.y, -dropped_at.y());
             window.close();
         }
-        MainWindow again;
-        again.set_interactive(false);
-        again.set_auto_layout(false);
+        TestWindow again(TestWindow::Hidden);
         QVERIFY(open_and_wait(again, fixture.path));
         QVERIFY(node_of(again, norland).pinned);
         QCOMPARE(node_of(again, norland).position, dropped_at);
@@ -151,7 +141,7 @@ private slots:
     void a_pinned_node_wears_a_pin_that_unpin_all_takes_off_and_undo_puts_back() {
         GuiFixture fixture;
         const EntityId norland = fixture.entity.at("Norland");
-        MainWindow window;
+        TestWindow window(kWindowSize);
         QVERIFY(show_and_open(window, fixture.path));
         GraphView* view = window.graph_view();
         QTemporaryDir dir;
