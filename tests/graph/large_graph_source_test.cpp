@@ -1,7 +1,9 @@
-// A project large enough (150,000 relations) that load_graph_source reads the upper half of the
-// relations on a second connection and thread, and the snapshot builds its simple view on a
-// second thread: the result must be exactly what the data says, in id order.
+// A project large enough (150,000 relations, some deleted) that load_graph_source shares the
+// relation scan between two connections and threads (chunks from the bottom and from the top),
+// and the snapshot builds its simple view on a second thread while it fills its edge lists: the
+// result must be exactly what the data says, in id order.
 #include "dossier/graph/graph_snapshot.h"
+#include "dossier/store/curation_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/graph_source.h"
 #include "dossier/store/project.h"
@@ -77,6 +79,18 @@ protected:
             w.add_evidence(id, documents[static_cast<std::size_t>(r.document)], 0, 10);
             relations.emplace(id.value, r);
         }
+        // Gaps in the ids, as deletions leave them: a run longer than one chunk of the split
+        // between the two readers, and holes every seventh id. Document 1 keeps more than
+        // 100,000 relations, so a document filter still uses both readers.
+        store::CurationStore curation(project);
+        auto erase = [&](std::int64_t id) {
+            curation.delete_relation(RelationId{id});
+            relations.erase(id);
+        };
+        for (std::int64_t id = 30'001; id <= 40'000; ++id)
+            erase(id);
+        for (std::int64_t id = 100'001; id <= 110'000; id += 7)
+            erase(id);
         tx.commit();
     }
 
@@ -159,6 +173,33 @@ TEST_F(LargeGraphSource, SnapshotSimpleViewMatchesItsMultigraph) {
     EXPECT_EQ(snapshot.simple().weights, expected.weights);
     for (graph::Vertex v = 0; v < snapshot.node_count(); ++v)
         EXPECT_EQ(snapshot.vertex_of(snapshot.entity(v)), v);
+}
+
+// The out- and in-edge lists are filled on the build's own thread while the simple view is
+// built on another: every relation must be in the out-list of its source and the in-list of its
+// target, with its own ends and weight.
+TEST_F(LargeGraphSource, EveryRelationIsInTheEdgeListsOfBothEnds) {
+    auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+    const auto snapshot = graph::GraphSnapshot::build(project, {});
+    const auto& g = snapshot.graph();
+    std::size_t out_total = 0, in_total = 0;
+    for (graph::Vertex v = 0; v < snapshot.node_count(); ++v) {
+        for (auto e : boost::make_iterator_range(boost::out_edges(v, g))) {
+            const auto& want = relations.at(snapshot.edge(e).relation.value);
+            ASSERT_EQ(snapshot.entity(v), want.source);
+            ASSERT_EQ(snapshot.entity(boost::target(e, g)), want.target);
+            ASSERT_EQ(snapshot.edge(e).weight, want.weight);
+            ++out_total;
+        }
+        for (auto e : boost::make_iterator_range(boost::in_edges(v, g))) {
+            const auto& want = relations.at(snapshot.edge(e).relation.value);
+            ASSERT_EQ(snapshot.entity(v), want.target);
+            ASSERT_EQ(snapshot.entity(boost::source(e, g)), want.source);
+            ++in_total;
+        }
+    }
+    EXPECT_EQ(out_total, snapshot.edge_count());
+    EXPECT_EQ(in_total, snapshot.edge_count());
 }
 
 } // namespace
