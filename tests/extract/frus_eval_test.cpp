@@ -6,26 +6,21 @@
 // persons of the volume's list, and never the hyphenated "Ben-Gurion" (0 of 31, while 12 of 13
 // "Ben Gurion" are tagged), and the extractor also finds the unlisted persons (Meany, Hall,
 // Kural, Bruskin, ...). Recall and B-cubed reach the targets.
+#include "cli_runner.h"
 #include "test_support.h"
 
-#include <cstdio>
 #include <gtest/gtest.h>
-#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace {
 constexpr const char* kFrus = "frus-1958-60v13-excerpt.xml";
 
 nlohmann::json run_eval(bool authority) {
-    std::string command = std::string(DOSSIER_CLI) + " eval " +
-                          dossier::testing::shared_corpus(kFrus).string() +
-                          (authority ? " --authority" : "") + " --json";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    std::string out;
-    char buffer[4096];
-    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()))
-        out += buffer;
-    return nlohmann::json::parse(out);
+    const auto r =
+        dossier::testing::run_cli("eval " + dossier::testing::shared_corpus(kFrus).string() +
+                                  (authority ? " --authority" : "") + " --json");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return nlohmann::json::parse(r.out);
 }
 } // namespace
 

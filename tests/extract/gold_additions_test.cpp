@@ -1,11 +1,10 @@
 // The reviewed list of person mentions a gold file leaves untagged (core/extract gold_additions),
 // and `dossier eval --gold-additions` on the FRUS excerpt with the list the project ships.
+#include "cli_runner.h"
 #include "dossier/extract/gold_additions.h"
 #include "test_support.h"
 
-#include <cstdio>
 #include <gtest/gtest.h>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -107,17 +106,12 @@ TEST(GoldAdditions, AnUnknownDocumentOrANameFoundNowhereFreeIsAnError) {
 
 namespace {
 nlohmann::json run_eval_with_additions(bool authority) {
-    const std::string command =
-        std::string(DOSSIER_CLI) + " eval " +
-        dossier::testing::shared_corpus("frus-1958-60v13-excerpt.xml").string() +
+    const auto r = dossier::testing::run_cli(
+        "eval " + dossier::testing::shared_corpus("frus-1958-60v13-excerpt.xml").string() +
         (authority ? " --authority" : "") + " --gold-additions " + DOSSIER_DATA_DIR +
-        "/eval/frus-1958-60v13-excerpt.gold-additions.tsv --json";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    std::string out;
-    char buffer[4096];
-    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()))
-        out += buffer;
-    return nlohmann::json::parse(out);
+        "/eval/frus-1958-60v13-excerpt.gold-additions.tsv --json");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    return nlohmann::json::parse(r.out);
 }
 } // namespace
 
