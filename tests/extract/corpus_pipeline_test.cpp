@@ -130,6 +130,20 @@ TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirst
     const auto finished = extract::run_extraction(project, dossier::testing::shared_context(), {});
     EXPECT_FALSE(finished.cancelled);
     EXPECT_FALSE(project_stats(project).extraction_incomplete);
+
+    // A cancel once both reads are done lands in the relation pass, which rolls itself back:
+    // that is a cancelled run too, and the mark stays.
+    cancel = false;
+    const auto cancelled_in_relations = extract::run_extraction(
+        project, dossier::testing::shared_context(), {},
+        [&](std::size_t done, std::size_t total) {
+            if (done == total)
+                cancel = true;
+        },
+        &cancel);
+    EXPECT_TRUE(cancelled_in_relations.cancelled);
+    EXPECT_EQ(cancelled_in_relations.documents, kDocuments);
+    EXPECT_TRUE(project_stats(project).extraction_incomplete);
 }
 
 TEST(CorpusPipeline, RerunningExtractionGivesTheSameResult) {

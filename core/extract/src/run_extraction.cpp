@@ -448,8 +448,10 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     resolve_persons_across_corpus(project);
     entity_store.remove_orphans();
     tx.commit();
-    if (!summary.cancelled) // relations from the new mentions, before curation moves/removes any
-        run_relation_extraction(project, {}, cancel);
+    // Relations from the new mentions, before curation moves/removes any. A cancel that lands
+    // in this pass (which rolls itself back) is a cancel of the whole run: the mark stays.
+    if (!summary.cancelled)
+        summary.cancelled = run_relation_extraction(project, {}, cancel).cancelled;
     curation::replay_curation(project); // a re-extraction never undoes an analyst's work
     if (!summary.cancelled)
         project.set_setting(store::kExtractionIncompleteSetting, "0");
