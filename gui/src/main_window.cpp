@@ -733,6 +733,7 @@ void MainWindow::extract_again() {
     banner_->hide();
     extract_action_->setEnabled(false);
     set_activity(tr("Extracting entities and relations…"), 0, 0, true);
+    extracting_path_ = project_path_;
     extractor_.start(project_path_.toStdString());
 }
 
@@ -755,7 +756,8 @@ void MainWindow::on_extraction_finished(const ExtractionReport& report) {
             summary += QStringLiteral(" ") + report.corrections + QLatin1Char('.');
         statusBar()->showMessage(summary, 15000);
     }
-    if (report.error.isEmpty())
+    // Another project may have been opened meanwhile: the report is about the one extracted.
+    if (report.error.isEmpty() && extracting_path_ == project_path_)
         snapshot_.extraction_incomplete = report.incomplete; // until the reload confirms it
     update_extraction_banner();
     reload();

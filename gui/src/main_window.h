@@ -148,6 +148,7 @@ private:
     ExtractionBanner* banner_ = nullptr;
     bool banner_dismissed_ = false; // until another project is opened
     QAction* extract_action_ = nullptr;
+    QString extracting_path_; // the project Extract Again runs on
     QUndoStack* undo_stack_ = nullptr;
     EntityNamesModel* entity_names_ = nullptr;
     LayoutController* layout_ = nullptr;
