@@ -67,6 +67,10 @@ bool CurationController::run(const QString& title, const Builder& build) {
         fail(title, tr("Open a project first."));
         return false;
     }
+    if (!paused_.isEmpty()) {
+        fail(title, paused_);
+        return false;
+    }
     try {
         auto project =
             store::Project::open(project_path_.toStdString(), store::OpenMode::ReadWrite);
@@ -115,6 +119,10 @@ bool CurationController::redo_record(CurationId id) {
 QString CurationController::import_corrections(const QString& file) {
     if (project_path_.isEmpty()) {
         fail(tr("Import Corrections"), tr("Open a project first."));
+        return {};
+    }
+    if (!paused_.isEmpty()) {
+        fail(tr("Import Corrections"), paused_);
         return {};
     }
     QString summary;

@@ -36,6 +36,9 @@ public:
     void set_author(const QString& author) { author_ = author; }
     const QString& author() const { return author_; }
     QUndoStack* undo_stack() const { return stack_; }
+    // While `reason` is set (an extraction is replacing the entities), every correction fails
+    // with it instead of writing; empty lets them through again.
+    void set_paused(const QString& reason) { paused_ = reason; }
 
     // Each returns false (and says why through failed()) when the operation cannot apply.
     bool merge(EntityId from, EntityId into, const QString& canonical_name = {});
@@ -90,6 +93,7 @@ private:
     QUndoStack* stack_;
     QString project_path_;
     QString author_;
+    QString paused_;
     QString last_error_;
 };
 

@@ -115,7 +115,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabifyDockWidget(docks_[2], docks_[3]);
     docks_[2]->raise();
     // Curation and questions (curation_ui.h): its panels stack with Details or the Timeline.
-    auto* curation = new CurationUi(this);
+    auto* curation = curation_ = new CurationUi(this);
     for (const auto& panel : curation->panels())
         tabifyDockWidget(panel.area == Qt::RightDockWidgetArea ? docks_[2] : docks_[5],
                          add_dock(panel.object_name, panel.title, panel.widget, panel.area));
@@ -301,9 +301,9 @@ void MainWindow::build_actions_and_menus() {
 
     // Edit
     auto* edit = menuBar()->addMenu(tr("&Edit"));
-    auto* undo = undo_stack_->createUndoAction(this, tr("&Undo"));
+    auto* undo = undo_action_ = undo_stack_->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    auto* redo = undo_stack_->createRedoAction(this, tr("&Redo"));
+    auto* redo = redo_action_ = undo_stack_->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
@@ -734,11 +734,23 @@ void MainWindow::extract_again() {
     extract_action_->setEnabled(false);
     set_activity(tr("Extracting entities and relations…"), 0, 0, true);
     extracting_path_ = project_path_;
+    pause_curation(true);
     extractor_.start(project_path_.toStdString());
+}
+
+void MainWindow::pause_curation(bool paused) {
+    // A correction or an undo in between would name entities the extraction is replacing.
+    curation_->controller()->set_paused(
+        paused ? tr("Extraction is running: make corrections when it has finished (the earlier "
+                    "ones are replayed on the new entities).")
+               : QString());
+    undo_action_->setEnabled(!paused && undo_stack_->canUndo());
+    redo_action_->setEnabled(!paused && undo_stack_->canRedo());
 }
 
 void MainWindow::on_extraction_finished(const ExtractionReport& report) {
     set_activity({});
+    pause_curation(false);
     if (!report.error.isEmpty()) {
         show_error(tr("Extraction failed"),
                    tr("The project was not extracted again.\n\n%1").arg(report.error));

@@ -37,6 +37,7 @@ class SearchPanel;
 class LayoutController;
 class ExtractionBanner;
 class EntityNamesModel;
+class CurationUi;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -149,6 +150,10 @@ private:
     bool banner_dismissed_ = false; // until another project is opened
     QAction* extract_action_ = nullptr;
     QString extracting_path_; // the project Extract Again runs on
+    CurationUi* curation_ = nullptr;
+    QAction* undo_action_ = nullptr;
+    QAction* redo_action_ = nullptr;
+    void pause_curation(bool paused); // while Extract Again replaces the entities
     QUndoStack* undo_stack_ = nullptr;
     EntityNamesModel* entity_names_ = nullptr;
     LayoutController* layout_ = nullptr;

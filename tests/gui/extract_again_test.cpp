@@ -124,6 +124,12 @@ private slots:
             QVERIFY(window.busy());
             QVERIFY(!window.extraction_banner()->isVisible());
             QVERIFY(!action->isEnabled());
+            // Corrections wait: they would name entities the extraction is replacing.
+            auto* controller =
+                window.findChild<CurationUi*>(QStringLiteral("curationUi"))->controller();
+            QVERIFY(!controller->note_entity(EntityId{1}, QStringLiteral("too early")));
+            QVERIFY2(controller->last_error().contains(QStringLiteral("Extraction is running")),
+                     qPrintable(controller->last_error()));
         });
         QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
         QVERIFY(!first.cancelled);
