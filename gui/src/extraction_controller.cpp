@@ -64,13 +64,7 @@ void ExtractionController::start(const std::filesystem::path& project_path) {
             report.documents = static_cast<int>(summary.documents);
             report.mentions = static_cast<int>(summary.mentions);
             report.entities = static_cast<int>(summary.entities);
-            report.cancelled = summary.cancelled;
-            if (!summary.cancelled && cancel->load()) {
-                // The cancel came during the relation pass, which rolled itself back; the summary
-                // does not say so and the mark was cleared. Keep it: relations need the run.
-                project.set_setting(store::kExtractionIncompleteSetting, "1");
-                report.cancelled = true;
-            }
+            report.cancelled = summary.cancelled; // a cancel in the relation pass counts too
             report.relations = static_cast<int>(store::RelationStore(project).count());
             report.corrections =
                 QString::fromStdString(curation::describe(curation::curation_status(project)));

@@ -33,7 +33,7 @@ GraphSnapshot star4() {
 // vertex_of() searches the vertices directly when they are in entity-id order (snapshots from
 // the store) and a sorted index otherwise; both must find every entity and nothing else.
 TEST(SnapshotIndex, FindsEveryEntityInOrderOrNot) {
-    for (const std::vector<std::int64_t> ids :
+    for (const std::vector<std::int64_t>& ids :
          {std::vector<std::int64_t>{2, 5, 9, 14}, std::vector<std::int64_t>{14, 2, 9, 5}}) {
         std::vector<NodeInfo> nodes(ids.size());
         for (std::size_t i = 0; i < ids.size(); ++i)
