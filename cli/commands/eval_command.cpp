@@ -111,10 +111,10 @@ void register_eval(CLI::App& app) {
             print_error(options->keep_project + " : exists already; not overwritten");
             return kFailure;
         }
-        auto project = store::Project::open(
-            options->keep_project.empty() ? scratch.path()
-                                          : std::filesystem::path(options->keep_project),
-            store::OpenMode::CreateIfMissing);
+        auto project = store::Project::open(options->keep_project.empty()
+                                                ? scratch.path()
+                                                : std::filesystem::path(options->keep_project),
+                                            store::OpenMode::CreateIfMissing);
         std::vector<extract::ScoredMention> gold;
         std::unordered_map<std::int64_t, std::size_t> document_index;
         {
@@ -179,7 +179,8 @@ void register_eval(CLI::App& app) {
         // only predictions that name no listed person and a surname the gold tags nowhere
         // (evaluation_errors.h, class (a)). Everything else still counts.
         const auto scope = extract::score_within_listed_scope(standard, predicted);
-        // Next to the raw figures, never instead of them: the gold as the reviewed list corrects it.
+        // Next to the raw figures, never instead of them: the gold as the reviewed list corrects
+        // it.
         std::optional<extract::GoldAdditionResult> corrected;
         std::optional<extract::EvaluationReport> corrected_report;
         if (!additions.empty()) {
@@ -221,15 +222,14 @@ void register_eval(CLI::App& app) {
                                  {"recall", report.bcubed_recall},
                                  {"f1", report.bcubed_f1}}}};
             if (corrected_report)
-                out["with_gold_additions"] = {
-                    {"file", options->gold_additions},
-                    {"added", corrected->added},
-                    {"exact", scores_json(corrected_report->exact)},
-                    {"overlap", scores_json(corrected_report->overlap)},
-                    {"bcubed",
-                     {{"precision", corrected_report->bcubed_precision},
-                      {"recall", corrected_report->bcubed_recall},
-                      {"f1", corrected_report->bcubed_f1}}}};
+                out["with_gold_additions"] = {{"file", options->gold_additions},
+                                              {"added", corrected->added},
+                                              {"exact", scores_json(corrected_report->exact)},
+                                              {"overlap", scores_json(corrected_report->overlap)},
+                                              {"bcubed",
+                                               {{"precision", corrected_report->bcubed_precision},
+                                                {"recall", corrected_report->bcubed_recall},
+                                                {"f1", corrected_report->bcubed_f1}}}};
             if (options->errors) {
                 nlohmann::json list = nlohmann::json::array();
                 for (const auto& e : errors) {
@@ -304,9 +304,9 @@ void register_eval(CLI::App& app) {
         if (corrected_report)
             std::cout << "with gold additions (" << corrected->added << " mentions the gold leaves "
                       << "untagged, from " << options->gold_additions << "): exact P "
-                      << corrected_report->exact.precision << "  R " << corrected_report->exact.recall
-                      << "  F1 " << corrected_report->exact.f1 << "; overlap P "
-                      << corrected_report->overlap.precision << "  R "
+                      << corrected_report->exact.precision << "  R "
+                      << corrected_report->exact.recall << "  F1 " << corrected_report->exact.f1
+                      << "; overlap P " << corrected_report->overlap.precision << "  R "
                       << corrected_report->overlap.recall << "  F1 " << corrected_report->overlap.f1
                       << "; B-cubed F1 " << corrected_report->bcubed_f1 << '\n';
         return kOk;
