@@ -15,7 +15,6 @@
 
 namespace dossier::gui {
 namespace {
-constexpr int kIdRole = Qt::UserRole + 1;
 
 // Below the form: a line that says what is missing, then the buttons.
 QDialogButtonBox* add_buttons(QDialog* dialog, QVBoxLayout* layout, const QString& ok_text) {
