@@ -260,7 +260,10 @@ void CurationUi::merge_dialog() {
                 std::swap(from, into);
         }
     }
-    MergeDialog dialog(*window_->state()->graph(), from, into, window_, window_->entity_names());
+    // A copy of the pointer: a reload while the dialog is open replaces the window's graph, and
+    // the dialog reads this one until it is closed.
+    const auto graph = window_->state()->graph();
+    MergeDialog dialog(*graph, from, into, window_, window_->entity_names());
     if (dialog.exec() != QDialog::Accepted)
         return;
     controller_->merge(dialog.from(), dialog.into(), dialog.canonical_name());
@@ -270,7 +273,8 @@ void CurationUi::split_dialog() {
     const auto chosen = selected();
     if (chosen.isEmpty())
         return;
-    const auto& g = *window_->state()->graph();
+    const auto graph = window_->state()->graph(); // kept alive while the dialog is open
+    const auto& g = *graph;
     const int i = g.find(chosen.front());
     std::vector<MentionChoice> mentions;
     for (const auto& m : controller_->mentions_of(chosen.front()))
@@ -349,9 +353,9 @@ void CurationUi::relate_dialog() {
         }
         return out;
     };
-    RelateDialog dialog(*window_->state()->graph(), source, target,
-                        window_->snapshot().relation_types, find_citations, window_,
-                        window_->entity_names());
+    const auto graph = window_->state()->graph(); // kept alive while the dialog is open
+    RelateDialog dialog(*graph, source, target, window_->snapshot().relation_types, find_citations,
+                        window_, window_->entity_names());
     if (dialog.exec() != QDialog::Accepted)
         return;
     controller_->relate(dialog.source(), dialog.target(), dialog.type(), dialog.note(),
