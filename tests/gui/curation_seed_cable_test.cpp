@@ -31,7 +31,6 @@ using dossier::gui::testing::TestWindow;
 using dossier::gui::testing::use_test_settings;
 
 namespace {
-constexpr int kLoadTimeoutMs = 60000;
 const char* const kSeedCable = "cc-cpsu-politburo-p217-57-1980.txt";
 
 const ExplorerNode* node_named(MainWindow& window, const QString& name) {

@@ -49,7 +49,6 @@ using dossier::gui::testing::TestWindow;
 using dossier::gui::testing::use_test_settings;
 
 namespace {
-constexpr int kLoadTimeoutMs = 20000;
 
 // The fixture plus what curation needs to have something to correct: "Okonkvo", a misspelt
 // duplicate of Okonkwo with one mention in a fourth document, and the bare "Prusk" of the

@@ -151,10 +151,11 @@ WhileHeld run_while_held(const std::filesystem::path& project, store::Extraction
     WhileHeld out;
     std::atomic<bool> done{false};
     std::thread runner;
+    // Outside the lock's scope: the runner reads it after the lock is released.
+    const auto start = std::chrono::steady_clock::now();
     {
         const store::ExtractionLock lock(project, held);
         EXPECT_TRUE(lock.held());
-        const auto start = std::chrono::steady_clock::now();
         runner = std::thread([&] {
             out.result = run_dossier(command);
             out.took = std::chrono::steady_clock::now() - start;
