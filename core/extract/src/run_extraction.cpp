@@ -170,19 +170,23 @@ Document header_as_document(const HeaderFields& header) {
     return h;
 }
 
+// One entity of a result in the store (found, or created), with its authority link and aliases.
+EntityId store_entity(store::EntityStore& entities, const ExtractedEntity& e) {
+    const auto id = entities.find_or_create(e.type, e.key, e.canonical_name);
+    if (!e.authority_id.empty())
+        entities.set_authority_id(id, e.authority_id);
+    for (const auto& alias : e.aliases)
+        entities.add_alias(id, alias, normalize_name(alias));
+    return id;
+}
+
 // The result's entities in the store (found, or created in the result's order), with their
 // authority links and aliases; their ids by result index.
 std::vector<EntityId> store_entities(store::EntityStore& entities, const ExtractionResult& result) {
     std::vector<EntityId> ids;
     ids.reserve(result.entities.size());
-    for (const auto& e : result.entities) {
-        const auto id = entities.find_or_create(e.type, e.key, e.canonical_name);
-        if (!e.authority_id.empty())
-            entities.set_authority_id(id, e.authority_id);
-        for (const auto& alias : e.aliases)
-            entities.add_alias(id, alias, normalize_name(alias));
-        ids.push_back(id);
-    }
+    for (const auto& e : result.entities)
+        ids.push_back(store_entity(entities, e));
     return ids;
 }
 
@@ -299,12 +303,7 @@ void store_second_read(store::EntityStore& entities, const Document& doc,
                 ids.push_back(id);
                 continue;
             }
-        const auto id = entities.find_or_create(e.type, e.key, e.canonical_name);
-        if (!e.authority_id.empty())
-            entities.set_authority_id(id, e.authority_id);
-        for (const auto& alias : e.aliases)
-            entities.add_alias(id, alias, normalize_name(alias));
-        ids.push_back(id);
+        ids.push_back(store_entity(entities, e));
     }
     MentionIdentities order; // by the result's mention index
     order.reserve(result.mentions.size());
