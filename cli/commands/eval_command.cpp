@@ -10,6 +10,7 @@
 #include "dossier/store/authority_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/extraction_lock.h"
 
 #include <fstream>
 #include <iomanip>
@@ -41,8 +42,9 @@ public:
 private:
     void remove() {
         std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal", "-extraction-lock"})
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             std::filesystem::remove(path_.string() + suffix, ec);
+        std::filesystem::remove(store::ExtractionLock::lock_file(path_), ec);
     }
     std::filesystem::path path_;
 };
