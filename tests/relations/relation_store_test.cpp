@@ -3,7 +3,11 @@
 #include "dossier/store/relation_store.h"
 #include "test_support.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <string>
+#include <vector>
 
 using namespace dossier;
 using namespace dossier::store;
@@ -121,4 +125,123 @@ TEST(RelationStore, AnUncommittedReplaceLeavesThePreviousRelations) {
     }
     ASSERT_EQ(store.list().size(), 1u);
     EXPECT_EQ(store.list()[0].relation.type, "supports");
+}
+
+namespace {
+
+// Every column of every row of the two relation tables, in id order, as text.
+std::string relation_tables(const std::filesystem::path& path) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    std::string out;
+    for (const char* sql :
+         {"SELECT * FROM relations ORDER BY id", "SELECT * FROM relation_evidence ORDER BY id"}) {
+        sqlite3_stmt* stmt = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK);
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+                const auto* text = sqlite3_column_text(stmt, c);
+                out += text ? reinterpret_cast<const char*>(text) : "NULL";
+                out += '|';
+            }
+            out += '\n';
+        }
+        sqlite3_finalize(stmt);
+        out += "--\n";
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+// Relations of every shape the writer batches differently: more than one statement's worth of
+// relations and evidence rows, counts that are no multiple of a batch, relations without
+// evidence or without dates.
+std::vector<Relation> many_relations(const Fixture& f, int count, int salt) {
+    std::vector<Relation> result;
+    for (int i = 0; i < count; ++i) {
+        auto r = f.relation(i % 3 == 0 ? "supports" : "co_occurs_sentence");
+        r.weight = i + salt;
+        r.specificity = 1.0 / (i + 1);
+        r.directed = i % 2 == 0;
+        if (i % 5 == 0)
+            r.first_date = r.last_date = PartialDate{};
+        r.evidence.clear();
+        for (int e = 0; e < (i * 37 + salt) % 150; ++e)
+            r.evidence.push_back({f.doc,
+                                  {static_cast<std::uint32_t>(e), 26},
+                                  {static_cast<std::uint32_t>(i), 9},
+                                  {16, static_cast<std::uint32_t>(25 + e)}});
+        result.push_back(std::move(r));
+    }
+    return result;
+}
+
+} // namespace
+
+TEST(RelationStore, ReplacingExtractedStoresExactlyWhatOneInsertPerRowStores) {
+    Fixture batched;
+    Fixture row_by_row;
+    for (auto* f : {&batched, &row_by_row}) {
+        RelationStore store(f->project);
+        Transaction tx(f->project);
+        store.insert(f->relation("supports"));                // replaced below
+        store.insert(f->relation("allied_with"), "curation"); // kept, the largest id
+        tx.commit();
+    }
+    // Twice: the second run replaces the first run's rows, as a re-extraction does.
+    for (const int salt : {0, 7}) {
+        {
+            RelationStore store(batched.project);
+            Transaction tx(batched.project);
+            store.replace_extracted(many_relations(batched, 16 * 3 + 5, salt));
+            tx.commit();
+        }
+        {
+            // The reference: one INSERT per relation and per evidence row, ids from SQLite.
+            RelationStore store(row_by_row.project);
+            Transaction tx(row_by_row.project);
+            store.replace_extracted({});
+            for (const auto& r : many_relations(row_by_row, 16 * 3 + 5, salt))
+                store.insert(r, "extract");
+            tx.commit();
+        }
+        const auto expected = relation_tables(row_by_row.dir / "p.dossier");
+        ASSERT_GT(expected.size(), 50000u) << "the reference wrote too little to prove much";
+        EXPECT_EQ(relation_tables(batched.dir / "p.dossier"), expected) << "salt " << salt;
+    }
+}
+
+TEST(RelationStore, ReplacingExtractedNextToTheLargestPossibleIdStillStoresEveryRow) {
+    Fixture f;
+    RelationStore store(f.project);
+    {
+        Transaction tx(f.project);
+        store.insert(f.relation("allied_with"), "curation");
+        tx.commit();
+    }
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((f.dir / "p.dossier").c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db,
+                               "UPDATE relation_evidence SET relation_id = 9223372036854775800;"
+                               " UPDATE relations SET id = 9223372036854775800",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const auto relations = many_relations(f, 20, 3);
+    {
+        Transaction tx(f.project);
+        store.replace_extracted(relations); // no room for 20 consecutive ids after the largest
+        tx.commit();
+    }
+    EXPECT_EQ(store.count("extract"), 20u);
+    std::size_t evidence = 0;
+    for (const auto& row : store.list("", true))
+        if (row.origin == "extract")
+            evidence += row.relation.evidence.size();
+    std::size_t expected = 0;
+    for (const auto& r : relations)
+        expected += r.evidence.size();
+    EXPECT_EQ(evidence, expected);
 }
