@@ -39,3 +39,36 @@ TEST(ExtractCli, UnknownEntityTypeIsAOneLineError) {
     EXPECT_EQ(out, "dossier: --type planet : unknown type (person, organization, country, place, "
                    "document, date)\n");
 }
+
+// The demo corpus: "memorandum of conversation of 12 May (Pembrook-Kuznetsov)" in the Bonn
+// despatch names two persons the other documents introduce, not one "Pembrook-Kuznetsov".
+TEST(ExtractCli, TheSampleCorpusReadsPembrookKuznetsovAsTwoPersons) {
+    dossier::testing::TempDir dir;
+    const auto project = (dir / "s.dossier").string();
+    const std::string samples = std::string(DOSSIER_DATA_DIR) + "/samples";
+    run(std::string(DOSSIER_CLI) + " import " + project + " " + samples + " 2>&1");
+    const auto persons = run(std::string(DOSSIER_CLI) + " entities " + project + " --type person");
+    EXPECT_EQ(persons.find("Pembrook-Kuznetsov"), std::string::npos) << persons;
+    EXPECT_NE(persons.find("\tHarold W. Pembrook\t"), std::string::npos) << persons;
+    EXPECT_NE(persons.find("\tKuznetsov\t"), std::string::npos) << persons;
+    // Each part is a mention of its own, with its own bytes; Pembrook joins Harold W. Pembrook.
+    const auto despatch = dossier::testing::read_file(samples + "/embassy-bonn-despatch-1980.txt");
+    const auto paren = despatch.find("(Pembrook-Kuznetsov)");
+    ASSERT_NE(paren, std::string::npos);
+    const auto at = paren + 1;
+    const auto mentions = run(std::string(DOSSIER_CLI) + " mentions " + project);
+    const auto line_of = [&](std::size_t start, std::size_t end, const std::string& surface) {
+        const auto key =
+            "\t" + std::to_string(start) + "\t" + std::to_string(end) + "\t" + surface + "\t";
+        const auto found = mentions.find(key);
+        if (found == std::string::npos)
+            return std::string();
+        const auto begin = mentions.rfind('\n', found) + 1;
+        return mentions.substr(begin, mentions.find('\n', found) - begin);
+    };
+    const auto pembrook = line_of(at, at + 8, "Pembrook");
+    const auto kuznetsov = line_of(at + 9, at + 18, "Kuznetsov");
+    EXPECT_NE(pembrook.find("\tHarold W. Pembrook\tperson\t"), std::string::npos) << mentions;
+    EXPECT_NE(kuznetsov.find("\tKuznetsov\tperson\t"), std::string::npos) << mentions;
+    EXPECT_EQ(mentions.find("Pembrook-Kuznetsov"), std::string::npos);
+}

@@ -1,5 +1,7 @@
 #include "document_reader.h"
 
+#include "hyphenated_persons.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -228,6 +230,17 @@ bool WindowReader::starts_title(std::size_t i) const {
     return pick_title(longest_phrase(i, false)) != nullptr;
 }
 
+bool WindowReader::title_ends_before(std::size_t i) const {
+    constexpr std::size_t kMaxTitleTokens = 6;
+    for (std::size_t back = 1; back <= kMaxTitleTokens && back <= i; ++back) {
+        const std::size_t j = i - back;
+        const auto m = longest_phrase(j, false);
+        if (j + m.length == i && pick_title(m))
+            return true;
+    }
+    return false;
+}
+
 WindowReader::NameRead WindowReader::read_name(std::size_t i, bool allow_caps) const {
     NameRead result;
     // "Assistant Secretary Dr. John H. Davis": titles in a row before the name.
@@ -311,6 +324,12 @@ void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionM
     c.label = person_label(name.name);
     c.method = method;
     c.confidence = confidence;
+    // "Mr. Lloyd-George": a title says the hyphenated name is one person's, whatever its parts
+    // are known as elsewhere.
+    if (name.name.given.empty() && name.name.surname.find('-') != std::string::npos &&
+        title_ends_before(begin))
+        if (const auto parts = hyphenated_parts(name.name.surname); !parts.empty())
+            lexicon_.one_person_compounds.insert(parts_key(parts));
     // An authority entry with this full name links the person.
     if (!name.name.given.empty()) {
         auto m = longest_phrase(begin, true);
@@ -1193,6 +1212,40 @@ void WindowReader::read_rules() {
     }
 }
 
+std::size_t WindowReader::hyphenated_name_end(std::size_t i) const {
+    if (i > 0 && glued(i) && (tokens_[i - 1].is(kWord) || punct_is(i - 1, '-')))
+        return 0; // not the first part
+    std::size_t last = i;
+    while (last + 2 < tokens_.size() && punct_is(last + 1, '-') && glued(last + 1) &&
+           glued(last + 2) && tokens_[last + 2].is(kWord))
+        last += 2;
+    if (last == i || (last + 1 < tokens_.size() && glued(last + 1) &&
+                      (tokens_[last + 1].is(kWord) || punct_is(last + 1, '-'))))
+        return 0;
+    return last;
+}
+
+void WindowReader::emit_person_pair(std::size_t first, std::size_t last, Candidate* whole,
+                                    std::vector<Candidate>& added) {
+    for (std::size_t k = first; k <= last; k += 2) {
+        Candidate c;
+        c.span = {tokens_[k].start, tokens_[k].end};
+        c.type = EntityType::Person;
+        c.label = person_label({{}, std::string(token_text(k))});
+        c.method = MentionMethod::Rule;
+        c.confidence = 0.6f;
+        // A person this document introduced is that person, as for the surname alone.
+        if (auto own = lexicon_.surnames.find(tokens_[k].hash); own != lexicon_.surnames.end()) {
+            c.def = out_[own->second].def;
+            c.method = c.def >= 0 ? MentionMethod::Authority : MentionMethod::Rule;
+        }
+        if (k == first && whole)
+            *whole = c; // same start, shorter: the order and no overlap still hold
+        else
+            added.push_back(std::move(c));
+    }
+}
+
 void WindowReader::read_known_names(const std::vector<Span>& taken) {
     std::size_t cursor = 0;
     std::vector<Candidate> added;
@@ -1227,6 +1280,22 @@ void WindowReader::read_known_names(const std::vector<Span>& taken) {
                 else
                     added.push_back(std::move(c));
                 ++i; // the eponym word is no name
+                continue;
+            }
+        }
+        // "(Pembrook-Kuznetsov)": pass 1 read a pair of persons as one hyphenated name.
+        if (!lexicon_.person_pairs.empty() && cursor < taken.size() &&
+            taken[cursor].start == t.start) {
+            Candidate& whole = out_[cursor];
+            if (const std::size_t last = hyphenated_name_end(i);
+                last != 0 && whole.span.end == tokens_[last].end &&
+                whole.type == EntityType::Person && whole.def < 0 &&
+                whole.method != MentionMethod::SourceAnnotation &&
+                lexicon_.label(whole).person.given.empty() &&
+                lexicon_.person_pairs.count(parts_key(
+                    hyphenated_parts(text_.substr(t.start, tokens_[last].end - t.start))))) {
+                emit_person_pair(i, last, &whole, added);
+                i = last;
                 continue;
             }
         }
@@ -1280,6 +1349,23 @@ void WindowReader::read_known_names(const std::vector<Span>& taken) {
                     i = last;
                     continue;
                 }
+        }
+        // "the Kuznetsov-Pembrook talks": a hyphenated name no rule took whose every part is a
+        // known person's surname, not followed by a capitalised word other than an eponym word
+        // (not "Pembrook-Kuznetsov Street"; "the Pembrook-Kuznetsov Plan" names both, as "the
+        // Douglas Amendment" names Douglas).
+        if (const std::size_t last = hyphenated_name_end(i);
+            last != 0 && (cursor >= taken.size() || taken[cursor].start >= tokens_[last].end) &&
+            !(last + 1 < tokens_.size() && tokens_[last + 1].is(kWord) &&
+              tokens_[last + 1].is(kCapitalized) && !tokens_[last + 1].is(kNewlineBefore) &&
+              !data_.eponym_words.count(tokens_[last + 1].hash))) {
+            const auto parts = hyphenated_parts(text_.substr(t.start, tokens_[last].end - t.start));
+            if (!parts.empty() && (lexicon_.person_pairs.count(parts_key(parts)) ||
+                                   names_several_persons(data_, lexicon_, parts, false))) {
+                emit_person_pair(i, last, nullptr, added);
+                i = last;
+                continue;
+            }
         }
         // A surname another document of the corpus introduced: alone, mid-sentence, and not
         // the first word of a longer capitalised name ("Hall" but not "Hall Street").

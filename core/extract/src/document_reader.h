@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace dossier::extract::detail {
@@ -56,6 +57,13 @@ struct DocumentLexicon {
     // Surnames of two parts ("Ben-Gurion", "Ben Gurion"), by the hash of both parts however
     // they are joined -> candidate index.
     std::unordered_map<std::uint64_t, std::size_t> compound_surnames;
+    // Hyphenated surnames this document names as one person, by parts_key
+    // (hyphenated_persons.h): read after a title in pass 1 ("Mr. Lloyd-George"), with given names
+    // or linked to an authority entry (pass 2).
+    std::unordered_set<std::uint64_t> one_person_compounds;
+    // Hyphenated names pass 1 read as one person that pass 2 reads as one person per part
+    // ("(Pembrook-Kuznetsov)"), by parts_key.
+    std::unordered_set<std::uint64_t> person_pairs;
     // Token hash -> the one authority person with that surname skeleton, or -1 (none, several).
     std::unordered_map<std::uint64_t, int> authority_surname;
     const CorpusSurnames* corpus = nullptr; // surnames other documents introduced, if any
@@ -107,6 +115,15 @@ private:
     // allow_caps: names in capitals count (the trigger was in capitals too: "TO COMRADES ...").
     NameRead read_name(std::size_t i, bool allow_caps = false) const;
     bool starts_title(std::size_t i) const;
+    // A title phrase ends right before token i ("Mr. Lloyd-George", "Prime Minister Ben-Gurion").
+    bool title_ends_before(std::size_t i) const;
+    // The token of the last part of a hyphenated name whose first part is token i
+    // ("Pembrook-Kuznetsov"), or 0 when token i starts none.
+    std::size_t hyphenated_name_end(std::size_t i) const;
+    // One person mention per part of the hyphenated name [first, last]; the first replaces
+    // `whole` (pass 1's reading of the compound) when there is one.
+    void emit_person_pair(std::size_t first, std::size_t last, Candidate* whole,
+                          std::vector<Candidate>& added);
     std::size_t read_name_list(std::size_t i, bool allow_caps, float confidence);
     std::size_t try_context_person(std::size_t i);
     // ", Calhoun," after "the Director of the Executive Secretariat": a name set off after a role.

@@ -1,6 +1,7 @@
 #include "document_reader.h"
 #include "dossier/extract/extraction.h"
 #include "header_reader.h"
+#include "hyphenated_persons.h"
 
 #include <algorithm>
 #include <optional>
@@ -185,6 +186,10 @@ private:
 } // namespace
 
 void CorpusSurnames::add(std::string_view surname) {
+    if (const auto parts = detail::hyphenated_parts(surname); !parts.empty()) {
+        ++compound_persons_[detail::parts_key(parts)];
+        return;
+    }
     if (surname.size() < 3 || surname.find_first_of(" -.") != std::string_view::npos)
         return;
     hashes_.insert(detail::fold_hash(surname));
@@ -223,7 +228,9 @@ std::size_t FirstRead::memory_bytes() const {
     // Strings and hash nodes estimated at 64 bytes each; enough to bound a cache.
     return sizeof(State) + state_->candidates.capacity() * sizeof(Candidate) +
            l.labels.size() * (sizeof(detail::CandidateLabel) + 128) +
-           (l.acronyms.size() + l.authority_surname.size()) * 64;
+           (l.acronyms.size() + l.authority_surname.size() + l.one_person_compounds.size() +
+            l.person_pairs.size()) *
+               64;
 }
 
 FirstRead read_first(const Document& document, const ExtractionContext& context) {
@@ -277,20 +284,14 @@ ExtractionResult finish_reading(const Document& document, const ExtractionContex
     const auto windows = windows_of(text);
 
     // Pass 2: surnames of persons introduced in this document, acronyms it defined.
+    std::vector<std::size_t> two_part_surnames; // candidates of "Ben-Gurion", "Ben Gurion", ...
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const auto& c = candidates[i];
         const auto& person = lexicon.label(c).person;
         if (c.type != EntityType::Person || person.surname.empty())
             continue;
-        if (const auto split = person.surname.find_first_of(" -"); split != std::string::npos) {
-            const std::string_view surname = person.surname;
-            const auto first = surname.substr(0, split), last = surname.substr(split + 1);
-            if (first.empty() || last.empty() || last.find_first_of(" -") != std::string::npos)
-                continue;
-            const auto h =
-                detail::combine(detail::combine(detail::combine_start(), detail::fold_hash(first)),
-                                detail::fold_hash(last));
-            lexicon.compound_surnames.emplace(h, i);
+        if (person.surname.find_first_of(" -") != std::string::npos) {
+            two_part_surnames.push_back(i);
             continue;
         }
         const auto h = detail::fold_hash(person.surname);
@@ -299,8 +300,43 @@ ExtractionResult finish_reading(const Document& document, const ExtractionContex
             lexicon.label(candidates[it->second]).person.given.size() < person.given.size())
             it->second = i;
     }
+    // A hyphenated name the document gives with given names or links to an authority entry is
+    // one person's ("David Lloyd-George"), as is one after a title (pass 1 noted those).
+    for (const std::size_t i : two_part_surnames) {
+        const auto& c = candidates[i];
+        const auto& person = lexicon.label(c).person;
+        if (!person.given.empty() || c.def >= 0 || c.method == MentionMethod::SourceAnnotation)
+            if (const auto parts = detail::hyphenated_parts(person.surname); !parts.empty())
+                lexicon.one_person_compounds.insert(detail::parts_key(parts));
+    }
+    for (const std::size_t i : two_part_surnames) {
+        const auto& c = candidates[i];
+        const auto& person = lexicon.label(c).person;
+        // "(Pembrook-Kuznetsov)": one person per part when every part is a known surname and
+        // the whole is no one's (hyphenated_persons.h); read_known_names splits the mention.
+        if (person.given.empty() && c.def < 0 && c.method != MentionMethod::SourceAnnotation)
+            if (const auto parts = detail::hyphenated_parts(person.surname); !parts.empty()) {
+                const auto key = detail::parts_key(parts);
+                if (lexicon.person_pairs.count(key) ||
+                    detail::names_several_persons(data, lexicon, parts, true)) {
+                    lexicon.person_pairs.insert(key);
+                    continue;
+                }
+            }
+        // A surname of two parts, known however it is joined: "Ben Gurion" after "Ben-Gurion".
+        const std::string_view surname = person.surname;
+        const auto split = surname.find_first_of(" -");
+        const auto first = surname.substr(0, split), last = surname.substr(split + 1);
+        if (first.empty() || last.empty() || last.find_first_of(" -") != std::string::npos)
+            continue;
+        const auto h =
+            detail::combine(detail::combine(detail::combine_start(), detail::fold_hash(first)),
+                            detail::fold_hash(last));
+        lexicon.compound_surnames.emplace(h, i);
+    }
     if (!lexicon.surnames.empty() || !lexicon.compound_surnames.empty() ||
-        !lexicon.acronyms.empty() || lexicon.corpus || lexicon.eponym_seen) {
+        !lexicon.person_pairs.empty() || !lexicon.acronyms.empty() || lexicon.corpus ||
+        lexicon.eponym_seen) {
         std::vector<Span> taken;
         taken.reserve(candidates.size());
         for (const auto& c : candidates)

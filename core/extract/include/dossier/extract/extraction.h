@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -63,15 +64,25 @@ struct ExtractionResult {
 // document), so a document that names them by surname alone is read with them known.
 class CorpusSurnames {
 public:
-    void add(std::string_view surname); // one word of at least three letters; others ignored
+    // One word of at least three letters, or a hyphenated compound of capitalised words
+    // ("Lloyd-George", counted per call: one call per person); others ignored.
+    void add(std::string_view surname);
     bool empty() const { return hashes_.empty(); }
     bool contains_hash(std::uint64_t folded_hash) const { return hashes_.count(folded_hash) != 0; }
+    // How many added persons have the hyphenated surname whose parts hash to `parts_key` (the
+    // combined folded hashes of its parts, in order): a compound known as a person's surname is
+    // one person, not a pair of persons.
+    std::size_t persons_with_compound_surname(std::uint64_t parts_key) const {
+        const auto it = compound_persons_.find(parts_key);
+        return it == compound_persons_.end() ? 0 : it->second;
+    }
     // Whether `text` has a capitalised word that is one of these surnames and not in `own`
     // (surnames the document's own mentions already name): only then can a second read add any.
     bool could_add_to(std::string_view text, const std::vector<std::string>& own) const;
 
 private:
     std::unordered_set<std::uint64_t> hashes_;
+    std::unordered_map<std::uint64_t, std::size_t> compound_persons_;
 };
 
 // What the first rules found in a document (pass 1: tables, titles, context rules, source
