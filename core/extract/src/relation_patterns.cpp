@@ -175,6 +175,23 @@ const Binding* find_binding(const std::vector<Binding>& bindings, std::string_vi
     return nullptr;
 }
 
+// Whether every word a match of `pattern` must contain (each required literal's alternatives)
+// occurs among the sentence's words (`words`: sorted). A pattern that fails here cannot match,
+// so it is not run: most patterns need a word ("against", "alliance") most sentences lack, and
+// running them from every mention that could fill their first slot was most of their cost.
+bool could_match(const std::vector<PatternElement>& pattern,
+                 const std::vector<std::string_view>& words) {
+    for (const auto& element : pattern) {
+        if (element.kind != PatternElement::Kind::Literal || element.optional)
+            continue;
+        if (std::none_of(element.words.begin(), element.words.end(), [&](const std::string& w) {
+                return std::binary_search(words.begin(), words.end(), std::string_view(w));
+            }))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::vector<PatternMatch>
@@ -186,11 +203,19 @@ RelationPatternMatcher::match(std::string_view text, Span sentence,
         return matches;
     const auto tokens = tokenize_for_relations(text, sentence);
     SentenceMatcher matcher(tokens, mentions);
+    std::vector<std::string_view> words;
+    words.reserve(tokens.size());
+    for (const auto& token : tokens)
+        words.push_back(token.norm);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
     for (const auto& rule : rules_.rules) {
         const bool implicit_source = rule.source == "@origin";
         if (implicit_source && !origin)
             continue;
         for (const auto& pattern : rule.patterns) {
+            if (!could_match(pattern, words))
+                continue;
             matcher.run(pattern, [&](const std::vector<Binding>& bindings) {
                 const Binding* targets = find_binding(bindings, rule.target);
                 const Binding* sources =
