@@ -13,8 +13,12 @@ bool RelationAccumulator::add(std::string_view type, EntityId source, EntityId t
         std::swap(source, target);
         std::swap(stored.source_span, stored.target_span);
     }
-    Key key{std::string(type), source.value, target.value};
-    auto [it, inserted] = relations_.try_emplace(std::move(key));
+    const KeyView key{type, source.value, target.value};
+    auto it = relations_.lower_bound(key);
+    const bool inserted = it == relations_.end() || KeyLess{}(key, it->first);
+    if (inserted)
+        it = relations_.emplace_hint(it, Key{std::string(type), source.value, target.value},
+                                     Entry{});
     auto& entry = it->second;
     auto& r = entry.relation;
     if (inserted) {

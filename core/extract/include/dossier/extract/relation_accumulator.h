@@ -33,12 +33,25 @@ public:
 
 private:
     using Key = std::tuple<std::string, std::int64_t, std::int64_t>;
+    using KeyView = std::tuple<std::string_view, std::int64_t, std::int64_t>;
+    // Orders keys and looks them up by a view of the type: no string is built for the lookups,
+    // one per evidence row, of relations already known.
+    struct KeyLess {
+        using is_transparent = void;
+        static KeyView view(const Key& key) {
+            return {std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+        }
+        static const KeyView& view(const KeyView& key) { return key; }
+        template <class A, class B> bool operator()(const A& a, const B& b) const {
+            return view(a) < view(b);
+        }
+    };
     using EvidenceKey = std::tuple<std::int64_t, Span, Span, Span>;
     struct Entry {
         Relation relation;
         std::set<EvidenceKey> seen;
     };
-    std::map<Key, Entry> relations_;
+    std::map<Key, Entry, KeyLess> relations_;
 };
 
 } // namespace dossier::extract
