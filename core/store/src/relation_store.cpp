@@ -2,8 +2,9 @@
 
 #include "sqlite_connection.h"
 
-#include <array>
 #include <limits>
+#include <map>
+#include <string>
 
 namespace dossier::store {
 namespace {
@@ -60,15 +61,18 @@ RelationRow read_row(const detail::Statement& stmt) {
 #define DOSSIER_TIMES_64(row)                                                                      \
     DOSSIER_TIMES_16(row)                                                                          \
     "," DOSSIER_TIMES_16(row) "," DOSSIER_TIMES_16(row) "," DOSSIER_TIMES_16(row)
+#define DOSSIER_TIMES_256(row)                                                                     \
+    DOSSIER_TIMES_64(row)                                                                          \
+    "," DOSSIER_TIMES_64(row) "," DOSSIER_TIMES_64(row) "," DOSSIER_TIMES_64(row)
 
 namespace {
 
 // Placeholders per row: a relation's id (given by the writer) and ten values (its origin is in
 // the SQL); an evidence row's eight values. The row counts match the macros in the SQL.
 constexpr int kRelationColumns = 11;
-constexpr std::size_t kRelationsPerStatement = 16;
+constexpr std::size_t kRelationsPerStatement = 64;
 constexpr int kEvidenceColumns = 8;
-constexpr std::size_t kEvidencePerStatement = 64;
+constexpr std::size_t kEvidencePerStatement = 256;
 
 void bind_relation(detail::Statement& stmt, int first, RelationId id, const Relation& r) {
     stmt.bind(first, id.value)
@@ -128,7 +132,7 @@ private:
     void flush_batch() {
         auto& batch = conn_.prepare(
             "INSERT INTO relation_evidence(relation_id, document_id, sentence_start, sentence_end,"
-            " source_start, source_end, target_start, target_end) VALUES " DOSSIER_TIMES_64(
+            " source_start, source_end, target_start, target_end) VALUES " DOSSIER_TIMES_256(
                 "(?,?,?,?,?,?,?,?)"));
         int first = 1;
         for (const auto& row : pending_) {
@@ -168,22 +172,29 @@ void RelationStore::replace_extracted(const std::vector<Relation>& relations) {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'extract')");
     auto& batch = conn.prepare(
         "INSERT INTO relations(id, type, source_id, target_id, directed, weight, specificity,"
-        " confidence, method, first_date, last_date, origin) VALUES " DOSSIER_TIMES_16(
+        " confidence, method, first_date, last_date, origin) VALUES " DOSSIER_TIMES_64(
             "(?,?,?,?,?,?,?,?,?,?,?,'extract')"));
     std::int64_t next_id = largest + 1;
     std::size_t i = 0;
     // Relations first in whole batches, each batch's evidence after it (the evidence rows'
     // foreign key needs its relation), in the order the rows were given.
-    // Text is bound without a copy: the dates' text must outlive the statement's run.
-    std::array<std::string, 2 * kRelationsPerStatement> dates;
+    // Dates as ISO text, formatted once per distinct date (relations share a few hundred dates;
+    // formatting each one anew cost more than binding it). Text is bound without a copy: the
+    // map's strings outlive every statement's run.
+    std::map<PartialDate, std::string> iso_dates;
+    auto iso = [&](const PartialDate& date) -> const std::string& {
+        auto [it, fresh] = iso_dates.try_emplace(date);
+        if (fresh)
+            it->second = date.iso();
+        return it->second;
+    };
     auto write = [&](detail::Statement& stmt, std::size_t count) {
         for (std::size_t k = 0; k < count; ++k) {
             const auto& r = relations[i + k];
             const int first = 1 + static_cast<int>(k) * kRelationColumns;
             bind_relation(stmt, first, RelationId{next_id + static_cast<std::int64_t>(k)}, r);
-            dates[2 * k] = r.first_date.iso();
-            dates[2 * k + 1] = r.last_date.iso();
-            stmt.bind_optional(first + 9, dates[2 * k]).bind_optional(first + 10, dates[2 * k + 1]);
+            stmt.bind_optional(first + 9, iso(r.first_date))
+                .bind_optional(first + 10, iso(r.last_date));
         }
         stmt.run();
         for (std::size_t k = 0; k < count; ++k)
