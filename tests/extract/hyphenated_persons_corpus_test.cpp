@@ -100,6 +100,10 @@ TEST(CorpusPipeline, ASplitPairLeavesTheSameMentionsIncrementallyAsFromScratch) 
     EXPECT_NE(std::find(lines.begin(), lines.end(), "2 26 Castellane Pierre Castellane"),
               lines.end());
     EXPECT_NE(std::find(lines.begin(), lines.end(), "2 37 Tovey Tovey"), lines.end());
+    // The other order, in a compound no rule took.
+    EXPECT_NE(std::find(lines.begin(), lines.end(), "3 4 Tovey Tovey"), lines.end());
+    EXPECT_NE(std::find(lines.begin(), lines.end(), "3 10 Castellane Pierre Castellane"),
+              lines.end());
     EXPECT_TRUE(std::none_of(lines.begin(), lines.end(), [](const std::string& line) {
         return line.find("Castellane-Tovey") != std::string::npos;
     }));
