@@ -175,24 +175,24 @@ const Binding* find_binding(const std::vector<Binding>& bindings, std::string_vi
     return nullptr;
 }
 
-// Whether every word a match of `pattern` must contain (each required literal's alternatives)
-// occurs among the sentence's words (`words`: sorted). A pattern that fails here cannot match,
-// so it is not run: most patterns need a word ("against", "alliance") most sentences lack, and
-// running them from every mention that could fill their first slot was most of their cost.
-bool could_match(const std::vector<PatternElement>& pattern,
-                 const std::vector<std::string_view>& words) {
-    for (const auto& element : pattern) {
-        if (element.kind != PatternElement::Kind::Literal || element.optional)
-            continue;
-        if (std::none_of(element.words.begin(), element.words.end(), [&](const std::string& w) {
-                return std::binary_search(words.begin(), words.end(), std::string_view(w));
-            }))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
+
+RelationPatternMatcher::RelationPatternMatcher(const RelationRuleSet& rules) : rules_(rules) {
+    for (const auto& rule : rules_.rules) {
+        auto& of_rule = required_literals_.emplace_back();
+        for (const auto& pattern : rule.patterns) {
+            auto& of_pattern = of_rule.emplace_back();
+            for (const auto& element : pattern) {
+                if (element.kind != PatternElement::Kind::Literal || element.optional)
+                    continue;
+                const std::size_t literal = literal_count_++;
+                of_pattern.push_back(literal);
+                for (const auto& word : element.words)
+                    literals_of_word_[word].push_back(literal);
+            }
+        }
+    }
+}
 
 std::vector<PatternMatch>
 RelationPatternMatcher::match(std::string_view text, Span sentence,
@@ -203,18 +203,24 @@ RelationPatternMatcher::match(std::string_view text, Span sentence,
         return matches;
     const auto tokens = tokenize_for_relations(text, sentence);
     SentenceMatcher matcher(tokens, mentions);
-    std::vector<std::string_view> words;
-    words.reserve(tokens.size());
+    // A pattern that lacks one of its required words here cannot match, so it is not run: most
+    // patterns need a word ("against", "alliance") most sentences lack, and running them from
+    // every mention that could fill their first slot was most of their cost.
+    std::vector<char> literal_present(literal_count_, 0);
     for (const auto& token : tokens)
-        words.push_back(token.norm);
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    for (const auto& rule : rules_.rules) {
+        if (auto it = literals_of_word_.find(token.norm); it != literals_of_word_.end())
+            for (const std::size_t literal : it->second)
+                literal_present[literal] = 1;
+    for (std::size_t r = 0; r < rules_.rules.size(); ++r) {
+        const auto& rule = rules_.rules[r];
         const bool implicit_source = rule.source == "@origin";
         if (implicit_source && !origin)
             continue;
-        for (const auto& pattern : rule.patterns) {
-            if (!could_match(pattern, words))
+        for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
+            const auto& pattern = rule.patterns[p];
+            const auto& required = required_literals_[r][p];
+            if (!std::all_of(required.begin(), required.end(),
+                             [&](std::size_t literal) { return literal_present[literal] != 0; }))
                 continue;
             matcher.run(pattern, [&](const std::vector<Binding>& bindings) {
                 const Binding* targets = find_binding(bindings, rule.target);

@@ -9,7 +9,9 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dossier::extract {
@@ -30,7 +32,7 @@ struct PatternMatch {
 
 class RelationPatternMatcher {
 public:
-    explicit RelationPatternMatcher(const RelationRuleSet& rules) : rules_(rules) {}
+    explicit RelationPatternMatcher(const RelationRuleSet& rules);
 
     // `mentions`: those inside `sentence`, sorted by start. `origin`: the country the document
     // speaks for (rules with source @origin), if known. Self-relations are never reported.
@@ -40,6 +42,12 @@ public:
 
 private:
     const RelationRuleSet& rules_;
+    // A pattern runs only on a sentence that holds, for each of its required literals (not
+    // optional), one of that literal's words: the literals are numbered, and each word knows
+    // the literals it satisfies.
+    std::unordered_map<std::string, std::vector<std::size_t>> literals_of_word_;
+    std::vector<std::vector<std::vector<std::size_t>>> required_literals_; // [rule][pattern]
+    std::size_t literal_count_ = 0;
 };
 
 } // namespace dossier::extract
