@@ -13,15 +13,18 @@ bool RelationAccumulator::add(std::string_view type, EntityId source, EntityId t
         std::swap(source, target);
         std::swap(stored.source_span, stored.target_span);
     }
-    const KeyView key{type, source.value, target.value};
-    auto it = relations_.lower_bound(key);
-    const bool inserted = it == relations_.end() || KeyLess{}(key, it->first);
-    if (inserted)
-        it = relations_.emplace_hint(it, Key{std::string(type), source.value, target.value},
-                                     Entry{});
+    if (!last_of_type_ || last_type_ != type) {
+        auto it = by_type_.find(type);
+        if (it == by_type_.end())
+            it = by_type_.emplace(std::string(type), OfType{}).first;
+        last_of_type_ = &it->second;
+        last_type_ = type;
+    }
+    auto [it, inserted] = last_of_type_->try_emplace({source.value, target.value});
     auto& entry = it->second;
     auto& r = entry.relation;
     if (inserted) {
+        ++size_;
         r.type = type;
         r.source = source;
         r.target = target;
@@ -30,11 +33,17 @@ bool RelationAccumulator::add(std::string_view type, EntityId source, EntityId t
         r.confidence = confidence;
         r.method = method;
     }
-    if (!entry.seen
-             .insert(
-                 {stored.document.value, stored.sentence, stored.source_span, stored.target_span})
-             .second)
-        return false;
+    const EvidenceKey key{stored.document.value, stored.sentence, stored.source_span,
+                          stored.target_span};
+    auto& seen = entry.seen;
+    if (seen.empty() || seen.back() < key) {
+        seen.push_back(key);
+    } else {
+        auto at = std::lower_bound(seen.begin(), seen.end(), key);
+        if (*at == key)
+            return false;
+        seen.insert(at, key);
+    }
     r.evidence.push_back(stored);
     r.weight += 1;
     r.confidence = std::max(r.confidence, confidence);
@@ -49,10 +58,14 @@ bool RelationAccumulator::add(std::string_view type, EntityId source, EntityId t
 
 std::vector<Relation> RelationAccumulator::take() {
     std::vector<Relation> result;
-    result.reserve(relations_.size());
-    for (auto& [key, entry] : relations_)
-        result.push_back(std::move(entry.relation));
-    relations_.clear();
+    result.reserve(size_);
+    for (auto& [type, of_type] : by_type_)
+        for (auto& [ends, entry] : of_type)
+            result.push_back(std::move(entry.relation));
+    by_type_.clear();
+    last_of_type_ = nullptr;
+    last_type_.clear();
+    size_ = 0;
     return result;
 }
 

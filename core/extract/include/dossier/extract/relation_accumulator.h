@@ -5,10 +5,10 @@
 #include "dossier/model/relation.h"
 
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace dossier::extract {
@@ -21,37 +21,31 @@ public:
              double confidence, std::string_view method, const Evidence& evidence,
              const PartialDate& date);
 
-    std::size_t size() const { return relations_.size(); }
+    std::size_t size() const { return size_; }
     // Relations in a stable order (type, source, target).
     std::vector<Relation> take();
     // For co-occurrence specificity: visits every relation of one type.
     template <class Visit> void for_each_of_type(std::string_view type, Visit&& visit) {
-        for (auto& [key, entry] : relations_)
-            if (std::get<0>(key) == type)
+        if (auto it = by_type_.find(type); it != by_type_.end())
+            for (auto& [ends, entry] : it->second)
                 visit(entry.relation);
     }
 
 private:
-    using Key = std::tuple<std::string, std::int64_t, std::int64_t>;
-    using KeyView = std::tuple<std::string_view, std::int64_t, std::int64_t>;
-    // Orders keys and looks them up by a view of the type: no string is built for the lookups,
-    // one per evidence row, of relations already known.
-    struct KeyLess {
-        using is_transparent = void;
-        static KeyView view(const Key& key) {
-            return {std::get<0>(key), std::get<1>(key), std::get<2>(key)};
-        }
-        static const KeyView& view(const KeyView& key) { return key; }
-        template <class A, class B> bool operator()(const A& a, const B& b) const {
-            return view(a) < view(b);
-        }
-    };
     using EvidenceKey = std::tuple<std::int64_t, Span, Span, Span>;
     struct Entry {
         Relation relation;
-        std::set<EvidenceKey> seen;
+        // Sorted. Evidence arrives document by document in id order, so a new key is nearly
+        // always the largest: an append, where a std::set allocated a node per evidence row.
+        std::vector<EvidenceKey> seen;
     };
-    std::map<Key, Entry, KeyLess> relations_;
+    // By type, then (source, target): the (type, source, target) order of take(), with the
+    // type compared once per add instead of at every step of one map's search.
+    using OfType = std::map<std::pair<std::int64_t, std::int64_t>, Entry>;
+    std::map<std::string, OfType, std::less<>> by_type_;
+    OfType* last_of_type_ = nullptr; // consecutive adds are mostly of one type
+    std::string last_type_;
+    std::size_t size_ = 0;
 };
 
 } // namespace dossier::extract
