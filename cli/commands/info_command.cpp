@@ -33,7 +33,8 @@ void register_info_command(CLI::App& app) {
                         {"evidence", stats.evidence},
                         {"authority_entries", stats.authority_entries},
                         {"curation_records", stats.curation_records},
-                        {"extraction_incomplete", stats.extraction_incomplete}});
+                        {"extraction_incomplete", stats.extraction_incomplete},
+                        {"documents_not_extracted", stats.documents_not_extracted}});
             return kOk;
         }
         std::cout << "project:           " << options->project << '\n'
@@ -51,9 +52,13 @@ void register_info_command(CLI::App& app) {
         std::cout << "authority entries: " << stats.authority_entries << '\n'
                   << "curation records:  " << stats.curation_records << '\n';
         if (stats.extraction_incomplete)
-            std::cout << "extraction:        incomplete (interrupted or cancelled); run: dossier "
-                         "extract "
-                      << options->project << '\n';
+            std::cout << "extraction:        incomplete (interrupted or cancelled)\n";
+        if (stats.documents_not_extracted > 0)
+            std::cout << "not extracted:     " << stats.documents_not_extracted
+                      << (stats.documents_not_extracted == 1 ? " document" : " documents")
+                      << " (imported with --no-extract, or stopped before extraction)\n";
+        if (stats.needs_extraction())
+            std::cout << "to finish it, run: dossier extract " << options->project << '\n';
         return kOk;
     });
 }

@@ -3,6 +3,7 @@
 #include "test_support.h"
 
 #include <cstdlib>
+#include <gtest/gtest.h>
 #include <string>
 #include <sys/wait.h>
 
@@ -27,6 +28,18 @@ inline CliRun run_dossier(const std::string& arguments, const std::filesystem::p
     run.out = read_file(out);
     run.err = read_file(err);
     return run;
+}
+
+// Compares with tests/fixtures/import/golden/NAME; DOSSIER_UPDATE_GOLDEN=1 rewrites it instead
+// (after an intended change: review the diff).
+inline void expect_golden(const std::string& actual, const std::string& golden_name) {
+    const auto golden = fixture("import/golden/" + golden_name);
+    if (std::getenv("DOSSIER_UPDATE_GOLDEN")) {
+        write_file(golden, actual);
+        return;
+    }
+    ASSERT_TRUE(std::filesystem::exists(golden)) << golden;
+    EXPECT_EQ(actual, read_file(golden)) << "differs from " << golden;
 }
 
 } // namespace dossier::testing

@@ -2,10 +2,8 @@
 // Regenerate after an intended change with DOSSIER_UPDATE_GOLDEN=1 and review the diff.
 #include "cli_runner.h"
 
-#include <cstdlib>
-
+using dossier::testing::expect_golden;
 using dossier::testing::fixture;
-using dossier::testing::read_file;
 using dossier::testing::run_dossier;
 using dossier::testing::TempDir;
 
@@ -19,16 +17,6 @@ void make_fixture_project(const TempDir& dir) {
                         "--no-extract --quiet",
                     fixture("import"), dir.path());
     ASSERT_EQ(run.exit_code, 0) << run.err;
-}
-
-void expect_golden(const std::string& actual, const std::string& golden_name) {
-    const auto golden = fixture("import/golden/" + golden_name);
-    if (std::getenv("DOSSIER_UPDATE_GOLDEN")) {
-        dossier::testing::write_file(golden, actual);
-        return;
-    }
-    ASSERT_TRUE(std::filesystem::exists(golden)) << golden;
-    EXPECT_EQ(actual, read_file(golden)) << "differs from " << golden;
 }
 
 } // namespace

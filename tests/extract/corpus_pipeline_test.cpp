@@ -146,6 +146,38 @@ TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirst
     EXPECT_TRUE(project_stats(project).extraction_incomplete);
 }
 
+// What the explorer's banner and `dossier info` rely on: a run over some documents takes those
+// off the "never extracted" list, and cannot clear the mark a cut-short run over all left.
+TEST(CorpusPipeline, ARunOverSomeDocumentsNeitherClaimsTheOthersNorClearsAnEarlierCut) {
+    TempDir dir;
+    auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
+    const auto rusk = add_document(project, "Secretary Dean Rusk met Ambassador Dobrynin.");
+    const auto gromyko = add_document(project, "Minister Andrei Gromyko replied to Dean Rusk.");
+    EXPECT_EQ(DocumentStore(project).not_extracted(), (std::vector<DocumentId>{rusk, gromyko}));
+
+    extract::run_extraction(project, dossier::testing::shared_context(), {gromyko});
+    EXPECT_EQ(DocumentStore(project).not_extracted(), std::vector<DocumentId>{rusk});
+    EXPECT_FALSE(project_stats(project).extraction_incomplete);
+    EXPECT_TRUE(project_stats(project).needs_extraction());
+
+    // A run over everything, cancelled at once: the mark is set and both documents lost their
+    // mentions. A later run over one document leaves the mark; only a full run clears it.
+    std::atomic<bool> cancel{true};
+    EXPECT_TRUE(
+        extract::run_extraction(project, dossier::testing::shared_context(), {}, {}, &cancel)
+            .cancelled);
+    EXPECT_TRUE(project_stats(project).extraction_incomplete);
+    EXPECT_EQ(DocumentStore(project).not_extracted(), std::vector<DocumentId>{rusk});
+    extract::run_extraction(project, dossier::testing::shared_context(), {rusk});
+    EXPECT_TRUE(project_stats(project).extraction_incomplete);
+    EXPECT_TRUE(DocumentStore(project).not_extracted().empty());
+
+    extract::run_extraction(project, dossier::testing::shared_context(), {});
+    EXPECT_FALSE(project_stats(project).needs_extraction());
+    EXPECT_EQ(person_names(project),
+              (std::vector<std::string>{"Andrei Gromyko", "Dean Rusk", "Dobrynin"}));
+}
+
 TEST(CorpusPipeline, RerunningExtractionGivesTheSameResult) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);

@@ -141,3 +141,39 @@ TEST(DocumentStore, DeferredFullTextLeftByAKilledImportIsIndexedAtTheNextWritabl
     auto project = Project::open(path);
     EXPECT_EQ(DocumentStore(project).search("Kuznetsov").size(), 1u);
 }
+
+// Every new document waits for extraction (schema v4's trigger) until an extraction records that
+// it has read it; a document that goes leaves the list with it.
+TEST(DocumentStore, NewDocumentsWaitForExtractionUntilMarkedRead) {
+    TempDir dir;
+    const auto path = dir / "p.dossier";
+    std::vector<DocumentId> ids;
+    {
+        auto project = Project::open(path, OpenMode::CreateIfMissing);
+        DocumentStore documents(project);
+        Transaction tx(project);
+        for (const char* hash : {"h1", "h2", "h3"}) {
+            auto doc = sample_document();
+            doc.sha256 = hash;
+            ids.push_back(documents.insert(doc, 100));
+        }
+        tx.commit();
+        EXPECT_EQ(documents.not_extracted(), ids);
+        EXPECT_EQ(project_stats(project).documents_not_extracted, 3);
+        EXPECT_TRUE(project_stats(project).needs_extraction());
+
+        Transaction read(project);
+        documents.mark_extracted({ids[0], ids[2]});
+        read.commit();
+        EXPECT_EQ(documents.not_extracted(), std::vector<DocumentId>{ids[1]});
+    }
+    // The foreign key takes a removed document off the list (sqlite3 stands in for a removal,
+    // which Dossier has no command for yet).
+    const std::string remove = "sqlite3 '" + path.string() +
+                               "' 'PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id = " +
+                               std::to_string(ids[1].value) + "'";
+    ASSERT_EQ(std::system(remove.c_str()), 0);
+    auto project = Project::open(path, OpenMode::ReadOnly);
+    EXPECT_TRUE(DocumentStore(project).not_extracted().empty());
+    EXPECT_FALSE(project_stats(project).needs_extraction());
+}

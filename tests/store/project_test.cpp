@@ -1,3 +1,4 @@
+#include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/store_error.h"
 #include "test_support.h"
@@ -47,18 +48,18 @@ TEST(Project, AFileThatIsNotSQLiteIsRefusedWithAClearMessage) {
         FAIL() << "expected an error";
     } catch (const StoreError& e) {
         EXPECT_EQ(e.kind(), StoreError::Kind::NotAProject);
-        EXPECT_NE(std::string(e.what()).find("not a Dossier project"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("not a Dossier project"), std::string::npos)
+            << e.what();
     }
-    EXPECT_EQ(dossier::testing::read_file(dir / "notes.dossier"), "These are my notes, not a database.\n")
+    EXPECT_EQ(dossier::testing::read_file(dir / "notes.dossier"),
+              "These are my notes, not a database.\n")
         << "the file must not be modified";
 }
 
 TEST(Project, AProjectFromANewerSchemaIsRefusedAndLeftUntouched) {
     TempDir dir;
     const auto path = dir / "future.dossier";
-    {
-        auto project = Project::open(path, OpenMode::CreateIfMissing);
-    }
+    { auto project = Project::open(path, OpenMode::CreateIfMissing); }
     // Simulate a newer Dossier having written the file.
     {
         auto project = Project::open(path);
@@ -76,6 +77,38 @@ TEST(Project, AProjectFromANewerSchemaIsRefusedAndLeftUntouched) {
         EXPECT_NE(std::string(e.what()).find("newer Dossier"), std::string::npos) << e.what();
     }
     EXPECT_EQ(dossier::testing::read_file(path), before);
+}
+
+// A project from the previous schema opened only to read (`dossier info`, the explorer) is
+// upgraded once instead of refused; documents it already held count as extracted.
+TEST(Project, ReadingAProjectFromAnOlderSchemaUpgradesItOnce) {
+    TempDir dir;
+    const auto path = dir / "old.dossier";
+    {
+        auto project = Project::open(path, OpenMode::CreateIfMissing);
+        project.set_setting("layout.engine", "neato");
+        Document cable;
+        cable.sha256 = "c1";
+        cable.source_path = "c1.txt";
+        cable.format = "text";
+        cable.text = "Gromyko met Rusk.";
+        Transaction tx(project);
+        DocumentStore(project).insert(cable, 17);
+        tx.commit();
+    }
+    // What a version-3 project looked like: no list of documents waiting for extraction.
+    const std::string downgrade = "sqlite3 '" + path.string() +
+                                  "' 'DROP TRIGGER documents_wait_for_extraction; DROP TABLE "
+                                  "extraction_pending; PRAGMA user_version = 3'";
+    ASSERT_EQ(std::system(downgrade.c_str()), 0);
+
+    auto project = Project::open(path, OpenMode::ReadOnly);
+    EXPECT_TRUE(project.read_only());
+    EXPECT_EQ(project.schema_version(), Project::current_schema_version());
+    EXPECT_EQ(project.setting("layout.engine"), "neato");
+    EXPECT_EQ(project.integrity_check(), "ok");
+    EXPECT_EQ(DocumentStore(project).count(), 1u);
+    EXPECT_TRUE(DocumentStore(project).not_extracted().empty());
 }
 
 TEST(Project, AReadOnlyFileOpensReadOnlyAndRefusesWrites) {
@@ -109,7 +142,8 @@ TEST(Project, UsesWalAndForeignKeys) {
     TempDir dir;
     const auto path = dir / "wal.dossier";
     { auto project = Project::open(path, OpenMode::CreateIfMissing); }
-    const std::string cmd = "sqlite3 '" + path.string() + "' 'PRAGMA journal_mode' > '" + (dir / "out").string() + "'";
+    const std::string cmd =
+        "sqlite3 '" + path.string() + "' 'PRAGMA journal_mode' > '" + (dir / "out").string() + "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     EXPECT_EQ(dossier::testing::read_file(dir / "out"), "wal\n");
 }

@@ -354,6 +354,9 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     const bool everything = documents.empty();
     const std::vector<DocumentId> ids = everything ? document_store.ids() : documents;
     ExtractionSummary summary;
+    // A run over some documents cannot finish what an earlier cut-short run left: only a run
+    // over every document, or one that found no mark, clears it at the end.
+    const bool marked_before = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
     {
         store::Transaction tx(project);
         if (everything)
@@ -452,8 +455,14 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     if (!summary.cancelled)
         summary.cancelled = run_relation_extraction(project, {}, cancel).cancelled;
     curation::replay_curation(project); // a re-extraction never undoes an analyst's work
-    if (!summary.cancelled)
-        project.set_setting(store::kExtractionIncompleteSetting, "0");
+    if (!summary.cancelled) {
+        store::Transaction done(project);
+        // By id, also for a run over everything: a document imported meanwhile was not read.
+        document_store.mark_extracted(ids);
+        if (everything || !marked_before)
+            project.set_setting(store::kExtractionIncompleteSetting, "0");
+        done.commit();
+    }
     summary.entities = entity_store.count();
     return summary;
 }

@@ -52,12 +52,14 @@ bool DocumentStore::contains_hash(const std::string& sha256) {
     return stmt.step();
 }
 
-DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes, bool defer_full_text) {
+DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes,
+                                 bool defer_full_text) {
     auto& conn = project_.connection();
-    auto& insert_doc = conn.prepare(
-        "INSERT INTO documents(sha256, source_path, source_key, format, title, date, date_precision,"
-        " classification, archive_ref, language, page_starts, byte_size, text)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+    auto& insert_doc =
+        conn.prepare("INSERT INTO documents(sha256, source_path, source_key, format, title, date, "
+                     "date_precision,"
+                     " classification, archive_ref, language, page_starts, byte_size, text)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     auto pages = encode_page_starts(doc.page_starts);
     // bind() does not copy (SQLITE_STATIC): the date string must outlive run().
     const auto iso_date = doc.date.iso();
@@ -83,7 +85,8 @@ DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes
     if (defer_full_text) {
         conn.prepare("INSERT INTO fts_pending(document_id) VALUES (?1)").bind(1, id.value).run();
     } else {
-        auto& fts = conn.prepare("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
+        auto& fts =
+            conn.prepare("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)");
         fts.bind(1, id.value).bind(2, doc.title).bind(3, doc.text).run();
     }
 
@@ -91,14 +94,20 @@ DocumentId DocumentStore::insert(const Document& doc, std::uint64_t source_bytes
         "INSERT INTO document_parties(document_id, role, position, name) VALUES (?1, ?2, ?3, ?4)");
     int position = 0;
     for (const auto& p : doc.parties)
-        party.bind(1, id.value).bind(2, role_name(p.role)).bind(3, position++).bind(4, p.name).run();
+        party.bind(1, id.value)
+            .bind(2, role_name(p.role))
+            .bind(3, position++)
+            .bind(4, p.name)
+            .run();
 
-    auto& meta = conn.prepare("INSERT INTO document_metadata(document_id, key, value) VALUES (?1, ?2, ?3)");
+    auto& meta =
+        conn.prepare("INSERT INTO document_metadata(document_id, key, value) VALUES (?1, ?2, ?3)");
     for (const auto& [key, value] : doc.metadata)
         meta.bind(1, id.value).bind(2, key).bind(3, value).run();
 
-    auto& ann = conn.prepare("INSERT INTO source_annotations(document_id, start, end, kind, ref, role)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto& ann =
+        conn.prepare("INSERT INTO source_annotations(document_id, start, end, kind, ref, role)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (const auto& a : doc.annotations)
         ann.bind(1, id.value)
             .bind(2, static_cast<std::int64_t>(a.span.start))
@@ -119,7 +128,8 @@ std::size_t DocumentStore::index_deferred_full_text() {
     if (pending == 0)
         return 0;
     conn.prepare("INSERT INTO documents_fts(rowid, title, text)"
-                 " SELECT d.id, d.title, d.text FROM fts_pending p JOIN documents d ON d.id = p.document_id"
+                 " SELECT d.id, d.title, d.text FROM fts_pending p JOIN documents d ON d.id = "
+                 "p.document_id"
                  " ORDER BY d.id")
         .run();
     conn.prepare("DELETE FROM fts_pending").run();
@@ -132,7 +142,8 @@ void DocumentStore::update_header(DocumentId id, const Document& header) {
         "UPDATE documents SET"
         " title = CASE WHEN title = '' AND ?2 <> '' THEN ?2 ELSE title END,"
         " date = CASE WHEN date IS NULL AND ?3 IS NOT NULL THEN ?3 ELSE date END,"
-        " date_precision = CASE WHEN date IS NULL AND ?3 IS NOT NULL THEN ?4 ELSE date_precision END,"
+        " date_precision = CASE WHEN date IS NULL AND ?3 IS NOT NULL THEN ?4 ELSE date_precision "
+        "END,"
         " classification = CASE WHEN classification = '' THEN ?5 ELSE classification END,"
         " archive_ref = CASE WHEN archive_ref = '' THEN ?6 ELSE archive_ref END"
         " WHERE id = ?1");
@@ -145,10 +156,12 @@ void DocumentStore::update_header(DocumentId id, const Document& header) {
         .run();
     if (header.parties.empty())
         return;
-    auto& has = conn.prepare("SELECT count(*) FROM document_parties WHERE document_id = ?1 AND role = ?2");
-    auto& add = conn.prepare(
-        "INSERT OR IGNORE INTO document_parties(document_id, role, position, name) VALUES (?1, ?2, ?3, ?4)");
-    for (auto role : {DocumentParty::Role::Sender, DocumentParty::Role::Recipient, DocumentParty::Role::Signatory}) {
+    auto& has =
+        conn.prepare("SELECT count(*) FROM document_parties WHERE document_id = ?1 AND role = ?2");
+    auto& add = conn.prepare("INSERT OR IGNORE INTO document_parties(document_id, role, position, "
+                             "name) VALUES (?1, ?2, ?3, ?4)");
+    for (auto role : {DocumentParty::Role::Sender, DocumentParty::Role::Recipient,
+                      DocumentParty::Role::Signatory}) {
         has.bind(1, id.value).bind(2, role_name(role));
         has.step();
         const bool already = has.int64(0) > 0;
@@ -158,7 +171,11 @@ void DocumentStore::update_header(DocumentId id, const Document& header) {
         int position = 0;
         for (const auto& p : header.parties)
             if (p.role == role)
-                add.bind(1, id.value).bind(2, role_name(role)).bind(3, position++).bind(4, p.name).run();
+                add.bind(1, id.value)
+                    .bind(2, role_name(role))
+                    .bind(3, position++)
+                    .bind(4, p.name)
+                    .run();
     }
 }
 
@@ -193,20 +210,22 @@ std::optional<Document> DocumentStore::get(DocumentId id) {
         doc.parties.push_back({parse_role(parties.text(0)), std::string(parties.text(1))});
     parties.reset();
 
-    auto& meta = conn.prepare("SELECT key, value FROM document_metadata WHERE document_id = ?1 ORDER BY rowid");
+    auto& meta = conn.prepare(
+        "SELECT key, value FROM document_metadata WHERE document_id = ?1 ORDER BY rowid");
     meta.bind(1, id.value);
     while (meta.step())
         doc.metadata.emplace_back(std::string(meta.text(0)), std::string(meta.text(1)));
     meta.reset();
 
-    auto& ann = conn.prepare(
-        "SELECT start, end, kind, ref, role FROM source_annotations WHERE document_id = ?1 ORDER BY start, id");
+    auto& ann = conn.prepare("SELECT start, end, kind, ref, role FROM source_annotations WHERE "
+                             "document_id = ?1 ORDER BY start, id");
     ann.bind(1, id.value);
     while (ann.step())
-        doc.annotations.push_back({{static_cast<std::uint32_t>(ann.int64(0)), static_cast<std::uint32_t>(ann.int64(1))},
-                                   std::string(ann.text(2)),
-                                   std::string(ann.text(3)),
-                                   std::string(ann.text(4))});
+        doc.annotations.push_back(
+            {{static_cast<std::uint32_t>(ann.int64(0)), static_cast<std::uint32_t>(ann.int64(1))},
+             std::string(ann.text(2)),
+             std::string(ann.text(3)),
+             std::string(ann.text(4))});
     ann.reset();
     return doc;
 }
@@ -216,7 +235,8 @@ std::vector<DocumentSummary> DocumentStore::list() {
     std::vector<DocumentSummary> result;
     auto& stmt = conn.prepare(
         "SELECT id, title, coalesce(date, ''), format, source_path, source_key, classification,"
-        " archive_ref, length(CAST(text AS BLOB)) FROM documents ORDER BY coalesce(date, '9999'), id");
+        " archive_ref, length(CAST(text AS BLOB)) FROM documents ORDER BY coalesce(date, '9999'), "
+        "id");
     while (stmt.step()) {
         DocumentSummary s;
         s.id = DocumentId{stmt.int64(0)};
@@ -235,14 +255,16 @@ std::vector<DocumentSummary> DocumentStore::list() {
     std::unordered_map<std::int64_t, std::size_t> index;
     for (std::size_t i = 0; i < result.size(); ++i)
         index[result[i].id.value] = i;
-    auto& parties = conn.prepare("SELECT document_id, role, name FROM document_parties ORDER BY document_id, role, position");
+    auto& parties = conn.prepare("SELECT document_id, role, name FROM document_parties ORDER BY "
+                                 "document_id, role, position");
     while (parties.step()) {
         auto it = index.find(parties.int64(0));
         if (it == index.end())
             continue;
         auto role = parse_role(parties.text(1));
         auto& s = result[it->second];
-        (role == DocumentParty::Role::Recipient ? s.recipients : s.senders).emplace_back(parties.text(2));
+        (role == DocumentParty::Role::Recipient ? s.recipients : s.senders)
+            .emplace_back(parties.text(2));
     }
     parties.reset();
     return result;
@@ -265,6 +287,23 @@ std::size_t DocumentStore::count() {
     return n;
 }
 
+std::vector<DocumentId> DocumentStore::not_extracted() {
+    std::vector<DocumentId> result;
+    auto& stmt = project_.connection().prepare(
+        "SELECT document_id FROM extraction_pending ORDER BY document_id");
+    while (stmt.step())
+        result.emplace_back(stmt.int64(0));
+    stmt.reset();
+    return result;
+}
+
+void DocumentStore::mark_extracted(const std::vector<DocumentId>& documents) {
+    auto& stmt =
+        project_.connection().prepare("DELETE FROM extraction_pending WHERE document_id = ?1");
+    for (const auto id : documents)
+        stmt.bind(1, id.value).run();
+}
+
 std::vector<FullTextHit> DocumentStore::search(const std::string& fts_query, std::size_t limit) {
     std::vector<FullTextHit> hits;
     auto& stmt = project_.connection().prepare(
@@ -272,7 +311,8 @@ std::vector<FullTextHit> DocumentStore::search(const std::string& fts_query, std
         " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2");
     stmt.bind(1, fts_query).bind(2, static_cast<std::int64_t>(limit));
     while (stmt.step())
-        hits.push_back({DocumentId{stmt.int64(0)}, std::string(stmt.text(1)), std::string(stmt.text(2)), stmt.real(3)});
+        hits.push_back({DocumentId{stmt.int64(0)}, std::string(stmt.text(1)),
+                        std::string(stmt.text(2)), stmt.real(3)});
     stmt.reset();
     return hits;
 }

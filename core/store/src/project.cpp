@@ -140,6 +140,15 @@ Project Project::open(const std::filesystem::path& path, OpenMode mode) {
                                      ", made by a newer Dossier; this build reads up to version " +
                                      std::to_string(current_schema_version()) +
                                      ". Upgrade Dossier to open it.");
+            // Reading an older project that may be written: upgrade it once through a writable
+            // open (the forward migration any writer would run), then read the upgraded file.
+            // Without this, `dossier info` on a project made by the previous release failed.
+            if (read_only && mode == OpenMode::ReadOnly && version < current_schema_version() &&
+                may_write(path)) {
+                impl->conn.reset();
+                Project::open(path, OpenMode::ReadWrite);
+                return Project::open(path, OpenMode::ReadOnly);
+            }
             prepare_connection(conn, path, read_only, version);
             break;
         } catch (const StoreError& e) {

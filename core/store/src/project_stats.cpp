@@ -32,6 +32,7 @@ ProjectStats project_stats(Project& project) {
     s.authority_entries = scalar(conn, "SELECT count(*) FROM authority_entries");
     s.curation_records = scalar(conn, "SELECT count(*) FROM curation");
     s.extraction_incomplete = project.setting(kExtractionIncompleteSetting, "0") == "1";
+    s.documents_not_extracted = scalar(conn, "SELECT count(*) FROM extraction_pending");
     grouped(conn,
             "SELECT type, count(*) FROM entities WHERE rejected = 0 GROUP BY type ORDER BY type",
             s.entities_by_type);

@@ -204,10 +204,28 @@ DROP TABLE node_positions;
 ALTER TABLE node_positions_by_identity RENAME TO node_positions;
 )SQL";
 
-constexpr std::array<const char*, 3> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4: which documents no extraction has read yet. Every new document is listed by the
+// trigger, whatever imports it; an extraction that finishes removes the documents it read. The
+// project-wide "extraction incomplete" setting says a run was cut short; this list says which
+// documents were never extracted at all (an import with --no-extract, or one stopped by a full disk
+// before its extraction ran). Documents of an older project count as read: nothing recorded which
+// of them were. IF NOT EXISTS: a project can be set back to an older version and migrated again.
+constexpr const char* kSchemaV4 = R"SQL(
+CREATE TABLE IF NOT EXISTS extraction_pending (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE TRIGGER IF NOT EXISTS documents_wait_for_extraction AFTER INSERT ON documents
+BEGIN
+    INSERT OR IGNORE INTO extraction_pending(document_id) VALUES (new.id);
+END;
+)SQL";
+
+constexpr std::array<const char*, 4> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 } // namespace
 
-std::span<const char* const> migrations() { return kMigrations; }
+std::span<const char* const> migrations() {
+    return kMigrations;
+}
 
 } // namespace dossier::store::detail

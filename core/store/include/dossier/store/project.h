@@ -12,9 +12,11 @@ class Connection;
 }
 
 enum class OpenMode {
-    ReadWrite,      // open an existing project for writing
+    ReadWrite,       // open an existing project for writing
     CreateIfMissing, // create it when the file does not exist
-    ReadOnly,        // never writes; also chosen automatically for files we may not write
+    ReadOnly,        // never writes, except to upgrade an older project's schema once (when
+                     // the file may be written); also chosen automatically for files we may not
+                     // write
 };
 
 class Project {

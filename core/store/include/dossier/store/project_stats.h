@@ -21,7 +21,10 @@ struct ProjectStats {
     std::int64_t evidence = 0;
     std::int64_t authority_entries = 0;
     std::int64_t curation_records = 0;
-    bool extraction_incomplete = false; // the last extraction was interrupted or cancelled
+    bool extraction_incomplete = false;       // the last extraction was interrupted or cancelled
+    std::int64_t documents_not_extracted = 0; // imported, but read by no extraction yet
+    // Either of the two: some entities and relations may be missing until `dossier extract` runs.
+    bool needs_extraction() const { return extraction_incomplete || documents_not_extracted > 0; }
     std::map<std::string, std::int64_t> entities_by_type;
     std::map<std::string, std::int64_t> relations_by_type;
 };
