@@ -24,10 +24,7 @@ ExtractionBanner::ExtractionBanner(QWidget* parent)
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));
     message_->setObjectName(QStringLiteral("extractionBannerText"));
     message_->setWordWrap(true);
-    message_->setText(
-        tr("<b>The last extraction of this project did not finish</b> (it was interrupted or "
-           "cancelled): entities and relations may be missing. Run it again to read every "
-           "document."));
+    show_state(true, 0);
     extract_->setObjectName(QStringLiteral("extractionBannerButton"));
     extract_->setToolTip(tr("Project ▸ Extract Again (Ctrl+Shift+E)"));
     dismiss_->setText(tr("Dismiss"));
@@ -44,6 +41,28 @@ ExtractionBanner::ExtractionBanner(QWidget* parent)
         hide();
         emit dismissed();
     });
+}
+
+void ExtractionBanner::show_state(bool interrupted, int documents_not_extracted) {
+    const QString never_read =
+        documents_not_extracted == 1
+            ? tr("1 document of this project was imported but never extracted")
+            : tr("%1 documents of this project were imported but never extracted")
+                  .arg(documents_not_extracted);
+    QString what;
+    if (interrupted && documents_not_extracted > 0)
+        what = tr("<b>The last extraction of this project did not finish</b> (it was "
+                  "interrupted or cancelled), and %1")
+                   .arg(never_read);
+    else if (interrupted)
+        what = tr("<b>The last extraction of this project did not finish</b> (it was "
+                  "interrupted or cancelled)");
+    else
+        what = QStringLiteral("<b>%1</b> (imported with --no-extract, or the import stopped "
+                              "before its extraction)")
+                   .arg(never_read);
+    message_->setText(what + tr(": entities and relations may be missing. Extract Again reads "
+                                "every document."));
 }
 
 QString ExtractionBanner::text() const {

@@ -1,5 +1,6 @@
 #include "extraction_controller.h"
 
+#include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/project_stats.h"
 #include "dossier/store/relation_store.h"
@@ -75,6 +76,8 @@ void ExtractionController::start(const std::filesystem::path& project_path) {
                 "this build has no extraction core (core/extract); use `dossier extract`");
 #endif
             report.incomplete = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
+            report.not_extracted =
+                static_cast<int>(store::DocumentStore(project).not_extracted().size());
         } catch (const std::exception& e) {
             report.error = QString::fromUtf8(e.what());
         }

@@ -19,6 +19,7 @@ struct ExtractionReport {
     int relations = 0;
     bool cancelled = false;
     bool incomplete = false; // the project is still marked incomplete afterwards
+    int not_extracted = 0;   // documents still read by no extraction afterwards
     QString corrections;     // which corrections were replayed and which no longer apply
     QString error;           // extraction could not run at all (project not writable, ...)
 };

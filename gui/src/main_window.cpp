@@ -769,8 +769,11 @@ void MainWindow::on_extraction_finished(const ExtractionReport& report) {
         statusBar()->showMessage(summary, 15000);
     }
     // Another project may have been opened meanwhile: the report is about the one extracted.
-    if (report.error.isEmpty() && extracting_path_ == project_path_)
-        snapshot_.extraction_incomplete = report.incomplete; // until the reload confirms it
+    if (report.error.isEmpty() && extracting_path_ == project_path_) {
+        // Until the reload confirms it.
+        snapshot_.extraction_incomplete = report.incomplete;
+        snapshot_.documents_not_extracted = report.not_extracted;
+    }
     update_extraction_banner();
     reload();
     emit extraction_finished(report);
@@ -779,8 +782,10 @@ void MainWindow::on_extraction_finished(const ExtractionReport& report) {
 void MainWindow::update_extraction_banner() {
     const bool open = !project_path_.isEmpty();
     extract_action_->setEnabled(open && !extractor_.running() && !importer_.running());
-    banner_->setVisible(open && snapshot_.extraction_incomplete && !extractor_.running() &&
-                        !banner_dismissed_);
+    banner_->show_state(snapshot_.extraction_incomplete, snapshot_.documents_not_extracted);
+    banner_->setVisible(
+        open && (snapshot_.extraction_incomplete || snapshot_.documents_not_extracted > 0) &&
+        !extractor_.running() && !banner_dismissed_);
 }
 
 void MainWindow::choose_new_project() {

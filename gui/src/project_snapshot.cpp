@@ -101,6 +101,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     out.extraction_incomplete = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
 
     store::DocumentStore documents(project);
+    out.documents_not_extracted = static_cast<int>(documents.not_extracted().size());
     for (const auto& d : documents.list()) {
         DocumentRow row;
         row.id = d.id;

@@ -36,6 +36,9 @@ struct ProjectSnapshot {
     // The last extraction was killed or cancelled (store::kExtractionIncompleteSetting): what
     // the project holds may lack entities and relations until it is run again.
     bool extraction_incomplete = false;
+    // Documents imported but read by no extraction yet (an import with --no-extract, or one that
+    // stopped before its extraction): their entities are missing too.
+    int documents_not_extracted = 0;
     QString error; // the project could not be read at all: what and what to do
 };
 

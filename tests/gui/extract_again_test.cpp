@@ -43,8 +43,10 @@ std::string read_text(const QString& name) {
 }
 
 // A project holding `texts` as documents, left as an extraction killed after its first commit
-// leaves it: earlier results cleared, no entities, marked incomplete.
-QString interrupted_project(const QTemporaryDir& dir, const std::vector<std::string>& texts) {
+// leaves it: earlier results cleared, no entities, marked incomplete. Unmarked, it is what an
+// import with --no-extract leaves: documents that no extraction has read.
+QString interrupted_project(const QTemporaryDir& dir, const std::vector<std::string>& texts,
+                            bool marked_incomplete = true) {
     const QString path = QDir(dir.path()).filePath(QStringLiteral("interrupted.dossier"));
     auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
     store::Transaction tx(project);
@@ -58,7 +60,8 @@ QString interrupted_project(const QTemporaryDir& dir, const std::vector<std::str
         d.text = texts[i];
         documents.insert(d, d.text.size());
     }
-    project.set_setting(store::kExtractionIncompleteSetting, "1");
+    if (marked_incomplete)
+        project.set_setting(store::kExtractionIncompleteSetting, "1");
     tx.commit();
     return path;
 }
@@ -163,6 +166,33 @@ private slots:
                                  kTimeoutMs);
         QVERIFY2(!node_named(window, QStringLiteral("Halvorsen")).valid(),
                  qPrintable(node_names(window).join(QStringLiteral(", "))));
+    }
+
+    void documents_never_extracted_show_the_banner_until_extract_again_reads_them() {
+        QTemporaryDir dir;
+        const QString path =
+            interrupted_project(dir, {read_text(QStringLiteral("cable-vienna-1958.txt"))}, false);
+        QCOMPARE(stats_of(path).documents_not_extracted, 1);
+        TestWindow window;
+        QVERIFY(open_and_wait(window, path));
+        QVERIFY2(window.extraction_banner()->isVisible(), "the banner says what is missing");
+        const QString text = window.extraction_banner()->text();
+        QVERIFY2(text.contains(QStringLiteral("1 document of this project was imported but never "
+                                              "extracted")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("did not finish")), qPrintable(text));
+
+        QSignalSpy reloaded(&window, &MainWindow::project_loaded);
+        const auto report = run_and_wait(window, [&] {
+            QTest::mouseClick(window.extraction_banner()->extract_button(), Qt::LeftButton);
+        });
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.not_extracted, 0);
+        QVERIFY(reloaded.wait(kTimeoutMs) || !reloaded.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(node_named(window, QStringLiteral("Halvorsen")).valid(),
+                                 kTimeoutMs);
+        QVERIFY(!window.extraction_banner()->isVisible());
+        QVERIFY(!stats_of(path).needs_extraction());
     }
 
     void cancel_leaves_a_valid_project_still_marked_incomplete() {
