@@ -2,6 +2,7 @@
 // unrelate / note / undo / redo, and dossier curation (the log, export, import).
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/curation/correction_session.h"
 #include "dossier/curation/curation_service.h"
 #include "dossier/curation/describe.h"
 #include "dossier/curation/exchange.h"
@@ -57,16 +58,10 @@ EntityId find_entity(store::Project& project, const std::string& name) {
     throw std::runtime_error(result.not_found_message(name));
 }
 
-// A correction command's hold on the project: its turn against a re-extraction in another
-// process (store::ExtractionLock; taken first, released last), then the project itself. Between
-// looking an entity up and recording the correction, no extraction can clear the entities.
-struct CorrectionSession {
-    explicit CorrectionSession(const std::string& path)
-        : turn(path, store::ExtractionLock::Mode::Correction),
-          project(open_project(path, store::OpenMode::ReadWrite)) {}
-    store::ExtractionLock turn;
-    store::Project project;
-};
+// A command waits for a running extraction to finish (it says so after a second).
+curation::CorrectionSession correction_session(const std::string& path) {
+    return {path, store::ExtractionLock::Wait::UpToTenMinutes};
+}
 
 EntityRef ref_of(store::Project& project, EntityId id) {
     store::CurationStore store(project);
@@ -115,7 +110,7 @@ void register_merge(CLI::App& app) {
     c->add_option("B", o->b, "Entity that stays (name, alias or id)")->required();
     c->add_option("--name", o->name, "Canonical name of the merged entity");
     set_action(c, [o] {
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         const auto a = find_entity(project, o->a);
         const auto b = find_entity(project, o->b);
@@ -142,7 +137,7 @@ void register_split(CLI::App& app) {
     set_action(c, [o] {
         if (o->alias.empty() && o->mentions.empty())
             throw std::runtime_error("split needs --alias or --mention");
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         store::CurationStore store(project);
@@ -171,7 +166,7 @@ void register_rename(CLI::App& app) {
     c->add_option("ENTITY", o->entity, "Entity (name, alias or id)")->required();
     c->add_option("NEW_NAME", o->name, "New canonical name")->required();
     set_action(c, [o] {
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         return record(project, *o, curation::rename_op(ref_of(project, entity), o->name));
@@ -193,7 +188,7 @@ void register_retype(CLI::App& app) {
         if (!type)
             throw std::runtime_error(
                 o->type + " : unknown type (person, organization, country, place, document, date)");
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         return record(project, *o, curation::retype_op(ref_of(project, entity), *type));
@@ -210,7 +205,7 @@ void register_reject(CLI::App& app) {
     add_common(c, *o);
     c->add_option("ENTITY", o->entity, "Entity (name, alias or id)")->required();
     set_action(c, [o] {
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         const auto entity = find_entity(project, o->entity);
         return record(project, *o, curation::reject_op(ref_of(project, entity)));
@@ -248,7 +243,7 @@ void register_relate(CLI::App& app) {
     set_action(c, [o] {
         if ((o->document > 0) != !o->span.empty())
             throw std::runtime_error("--document and --span go together");
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         const auto a = find_entity(project, o->a);
         const auto b = find_entity(project, o->b);
@@ -281,7 +276,7 @@ void register_unrelate(CLI::App& app) {
     add_common(c, *o);
     c->add_option("RELATION_ID", o->relation, "Relation id (dossier relations)")->required();
     set_action(c, [o] {
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         return record(project, *o, curation::unrelate_op(relation_ref_of(project, o->relation)));
     });
@@ -302,7 +297,7 @@ void register_note(CLI::App& app) {
     set_action(c, [o] {
         if (o->entity.empty() == (o->relation == 0))
             throw std::runtime_error("note needs --entity or --relation");
-        CorrectionSession session(o->project);
+        auto session = correction_session(o->project);
         auto& project = session.project;
         if (!o->entity.empty())
             return record(project, *o,
@@ -323,7 +318,7 @@ void register_undo_redo(CLI::App& app) {
     u->add_option("PROJECT", undo->project, "Project file (.dossier)")->required();
     u->add_option("RECORD_ID", undo->record, "Curation record id (dossier curation)");
     set_action(u, [undo] {
-        CorrectionSession session(undo->project);
+        auto session = correction_session(undo->project);
         auto& project = session.project;
         CurationService service(project, {});
         std::optional<CurationId> id;
@@ -345,7 +340,7 @@ void register_undo_redo(CLI::App& app) {
     r->add_option("PROJECT", redo->project, "Project file (.dossier)")->required();
     r->add_option("RECORD_ID", redo->record, "Curation record id (dossier curation)")->required();
     set_action(r, [redo] {
-        CorrectionSession session(redo->project);
+        auto session = correction_session(redo->project);
         auto& project = session.project;
         CurationService(project, {}).redo(CurationId{redo->record});
         const auto rec = store::CurationStore(project).record(CurationId{redo->record});
@@ -426,7 +421,7 @@ void register_curation(CLI::App& app) {
             const auto data = nlohmann::json::parse(in, nullptr, false);
             if (data.is_discarded())
                 throw std::runtime_error(o->file + " : not valid JSON");
-            CorrectionSession session(o->exchange_project);
+            auto session = correction_session(o->exchange_project);
             const auto report = curation::import_curation(session.project, data);
             print_report(data.at("records").size(), report);
             return report.stale.empty() ? kOk : kPartial;

@@ -1,6 +1,7 @@
 #include "curation_controller.h"
 
 #include "curation_command.h"
+#include "dossier/curation/correction_session.h"
 #include "dossier/curation/curation_service.h"
 #include "dossier/curation/describe.h"
 #include "dossier/curation/entity_ref.h"
@@ -57,6 +58,10 @@ void CurationController::set_project(const QString& path) {
     stack_->clear();
 }
 
+curation::CorrectionSession CurationController::writable_session() const {
+    return {project_path_.toStdString(), store::ExtractionLock::Wait::No};
+}
+
 void CurationController::fail(const QString& title, const QString& message) {
     last_error_ = message;
     emit failed(title, message);
@@ -72,8 +77,8 @@ bool CurationController::run(const QString& title, const Builder& build) {
         return false;
     }
     try {
-        auto project =
-            store::Project::open(project_path_.toStdString(), store::OpenMode::ReadWrite);
+        auto session = writable_session();
+        auto& project = session.project;
         const curation::Operation op = build(project);
         curation::CurationService service(project, author_.toStdString());
         const CurationId id = service.apply(op);
@@ -90,8 +95,8 @@ bool CurationController::run(const QString& title, const Builder& build) {
 
 bool CurationController::undo_record(CurationId id) {
     try {
-        auto project =
-            store::Project::open(project_path_.toStdString(), store::OpenMode::ReadWrite);
+        auto session = writable_session();
+        auto& project = session.project;
         curation::CurationService(project, author_.toStdString()).undo(id);
     } catch (const std::exception& e) {
         fail(tr("Undo"), qs(e.what()));
@@ -104,8 +109,8 @@ bool CurationController::undo_record(CurationId id) {
 
 bool CurationController::redo_record(CurationId id) {
     try {
-        auto project =
-            store::Project::open(project_path_.toStdString(), store::OpenMode::ReadWrite);
+        auto session = writable_session();
+        auto& project = session.project;
         curation::CurationService(project, author_.toStdString()).redo(id);
     } catch (const std::exception& e) {
         fail(tr("Redo"), qs(e.what()));
@@ -131,8 +136,8 @@ QString CurationController::import_corrections(const QString& file) {
         if (!in)
             throw std::runtime_error(file.toStdString() + " cannot be read");
         const auto json = nlohmann::json::parse(in);
-        auto project =
-            store::Project::open(project_path_.toStdString(), store::OpenMode::ReadWrite);
+        auto session = writable_session();
+        auto& project = session.project;
         const auto report = curation::import_curation(project, json);
         summary = qs(curation::describe(report));
         if (summary.isEmpty())

@@ -16,6 +16,11 @@
 
 class QUndoStack;
 
+// Declared only: its header brings <chrono>, which Qt's moc cannot parse in C++20 mode.
+namespace dossier::curation {
+struct CorrectionSession;
+}
+
 namespace dossier::gui {
 
 // A passage cited as the evidence of an analyst's relation: a document and a byte span of it.
@@ -89,6 +94,9 @@ private:
     using Builder = std::function<curation::Operation(store::Project&)>;
     bool run(const QString& text, const Builder& build);
     void fail(const QString& title, const QString& message);
+    // The project open for writing, with this correction's turn against an extraction in another
+    // process (`dossier extract`): refused at once while one runs, never waiting on the GUI thread.
+    curation::CorrectionSession writable_session() const;
 
     QUndoStack* stack_;
     QString project_path_;

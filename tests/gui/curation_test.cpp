@@ -9,6 +9,7 @@
 #include "documents_panel.h"
 #include "dossier/store/curation_store.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/extraction_lock.h"
 #include "entities_panel.h"
 #include "entity_timeline_panel.h"
 #include "graph_view.h"
@@ -285,6 +286,35 @@ private slots:
         QVERIFY(window.last_error().contains(controller->last_error()));
         QCOMPARE(window.undo_stack()->count(), 0);
         QVERIFY(fixture.records().empty());
+    }
+
+    // While `dossier extract` runs on the project in another process, a correction made in the
+    // window would look up entities the extraction is replacing: it is refused at once, saying
+    // why (the GUI thread never waits), records nothing, and goes through once the run ends. The
+    // test holds the extraction's lock on its own open of the lock file: flock(2) locks of two
+    // opens conflict as between two processes.
+    void a_correction_while_another_process_extracts_is_refused_and_goes_through_after() {
+        CurationFixture fixture;
+        TestWindow window;
+        QVERIFY(open_and_wait(window, fixture.path));
+        auto* controller = curation_of(window)->controller();
+        QSignalSpy failed(controller, &CurationController::failed);
+        {
+            const store::ExtractionLock extraction(fixture.path.toStdString(),
+                                                   store::ExtractionLock::Mode::Extraction);
+            QVERIFY(extraction.held());
+            QVERIFY(!controller->rename(fixture.entity["Vienna"], QStringLiteral("Wien")));
+            QCOMPARE(failed.count(), 1);
+            QVERIFY2(controller->last_error().contains(QStringLiteral("extraction is running")),
+                     qPrintable(controller->last_error()));
+            QCOMPARE(window.undo_stack()->count(), 0);
+            QVERIFY(fixture.records().empty());
+        }
+        QVERIFY(and_reload(window, [&] {
+            QVERIFY(controller->rename(fixture.entity["Vienna"], QStringLiteral("Wien")));
+        }));
+        QCOMPARE(fixture.records().size(), 1u);
+        QCOMPARE(window.undo_stack()->count(), 1);
     }
 
     void a_right_click_on_a_graph_node_offers_the_corrections_and_questions() {

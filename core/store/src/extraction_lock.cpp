@@ -20,7 +20,7 @@ std::filesystem::path ExtractionLock::lock_file(const std::filesystem::path& pro
     return std::filesystem::path(project.string() + "-extraction-lock");
 }
 
-ExtractionLock::ExtractionLock(const std::filesystem::path& project, Mode mode) {
+ExtractionLock::ExtractionLock(const std::filesystem::path& project, Mode mode, Wait wait) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(project, ec))
         return; // no project (yet): nothing to take turns on, and no stray lock file
@@ -38,6 +38,17 @@ ExtractionLock::ExtractionLock(const std::filesystem::path& project, Mode mode) 
             ::close(fd_); // a file system without flock: no turns, as before
             fd_ = -1;
             return;
+        }
+        if (wait == Wait::No) {
+            ::close(fd_);
+            fd_ = -1;
+            throw StoreError(StoreError::Kind::Other,
+                             mode == Mode::Correction
+                                 ? "an extraction is running on '" + project.string() +
+                                       "' (dossier extract, or Extract Again in another "
+                                       "window); make the correction when it has finished"
+                                 : "a correction to '" + project.string() +
+                                       "' is being saved; try again in a moment");
         }
         const auto waited = std::chrono::steady_clock::now() - started;
         if (waited > kGiveUpAfter) {
