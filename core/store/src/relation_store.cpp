@@ -176,8 +176,6 @@ void RelationStore::replace_extracted(const std::vector<Relation>& relations) {
             "(?,?,?,?,?,?,?,?,?,?,?,'extract')"));
     std::int64_t next_id = largest + 1;
     std::size_t i = 0;
-    // Relations first in whole batches, each batch's evidence after it (the evidence rows'
-    // foreign key needs its relation), in the order the rows were given.
     // Dates as ISO text, formatted once per distinct date (relations share a few hundred dates;
     // formatting each one anew cost more than binding it). Text is bound without a copy: the
     // map's strings outlive every statement's run.
@@ -188,6 +186,8 @@ void RelationStore::replace_extracted(const std::vector<Relation>& relations) {
             it->second = date.iso();
         return it->second;
     };
+    // Relations in whole batches, each batch's evidence after it (the evidence rows' foreign
+    // key needs its relation), all in the order the rows were given.
     auto write = [&](detail::Statement& stmt, std::size_t count) {
         for (std::size_t k = 0; k < count; ++k) {
             const auto& r = relations[i + k];
