@@ -98,8 +98,10 @@ void DocumentsPanel::set_documents(std::vector<DocumentRow> rows) {
     const DocumentId keep = current_;
     model_->set_rows(std::move(rows));
     table_->resizeColumnToContents(DocumentsModel::Date);
-    if (keep.valid() && model_->row_of(keep) >= 0)
+    if (keep.valid() && model_->row_of(keep) >= 0) {
+        current_ = {}; // read it again: an extraction or a correction may have changed its mentions
         show_document(keep);
+    }
 }
 
 void DocumentsPanel::show_document(DocumentId id) {

@@ -543,10 +543,12 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     for (const auto& d : snapshot_.documents)
         months.push_back(d.month);
     timeline_->set_months(months);
-    documents_->set_documents(std::move(snapshot_.documents)); // the table keeps them
     filters_->set_relation_types(snapshot_.relation_types);
     entity_names_->set_rows(std::move(snapshot_.entity_names));
     state_.set_graph(snapshot_.graph);
+    // After the graph: the document shown marks the mentions of entities the graph lacks as
+    // rejected, so with the previous graph every new entity looked rejected after an extraction.
+    documents_->set_documents(std::move(snapshot_.documents)); // the table keeps them
     if (!importer_.running() && !extractor_.running() && !layout_->running())
         set_activity({});
     update_counts();

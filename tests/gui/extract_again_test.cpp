@@ -4,6 +4,7 @@
 // valid project that is still marked incomplete.
 #include "curation_controller.h"
 #include "curation_ui.h"
+#include "documents_panel.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/project.h"
@@ -22,6 +23,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTextCursor>
 #include <QToolButton>
 #include <functional>
 
@@ -181,6 +184,11 @@ private slots:
                                               "extracted")),
                  qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("did not finish")), qPrintable(text));
+        // The analyst reads the cable while it is extracted.
+        window.documents_panel()->show_document(DocumentId{1});
+        auto* reader = window.documents_panel()->text_view();
+        const int at = reader->toPlainText().indexOf(QStringLiteral("Halvorsen"));
+        QVERIFY(at >= 0);
 
         QSignalSpy reloaded(&window, &MainWindow::project_loaded);
         const auto report = run_and_wait(window, [&] {
@@ -193,6 +201,12 @@ private slots:
                                  kTimeoutMs);
         QVERIFY(!window.extraction_banner()->isVisible());
         QVERIFY(!stats_of(path).needs_extraction());
+        // The cable shown was read again with the new graph: its mentions are marked as
+        // entities (a link to select one), not struck through as rejected.
+        QTextCursor cursor(reader->document());
+        cursor.setPosition(at + 1);
+        QVERIFY(cursor.charFormat().isAnchor());
+        QVERIFY(!cursor.charFormat().fontStrikeOut());
     }
 
     void cancel_leaves_a_valid_project_still_marked_incomplete() {
