@@ -287,22 +287,6 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
     return ExtractionContext(std::move(data));
 }
 
-namespace {
-
-// "el-Said" -> "Said", "al-Khuri" -> "Khuri"; "" when the surname has no such article.
-std::string without_arabic_article(const std::string& surname) {
-    for (std::string_view article : {"al-", "el-", "Al-", "El-", "al ", "el "})
-        if (surname.size() > article.size() + 1 && surname.starts_with(article)) {
-            std::string bare = surname.substr(article.size());
-            if (bare[0] >= 'a' && bare[0] <= 'z')
-                bare[0] = static_cast<char>(bare[0] - 32);
-            return bare;
-        }
-    return {};
-}
-
-} // namespace
-
 void ExtractionContext::add_authority(const std::vector<AuthorityName>& entries) {
     auto& d = *data_;
     for (const auto& entry : entries) {

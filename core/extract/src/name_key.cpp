@@ -160,6 +160,17 @@ std::string full_given_name(std::string_view given) {
 
 } // namespace
 
+std::string without_arabic_article(const std::string& surname) {
+    for (std::string_view article : {"al-", "el-", "Al-", "El-", "al ", "el "})
+        if (surname.size() > article.size() + 1 && surname.starts_with(article)) {
+            std::string bare = surname.substr(article.size());
+            if (bare[0] >= 'a' && bare[0] <= 'z')
+                bare[0] = static_cast<char>(bare[0] - 32);
+            return bare;
+        }
+    return {};
+}
+
 bool given_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     const std::size_t n = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < n; ++i) {

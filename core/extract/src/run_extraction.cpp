@@ -44,10 +44,26 @@ bool read_in_batches(store::Project& project, std::size_t count, std::atomic<boo
 
 struct StoredPerson {
     EntityId id;
-    std::string skeleton;
+    std::string skeleton; // of the surname without an Arabic article ("el-Sherbiny" as "Sherbiny")
     PersonName name;
-    bool linked = false; // to an authority entry
+    bool linked = false;    // to an authority entry
+    std::string source_ref; // the person id a source's annotation (TEI corresp) gave, if any
 };
+
+// The person id of a source-annotated person ("source:p_PHW1" -> "p_PHW1"), "" otherwise.
+std::string source_ref_of(const std::string& key) {
+    constexpr std::string_view prefix = "source:";
+    return key.starts_with(prefix) ? key.substr(prefix.size()) : std::string();
+}
+
+bool same_given_names(const PersonName& a, const PersonName& b) {
+    if (a.given.size() != b.given.size())
+        return false;
+    for (std::size_t i = 0; i < a.given.size(); ++i)
+        if (normalize_name(a.given[i]) != normalize_name(b.given[i]))
+            return false;
+    return true;
+}
 
 // Across the corpus: a person known only by surname (or by a shorter form of a name) joins the
 // one person with that surname skeleton whose given names fit; persons whose given names or
@@ -60,8 +76,11 @@ std::size_t resolve_persons_across_corpus(store::Project& project) {
         StoredPerson p;
         p.id = e.id;
         p.name = parse_person_name(e.canonical_name);
-        p.skeleton = name_skeleton(p.name.surname);
+        const auto bare = without_arabic_article(p.name.surname);
+        p.skeleton = name_skeleton(bare.empty() ? p.name.surname : bare);
         p.linked = !e.authority_id.empty();
+        if (const auto stored = entities.get(e.id)) // the list leaves out the key
+            p.source_ref = source_ref_of(stored->key);
         by_surname[p.skeleton].push_back(persons.size());
         persons.push_back(std::move(p));
     }
@@ -122,11 +141,22 @@ std::size_t resolve_persons_across_corpus(store::Project& project) {
         for (std::size_t i = people.size(); i-- > 0;) {
             if (gone[i])
                 continue;
-            std::size_t target = people.size();
-            int fits = 0;
+            // Another person who fits is a rival, unless that person is only this same name again
+            // (a TEI "Pembrook" and a rule-found "Pembrook" next to Harold W. Pembrook): such a
+            // twin is no second candidate, and the name joins a twin only when nothing fuller fits.
+            std::size_t target = people.size(), twin = people.size();
+            int fits = 0, twins = 0;
+            // The person ids source annotations gave the names that fit (TEI corresp).
+            std::vector<std::string_view> refs;
+            if (!people[i].source_ref.empty())
+                refs.push_back(people[i].source_ref);
             for (std::size_t j = 0; j < people.size(); ++j) {
-                if (j == i || gone[j])
+                if (j == i || gone[j] ||
+                    !given_names_compatible(people[i].name.given, people[j].name.given))
                     continue;
+                if (const auto& ref = people[j].source_ref;
+                    !ref.empty() && std::find(refs.begin(), refs.end(), ref) == refs.end())
+                    refs.push_back(ref);
                 const bool more_specific =
                     (people[j].linked && !people[i].linked) ||
                     (people[j].linked == people[i].linked &&
@@ -135,16 +165,26 @@ std::size_t resolve_persons_across_corpus(store::Project& project) {
                      people[j].name.given.size() == people[i].name.given.size() && j < i);
                 if (!more_specific || (people[i].linked && people[j].linked))
                     continue;
-                if (given_names_compatible(people[i].name.given, people[j].name.given)) {
+                if (people[j].linked == people[i].linked &&
+                    same_given_names(people[i].name, people[j].name)) {
+                    ++twins;
+                    twin = j;
+                } else {
                     ++fits;
                     target = j;
                 }
             }
-            if (fits == 1) {
-                entities.merge_into(people[i].id, people[target].id);
-                gone[i] = true;
-                ++merged;
-            }
+            // Sources annotated two different persons whom this name fits: which one it is,
+            // nothing says.
+            if (refs.size() > 1)
+                continue;
+            if (fits == 0 && twins == 1)
+                target = twin;
+            else if (fits != 1)
+                continue;
+            entities.merge_into(people[i].id, people[target].id);
+            gone[i] = true;
+            ++merged;
         }
     }
     return merged;

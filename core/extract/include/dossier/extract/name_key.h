@@ -29,6 +29,10 @@ struct PersonName {
 PersonName parse_person_name(std::string_view name);
 std::string display_name(const PersonName& name); // natural order, "Andrei A. Gromyko"
 
+// "el-Said" -> "Said", "al-Khuri" -> "Khuri": the surname without its Arabic article, which
+// writers give or leave out ("Nuri el-Said" is "Nuri Said"); "" when it has none.
+std::string without_arabic_article(const std::string& surname);
+
 bool given_names_compatible(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 // The key of a person without authority link: "<surname skeleton>:<initials>", e.g. "kosigin:an".
