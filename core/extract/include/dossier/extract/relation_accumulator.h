@@ -15,6 +15,11 @@ namespace dossier::extract {
 
 class RelationAccumulator {
 public:
+    RelationAccumulator() = default;
+    // Not copied or moved: it keeps a pointer into its own map (the last type added).
+    RelationAccumulator(const RelationAccumulator&) = delete;
+    RelationAccumulator& operator=(const RelationAccumulator&) = delete;
+
     // Undirected relations are stored with the smaller entity id as source. Returns false when
     // this exact evidence (document, sentence and both spans) was already recorded.
     bool add(std::string_view type, EntityId source, EntityId target, bool directed,
