@@ -58,8 +58,8 @@ void ExtractionBanner::show_state(bool interrupted, int documents_not_extracted)
         what = tr("<b>The last extraction of this project did not finish</b> (it was "
                   "interrupted or cancelled)");
     else
-        what = QStringLiteral("<b>%1</b> (imported with --no-extract, or the import stopped "
-                              "before its extraction)")
+        what = tr("<b>%1</b> (an import without extraction, or one stopped before its "
+                  "extraction)")
                    .arg(never_read);
     message_->setText(what + tr(": entities and relations may be missing. Extract Again reads "
                                 "every document."));

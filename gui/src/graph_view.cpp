@@ -245,14 +245,21 @@ void GraphView::center_on_overview(QPointF widget_pos) {
     emit view_changed();
 }
 
+void GraphView::set_empty_message(const QString& message) {
+    empty_message_ = message;
+    update();
+}
+
 void GraphView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     if (state_->graph()->nodes.empty()) {
         p.fillRect(rect(), palette().color(QPalette::Base));
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("No entities to show.\nOpen a project (Ctrl+O) or import documents "
-                      "(File ▸ Import Files…); drop files here to import them."));
+                   !empty_message_.isEmpty()
+                       ? empty_message_
+                       : tr("No entities to show.\nOpen a project (Ctrl+O) or import documents "
+                            "(File ▸ Import Files…); drop files here to import them."));
         return;
     }
     if (!cache_valid_ || cache_transform_.scale != transform_.scale)

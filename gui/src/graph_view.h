@@ -25,6 +25,9 @@ public:
     explicit GraphView(ExplorerState* state, QWidget* parent = nullptr);
 
     void set_style(const GraphStyle& style);
+    // What the empty view says when the graph holds no entity at all; empty: how to start.
+    void set_empty_message(const QString& message);
+    const QString& empty_message() const { return empty_message_; }
     const GraphStyle& style() const { return painter_.style(); }
     const ViewTransform& transform() const { return transform_; }
     const GraphPainter& painter() const { return painter_; }
@@ -78,6 +81,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QString empty_message_;
     void on_graph_changed();
     void on_filter_changed();
     void on_selection_changed();

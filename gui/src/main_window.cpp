@@ -785,6 +785,12 @@ void MainWindow::update_extraction_banner() {
     const bool open = !project_path_.isEmpty();
     extract_action_->setEnabled(open && !extractor_.running() && !importer_.running());
     banner_->show_state(snapshot_.extraction_incomplete, snapshot_.documents_not_extracted);
+    view_->set_empty_message(
+        open && snapshot_.documents_not_extracted > 0
+            ? tr("No entities yet: %1 of the project's documents have not been extracted.\n"
+                 "Project ▸ Extract Again (Ctrl+Shift+E) reads them.")
+                  .arg(snapshot_.documents_not_extracted)
+            : QString());
     banner_->setVisible(
         open && (snapshot_.extraction_incomplete || snapshot_.documents_not_extracted > 0) &&
         !extractor_.running() && !banner_dismissed_);

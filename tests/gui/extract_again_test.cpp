@@ -10,6 +10,7 @@
 #include "dossier/store/project.h"
 #include "dossier/store/project_stats.h"
 #include "extraction_banner.h"
+#include "graph_view.h"
 #include "main_window.h"
 #include "test_window.h"
 
@@ -184,6 +185,9 @@ private slots:
                                               "extracted")),
                  qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("did not finish")), qPrintable(text));
+        QVERIFY2(
+            window.graph_view()->empty_message().contains(QStringLiteral("not been extracted")),
+            qPrintable(window.graph_view()->empty_message()));
         // The analyst reads the cable while it is extracted.
         window.documents_panel()->show_document(DocumentId{1});
         auto* reader = window.documents_panel()->text_view();
@@ -201,6 +205,7 @@ private slots:
                                  kTimeoutMs);
         QVERIFY(!window.extraction_banner()->isVisible());
         QVERIFY(!stats_of(path).needs_extraction());
+        QVERIFY(window.graph_view()->empty_message().isEmpty());
         // The cable shown was read again with the new graph: its mentions are marked as
         // entities (a link to select one), not struck through as rejected.
         QTextCursor cursor(reader->document());
