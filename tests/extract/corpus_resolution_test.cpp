@@ -55,6 +55,16 @@ TEST(CorpusResolution, AnAnnotatedSurnameAndTheSameSurnameFoundByRuleBothJoinThe
     EXPECT_EQ(person_names(project), (std::vector<std::string>{"Oswin T. Marchbank"}));
 }
 
+TEST(CorpusResolution, ASurnameJoinsTheFullNameOnceItsShorterFormsHaveJoinedIt) {
+    TempDir dir;
+    auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
+    add_document(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
+    add_document(project, "The note was initialled by O. Marchbank in London.");
+    add_document(project, "The Ambassador saw Mr. Marchbank on Tuesday.");
+    // O. Marchbank is Oswin T. Marchbank, so Marchbank alone fits one person, not two.
+    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Oswin T. Marchbank"}));
+}
+
 TEST(CorpusResolution, AnnotationsWithTheSameCorrespAreOnePersonEvenWithoutAFullName) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);

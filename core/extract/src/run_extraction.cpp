@@ -138,7 +138,9 @@ std::size_t resolve_persons_across_corpus(store::Project& project) {
                              return a.name.given.size() > b.name.given.size();
                          });
         std::vector<bool> gone(people.size(), false);
-        for (std::size_t i = people.size(); i-- > 0;) {
+        // Most specific first, so that the shorter forms of one person ("O. Marchbank" of Oswin
+        // T. Marchbank) have joined it before a bare surname counts who fits.
+        for (std::size_t i = 0; i < people.size(); ++i) {
             if (gone[i])
                 continue;
             // Another person who fits is a rival, unless that person is only this same name again
