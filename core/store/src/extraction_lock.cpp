@@ -33,42 +33,37 @@ ExtractionLock::ExtractionLock(const std::filesystem::path& project, Mode mode, 
     const int operation = (mode == Mode::Extraction ? LOCK_EX : LOCK_SH) | LOCK_NB;
     const auto started = std::chrono::steady_clock::now();
     bool noticed = false;
+    const std::string name = "'" + project.string() + "'";
+    // The turn was not given: no lock is left held, and the reason goes to the caller.
+    auto give_up = [this, mode](const std::string& correction_waits,
+                                const std::string& extraction_waits) {
+        ::close(fd_);
+        fd_ = -1;
+        throw StoreError(StoreError::Kind::Other,
+                         mode == Mode::Correction ? correction_waits : extraction_waits);
+    };
     while (::flock(fd_, operation) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             ::close(fd_); // a file system without flock: no turns, as before
             fd_ = -1;
             return;
         }
-        if (wait == Wait::No) {
-            ::close(fd_);
-            fd_ = -1;
-            throw StoreError(StoreError::Kind::Other,
-                             mode == Mode::Correction
-                                 ? "an extraction is running on '" + project.string() +
-                                       "' (dossier extract, or Extract Again in another "
-                                       "window); make the correction when it has finished"
-                                 : "a correction to '" + project.string() +
-                                       "' is being saved; try again in a moment");
-        }
+        if (wait == Wait::No)
+            give_up("an extraction is running on " + name +
+                        " (dossier extract, or Extract Again in another window); make the "
+                        "correction when it has finished",
+                    "a correction to " + name + " is being saved; try again in a moment");
         const auto waited = std::chrono::steady_clock::now() - started;
-        if (waited > kGiveUpAfter) {
-            ::close(fd_);
-            fd_ = -1;
-            throw StoreError(StoreError::Kind::Other,
-                             mode == Mode::Correction
-                                 ? "an extraction of '" + project.string() +
-                                       "' has run for 10 minutes; try the correction again "
-                                       "when it ends"
-                                 : "corrections to '" + project.string() +
-                                       "' kept it busy for 10 minutes; try again");
-        }
+        if (waited > kGiveUpAfter)
+            give_up("an extraction of " + name +
+                        " has run for 10 minutes; try the correction again when it ends",
+                    "corrections to " + name + " kept it busy for 10 minutes; try again");
         if (waited > kNoticeAfter && !noticed) {
             noticed = true;
             detail::notify_waiting(mode == Mode::Correction
-                                       ? "an extraction is running on '" + project.string() +
-                                             "'; the correction waits for it to finish"
-                                       : "waiting for a correction to '" + project.string() +
-                                             "' to finish");
+                                       ? "an extraction is running on " + name +
+                                             "; the correction waits for it to finish"
+                                       : "waiting for a correction to " + name + " to finish");
         }
         std::this_thread::sleep_for(kPollEvery);
     }
