@@ -1,4 +1,5 @@
 // run_extraction on real project files: idempotence, identities across documents, header fill-in.
+#include "corpus_project.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -15,27 +16,8 @@ using namespace dossier;
 using namespace dossier::store;
 using dossier::testing::TempDir;
 
-namespace {
-DocumentId add_document(Project& project, const std::string& text) {
-    Document doc;
-    doc.sha256 = "sha-" + text;
-    doc.source_path = "t.txt";
-    doc.format = "text";
-    doc.text = text;
-    Transaction tx(project);
-    auto id = DocumentStore(project).insert(doc, text.size());
-    tx.commit();
-    return id;
-}
-
-std::vector<std::string> person_names(Project& project) {
-    std::vector<std::string> names;
-    for (const auto& e : EntityStore(project).list(EntityType::Person))
-        names.push_back(e.canonical_name);
-    std::sort(names.begin(), names.end());
-    return names;
-}
-} // namespace
+using dossier::testing::add_document;
+using dossier::testing::person_names;
 
 TEST(CorpusPipeline, TransliterationVariantsAcrossDocumentsBecomeOnePerson) {
     TempDir dir;

@@ -1,6 +1,7 @@
 // resolve_persons_across_corpus through run_extraction on real project files: which short names
 // join which full names across documents, and which stay apart because more than one person fits.
 // Every name here is invented for these tests.
+#include "corpus_project.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -15,13 +16,9 @@ using dossier::testing::TempDir;
 
 namespace {
 // A document whose `annotated` words carry a TEI-like persName annotation with corresp `ref`.
-void add_document(Project& project, const std::string& text,
-                  const std::vector<std::pair<std::string, std::string>>& annotated = {}) {
-    Document doc;
-    doc.sha256 = "sha-" + text;
-    doc.source_path = "t.xml";
-    doc.format = annotated.empty() ? "text" : "tei";
-    doc.text = text;
+void add_annotated(Project& project, const std::string& text,
+                   const std::vector<std::pair<std::string, std::string>>& annotated = {}) {
+    std::vector<SourceAnnotation> annotations;
     for (const auto& [words, ref] : annotated) {
         const auto at = text.find(words);
         ASSERT_NE(at, std::string::npos) << words;
@@ -29,89 +26,84 @@ void add_document(Project& project, const std::string& text,
         a.span = {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + words.size())};
         a.kind = "persName";
         a.ref = ref;
-        doc.annotations.push_back(a);
+        annotations.push_back(a);
     }
-    Transaction tx(project);
-    DocumentStore(project).insert(doc, text.size());
-    tx.commit();
+    dossier::testing::add_document(project, text, std::move(annotations));
 }
 
-std::vector<std::string> person_names(Project& project) {
+// Extracts the whole project, then lists its persons.
+std::vector<std::string> persons_after_extraction(Project& project) {
     extract::run_extraction(project, dossier::testing::shared_context(), {});
-    std::vector<std::string> names;
-    for (const auto& e : EntityStore(project).list(EntityType::Person))
-        names.push_back(e.canonical_name);
-    std::sort(names.begin(), names.end());
-    return names;
+    return dossier::testing::person_names(project);
 }
 } // namespace
 
 TEST(CorpusResolution, AnAnnotatedSurnameAndTheSameSurnameFoundByRuleBothJoinTheOneFullName) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
-    add_document(project, "Approved by Marchbank.", {{"Marchbank", "#p_MOT1"}});
-    add_document(project, "The Ambassador saw Mr. Marchbank on Tuesday.");
-    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Oswin T. Marchbank"}));
+    add_annotated(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
+    add_annotated(project, "Approved by Marchbank.", {{"Marchbank", "#p_MOT1"}});
+    add_annotated(project, "The Ambassador saw Mr. Marchbank on Tuesday.");
+    EXPECT_EQ(persons_after_extraction(project), (std::vector<std::string>{"Oswin T. Marchbank"}));
 }
 
 TEST(CorpusResolution, ASurnameJoinsTheFullNameOnceItsShorterFormsHaveJoinedIt) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
-    add_document(project, "The note was initialled by O. Marchbank in London.");
-    add_document(project, "The Ambassador saw Mr. Marchbank on Tuesday.");
+    add_annotated(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
+    add_annotated(project, "The note was initialled by O. Marchbank in London.");
+    add_annotated(project, "The Ambassador saw Mr. Marchbank on Tuesday.");
     // O. Marchbank is Oswin T. Marchbank, so Marchbank alone fits one person, not two.
-    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Oswin T. Marchbank"}));
+    EXPECT_EQ(persons_after_extraction(project), (std::vector<std::string>{"Oswin T. Marchbank"}));
 }
 
 TEST(CorpusResolution, AnnotationsWithTheSameCorrespAreOnePersonEvenWithoutAFullName) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "Signed: Tolliver", {{"Tolliver", "#p_TG1"}});
-    add_document(project, "The Secretary (Tolliver) agreed.", {{"Tolliver", "#p_TG1"}});
-    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Tolliver"}));
+    add_annotated(project, "Signed: Tolliver", {{"Tolliver", "#p_TG1"}});
+    add_annotated(project, "The Secretary (Tolliver) agreed.", {{"Tolliver", "#p_TG1"}});
+    EXPECT_EQ(persons_after_extraction(project), (std::vector<std::string>{"Tolliver"}));
 }
 
 TEST(CorpusResolution, TwoAnnotatedPersonsOfOneSurnameStayApartFromTheFullName) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
-    add_document(project, "Approved by Marchbank.", {{"Marchbank", "#p_MOT1"}});
-    add_document(project, "Drafted by Marchbank.", {{"Marchbank", "#p_MEL2"}});
+    add_annotated(project, "Assistant Secretary Oswin T. Marchbank arrived in Vienna.");
+    add_annotated(project, "Approved by Marchbank.", {{"Marchbank", "#p_MOT1"}});
+    add_annotated(project, "Drafted by Marchbank.", {{"Marchbank", "#p_MEL2"}});
     // The sources say these are two persons; which of them, if either, is Oswin T. Marchbank,
     // nothing says.
-    EXPECT_EQ(person_names(project),
+    EXPECT_EQ(persons_after_extraction(project),
               (std::vector<std::string>{"Marchbank", "Marchbank", "Oswin T. Marchbank"}));
 }
 
 TEST(CorpusResolution, ASurnameThatFitsTwoFullNamesStaysApartThoughItIsAlsoAnnotated) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "Senator John Q. Harrow spoke.");
-    add_document(project, "Senator Robert Harrow replied.");
-    add_document(project, "Approved by Harrow.", {{"Harrow", "#p_HX1"}});
-    add_document(project, "Senator Harrow left.");
+    add_annotated(project, "Senator John Q. Harrow spoke.");
+    add_annotated(project, "Senator Robert Harrow replied.");
+    add_annotated(project, "Approved by Harrow.", {{"Harrow", "#p_HX1"}});
+    add_annotated(project, "Senator Harrow left.");
     // Neither "Harrow" says which Harrow it is; the annotation says only that its own mentions
     // are one person.
-    EXPECT_EQ(person_names(project),
+    EXPECT_EQ(persons_after_extraction(project),
               (std::vector<std::string>{"Harrow", "Harrow", "John Q. Harrow", "Robert Harrow"}));
 }
 
 TEST(CorpusResolution, AnArabicSurnameWithItsArticleJoinsTheSameSurnameWrittenWithoutIt) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "The Deputy Minister of Supply, Dr. Karim S. el-Qadiri, welcomed us.");
-    add_document(project, "Dr. Qadiri said that the offer stood.");
-    EXPECT_EQ(person_names(project), (std::vector<std::string>{"Karim S. el-Qadiri"}));
+    add_annotated(project, "The Deputy Minister of Supply, Dr. Karim S. el-Qadiri, welcomed us.");
+    add_annotated(project, "Dr. Qadiri said that the offer stood.");
+    EXPECT_EQ(persons_after_extraction(project), (std::vector<std::string>{"Karim S. el-Qadiri"}));
 }
 
 TEST(CorpusResolution, AnArabicSurnameWithoutItsArticleStillFitsOnlyOnePerson) {
     TempDir dir;
     auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
-    add_document(project, "The Deputy Minister of Supply, Dr. Karim S. el-Qadiri, welcomed us.");
-    add_document(project, "The Governor, Dr. Yusuf Qadiri, was absent.");
-    add_document(project, "Dr. Qadiri said that the offer stood.");
-    EXPECT_EQ(person_names(project),
+    add_annotated(project, "The Deputy Minister of Supply, Dr. Karim S. el-Qadiri, welcomed us.");
+    add_annotated(project, "The Governor, Dr. Yusuf Qadiri, was absent.");
+    add_annotated(project, "Dr. Qadiri said that the offer stood.");
+    EXPECT_EQ(persons_after_extraction(project),
               (std::vector<std::string>{"Karim S. el-Qadiri", "Qadiri", "Yusuf Qadiri"}));
 }

@@ -1,6 +1,7 @@
 // run_extraction on real project files: a hyphenated pair of persons introduced in other
 // documents ("(Tallant-Voronkov)") becomes two persons in the second read; a hyphenated surname
 // given in full elsewhere stays one. Texts written for these tests.
+#include "corpus_project.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -14,27 +15,8 @@ using namespace dossier;
 using namespace dossier::store;
 using dossier::testing::TempDir;
 
-namespace {
-DocumentId add_document(Project& project, const std::string& text) {
-    Document doc;
-    doc.sha256 = "sha-" + text;
-    doc.source_path = "t.txt";
-    doc.format = "text";
-    doc.text = text;
-    Transaction tx(project);
-    auto id = DocumentStore(project).insert(doc, text.size());
-    tx.commit();
-    return id;
-}
-
-std::vector<std::string> person_names(Project& project) {
-    std::vector<std::string> names;
-    for (const auto& e : EntityStore(project).list(EntityType::Person))
-        names.push_back(e.canonical_name);
-    std::sort(names.begin(), names.end());
-    return names;
-}
-} // namespace
+using dossier::testing::add_document;
+using dossier::testing::person_names;
 
 // "(Tallant-Voronkov)": both surnames are persons other documents introduced, so the second read
 // makes the first read's one hyphenated person two, each joined to its full name.
