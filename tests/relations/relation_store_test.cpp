@@ -153,6 +153,10 @@ std::string relation_tables(const std::filesystem::path& path) {
     return out;
 }
 
+// More than two statements' worth of relations at the writer's batch sizes (256 relations, 1,024
+// evidence rows to an INSERT), and a remainder written row by row.
+constexpr int kRelationsToWrite = 256 * 2 + 5;
+
 // Relations of every shape the writer batches differently: more than one statement's worth of
 // relations and evidence rows, counts that are no multiple of a batch, relations without
 // evidence or without dates.
@@ -193,7 +197,7 @@ TEST(RelationStore, ReplacingExtractedStoresExactlyWhatOneInsertPerRowStores) {
         {
             RelationStore store(batched.project);
             Transaction tx(batched.project);
-            store.replace_extracted(many_relations(batched, 16 * 3 + 5, salt));
+            store.replace_extracted(many_relations(batched, kRelationsToWrite, salt));
             tx.commit();
         }
         {
@@ -201,7 +205,7 @@ TEST(RelationStore, ReplacingExtractedStoresExactlyWhatOneInsertPerRowStores) {
             RelationStore store(row_by_row.project);
             Transaction tx(row_by_row.project);
             store.replace_extracted({});
-            for (const auto& r : many_relations(row_by_row, 16 * 3 + 5, salt))
+            for (const auto& r : many_relations(row_by_row, kRelationsToWrite, salt))
                 store.insert(r, "extract");
             tx.commit();
         }

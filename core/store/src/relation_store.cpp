@@ -64,15 +64,18 @@ RelationRow read_row(const detail::Statement& stmt) {
 #define DOSSIER_TIMES_256(row)                                                                     \
     DOSSIER_TIMES_64(row)                                                                          \
     "," DOSSIER_TIMES_64(row) "," DOSSIER_TIMES_64(row) "," DOSSIER_TIMES_64(row)
+#define DOSSIER_TIMES_1024(row)                                                                    \
+    DOSSIER_TIMES_256(row)                                                                         \
+    "," DOSSIER_TIMES_256(row) "," DOSSIER_TIMES_256(row) "," DOSSIER_TIMES_256(row)
 
 namespace {
 
 // Placeholders per row: a relation's id (given by the writer) and ten values (its origin is in
 // the SQL); an evidence row's eight values. The row counts match the macros in the SQL.
 constexpr int kRelationColumns = 11;
-constexpr std::size_t kRelationsPerStatement = 64;
+constexpr std::size_t kRelationsPerStatement = 256;
 constexpr int kEvidenceColumns = 8;
-constexpr std::size_t kEvidencePerStatement = 256;
+constexpr std::size_t kEvidencePerStatement = 1024;
 
 void bind_relation(detail::Statement& stmt, int first, RelationId id, const Relation& r) {
     stmt.bind(first, id.value)
@@ -132,7 +135,7 @@ private:
     void flush_batch() {
         auto& batch = conn_.prepare(
             "INSERT INTO relation_evidence(relation_id, document_id, sentence_start, sentence_end,"
-            " source_start, source_end, target_start, target_end) VALUES " DOSSIER_TIMES_256(
+            " source_start, source_end, target_start, target_end) VALUES " DOSSIER_TIMES_1024(
                 "(?,?,?,?,?,?,?,?)"));
         int first = 1;
         for (const auto& row : pending_) {
@@ -172,7 +175,7 @@ void RelationStore::replace_extracted(const std::vector<Relation>& relations) {
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'extract')");
     auto& batch = conn.prepare(
         "INSERT INTO relations(id, type, source_id, target_id, directed, weight, specificity,"
-        " confidence, method, first_date, last_date, origin) VALUES " DOSSIER_TIMES_64(
+        " confidence, method, first_date, last_date, origin) VALUES " DOSSIER_TIMES_256(
             "(?,?,?,?,?,?,?,?,?,?,?,'extract')"));
     std::int64_t next_id = largest + 1;
     std::size_t i = 0;
