@@ -79,8 +79,7 @@ std::size_t resolve_persons_across_corpus(store::Project& project) {
         const auto bare = without_arabic_article(p.name.surname);
         p.skeleton = name_skeleton(bare.empty() ? p.name.surname : bare);
         p.linked = !e.authority_id.empty();
-        if (const auto stored = entities.get(e.id)) // the list leaves out the key
-            p.source_ref = source_ref_of(stored->key);
+        p.source_ref = source_ref_of(e.key);
         by_surname[p.skeleton].push_back(persons.size());
         persons.push_back(std::move(p));
     }

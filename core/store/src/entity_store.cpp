@@ -292,7 +292,7 @@ std::vector<EntitySummary> EntityStore::list(std::optional<EntityType> type) {
     std::vector<EntitySummary> result;
     auto& stmt = conn.prepare(
         "SELECT e.id, e.type, e.canonical_name, e.authority_id, coalesce(e.document_id, 0),"
-        " count(m.id), count(DISTINCT m.document_id), min(d.date), max(d.date)"
+        " count(m.id), count(DISTINCT m.document_id), min(d.date), max(d.date), e.key"
         " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
         " LEFT JOIN documents d ON d.id = m.document_id"
         " WHERE (?1 IS NULL OR e.type = ?1) AND e.rejected = 0"
@@ -313,6 +313,7 @@ std::vector<EntitySummary> EntityStore::list(std::optional<EntityType> type) {
         s.documents = stmt.int64(6);
         s.first_date = stmt.text(7);
         s.last_date = stmt.text(8);
+        s.key = stmt.text(9);
         index[s.id.value] = result.size();
         result.push_back(std::move(s));
     }

@@ -17,6 +17,7 @@ struct EntitySummary {
     EntityId id;
     EntityType type = EntityType::Person;
     std::string canonical_name;
+    std::string key; // normalised identity key (Entity::key)
     std::string authority_id;
     std::vector<std::string> aliases;
     std::int64_t mentions = 0;
