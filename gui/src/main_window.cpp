@@ -871,29 +871,24 @@ void MainWindow::save_settings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (importer_.running()) {
-        if (interactive_ &&
-            QMessageBox::question(
-                this, tr("Import running"),
-                tr("An import is running. Stop it and quit? Files already imported stay in "
-                   "the project; the file in progress is rolled back.")) != QMessageBox::Yes) {
-            event->ignore();
-            return;
-        }
-        importer_.cancel();
-        importer_.wait();
-    }
-    if (extractor_.running()) {
-        if (interactive_ &&
-            QMessageBox::question(
-                this, tr("Extraction running"),
-                tr("Extraction is running. Stop it and quit? The project stays marked "
-                   "incomplete until it is extracted again.")) != QMessageBox::Yes) {
-            event->ignore();
-            return;
-        }
-        extractor_.cancel();
-        extractor_.wait();
+    // A running job is stopped before quitting, once the analyst agrees (when asked).
+    auto stopped = [this](auto& job, const QString& title, const QString& question) {
+        if (!job.running())
+            return true;
+        if (interactive_ && QMessageBox::question(this, title, question) != QMessageBox::Yes)
+            return false;
+        job.cancel();
+        job.wait();
+        return true;
+    };
+    if (!stopped(importer_, tr("Import running"),
+                 tr("An import is running. Stop it and quit? Files already imported stay in "
+                    "the project; the file in progress is rolled back.")) ||
+        !stopped(extractor_, tr("Extraction running"),
+                 tr("Extraction is running. Stop it and quit? The project stays marked "
+                    "incomplete until it is extracted again."))) {
+        event->ignore();
+        return;
     }
     save_settings();
     event->accept();
