@@ -284,14 +284,15 @@ ExtractionResult finish_reading(const Document& document, const ExtractionContex
     const auto windows = windows_of(text);
 
     // Pass 2: surnames of persons introduced in this document, acronyms it defined.
-    std::vector<std::size_t> two_part_surnames; // candidates of "Ben-Gurion", "Ben Gurion", ...
+    // Candidates of "Ben-Gurion", "Ben Gurion", ..., with the words of a hyphenated one.
+    std::vector<std::pair<std::size_t, std::vector<std::string_view>>> two_part_surnames;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         const auto& c = candidates[i];
         const auto& person = lexicon.label(c).person;
         if (c.type != EntityType::Person || person.surname.empty())
             continue;
         if (person.surname.find_first_of(" -") != std::string::npos) {
-            two_part_surnames.push_back(i);
+            two_part_surnames.emplace_back(i, detail::hyphenated_parts(person.surname));
             continue;
         }
         const auto h = detail::fold_hash(person.surname);
@@ -302,20 +303,20 @@ ExtractionResult finish_reading(const Document& document, const ExtractionContex
     }
     // A hyphenated name the document gives with given names or links to an authority entry is
     // one person's ("David Lloyd-George"), as is one after a title (pass 1 noted those).
-    for (const std::size_t i : two_part_surnames) {
+    for (const auto& [i, parts] : two_part_surnames) {
         const auto& c = candidates[i];
         const auto& person = lexicon.label(c).person;
         if (!person.given.empty() || c.def >= 0 || c.method == MentionMethod::SourceAnnotation)
-            if (const auto parts = detail::hyphenated_parts(person.surname); !parts.empty())
+            if (!parts.empty())
                 lexicon.one_person_compounds.insert(detail::parts_key(parts));
     }
-    for (const std::size_t i : two_part_surnames) {
+    for (const auto& [i, parts] : two_part_surnames) {
         const auto& c = candidates[i];
         const auto& person = lexicon.label(c).person;
         // "(Pembrook-Kuznetsov)": one person per part when every part is a known surname and
         // the whole is no one's (hyphenated_persons.h); read_known_names splits the mention.
         if (person.given.empty() && c.def < 0 && c.method != MentionMethod::SourceAnnotation)
-            if (const auto parts = detail::hyphenated_parts(person.surname); !parts.empty()) {
+            if (!parts.empty()) {
                 const auto key = detail::parts_key(parts);
                 if (lexicon.person_pairs.count(key) ||
                     detail::names_several_persons(data, lexicon, parts, true)) {
