@@ -59,6 +59,7 @@ view="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/data/views/demo.view.json
 svg="$out_dir/network.svg"
 pdf="$out_dir/network.pdf"
 png="$out_dir/network.png"
+column_pdf="$out_dir/network-85mm.pdf"
 evidence="$out_dir/evidence.csv"
 preview_base="$out_dir/network-preview"
 
@@ -67,10 +68,15 @@ echo "== Figures"
 "$bin" export "$project" --view "$view" --size-by degree --format pdf -o "$pdf" --legend --title "$title" --evidence "$evidence"
 "$bin" export "$project" --view "$view" --size-by degree --format png -o "$png" --dpi 150 --legend --title "$title"
 
+# One journal column: the legend goes below the network, names are shortened, and the caption
+# counts the labels that found no room.
+"$bin" export "$project" --view "$view" --size-by degree --format pdf -o "$column_pdf" --width 85mm --height 100mm --legend --title "$title"
+
 echo "figure (SVG):            $svg"
 echo "figure (PDF):            $pdf"
 echo "evidence for the PDF:    $evidence"
 echo "figure (PNG, 150 dpi):   $png"
+echo "one column (PDF, 85 mm): $column_pdf"
 
 if command -v pdftoppm >/dev/null 2>&1; then
     # -singlefile: the preview is one page, named without pdftoppm's page-number suffix.

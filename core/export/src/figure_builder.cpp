@@ -1,6 +1,7 @@
 #include "dossier/export/figure_builder.h"
 
 #include "dossier/layout/layout_cost.h"
+#include "dossier/render/figure_labels.h"
 #include "dossier/render/style_mapping.h"
 
 #include <algorithm>
@@ -152,6 +153,8 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
     figure.caption = QString::fromStdString(style.caption);
     figure.legend = style.legend;
     figure.label_points = style.label_points;
+    figure.label_priority_name = QString::fromStdString(style.size_by);
+    const render::LabelRule label_rule{style.label_max_chars, style.documents_by_reference};
 
     const Range range = style.size_by.empty() ? Range{} : metric_range(graph, style.size_by);
     figure.nodes.reserve(graph.nodes.size());
@@ -159,7 +162,8 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
         const auto& node = graph.nodes[i];
         const auto& p = placed.nodes[i];
         render::FigureNode out;
-        out.label = QString::fromStdString(node.label);
+        out.label = render::figure_label(node.type, QString::fromStdString(node.label),
+                                         QString::fromStdString(node.first_date), label_rule);
         out.center = QPointF(p.center.x, p.center.y);
         out.width = p.width;
         out.height = p.height;
@@ -218,8 +222,7 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
             }
         }
     }
-    for (const auto& type : relation_types)
-        figure.stroke_legend.push_back({QString::fromStdString(type), stroke_of(type)});
+    figure.stroke_legend = render::stroke_legend(relation_types);
     if (!style.size_by.empty() && range.valid())
         figure.size_legend = render::SizeLegend{QString::fromStdString(style.size_by), range.low,
                                                 range.high, style.min_diameter, style.max_diameter};

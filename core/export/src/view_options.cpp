@@ -87,6 +87,20 @@ ViewOptions parse_view_options(const json& view) {
     read(style, "title", "style", options.style.title);
     read(style, "caption", "style", options.style.caption);
     read(style, "label_points", "style", options.style.label_points);
+    if (options.style.label_points < kMinTextPoints || options.style.label_points > 72)
+        throw std::invalid_argument(
+            "style.label_points: " + std::to_string(options.style.label_points) +
+            " pt is not legible in print; use 6 to 72");
+    read(style, "label_max_chars", "style", options.style.label_max_chars);
+    if (options.style.label_max_chars < 0)
+        throw std::invalid_argument("style.label_max_chars: expected 0 (never shorten) or more");
+    if (style.contains("document_labels")) {
+        std::string labels;
+        read(style, "document_labels", "style", labels);
+        if (labels != "reference" && labels != "title")
+            unknown("style.document_labels", labels);
+        options.style.documents_by_reference = labels == "reference";
+    }
 
     // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
     const json& out =
@@ -123,7 +137,9 @@ void store_view_options(const ViewOptions& options, json& view) {
         {"legend", options.style.legend},
         {"title", options.style.title},
         {"caption", options.style.caption},
-        {"label_points", options.style.label_points}};
+        {"label_points", options.style.label_points},
+        {"label_max_chars", options.style.label_max_chars},
+        {"document_labels", options.style.documents_by_reference ? "reference" : "title"}};
     view.erase("export_options");
     view["export"] = {{"format", options.export_options.format},
                       {"width", options.export_options.width},

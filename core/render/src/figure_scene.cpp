@@ -25,6 +25,33 @@ Qt::PenStyle pen_style(EdgeStroke stroke) {
     return Qt::SolidLine;
 }
 
+QPen print_relation_pen(EdgeStroke stroke, const QColor& color, double width) {
+    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap);
+    // Patterns in points, whatever the width (Qt counts dashes in pen widths): at 0.4 pt Qt's
+    // own DotLine gives 0.4 pt dots that print as a grey solid line. Few, strong patterns that
+    // still differ at one column in greyscale.
+    auto in_points = [&](std::initializer_list<double> lengths) {
+        QList<qreal> pattern;
+        for (double length : lengths)
+            pattern.append(length / std::max(width, 0.05));
+        pen.setDashPattern(pattern);
+    };
+    switch (stroke) {
+    case EdgeStroke::Solid:
+        break;
+    case EdgeStroke::Dashed:
+        in_points({3.5, 2.0});
+        break;
+    case EdgeStroke::Dotted:
+        in_points({0.9, 1.5});
+        break;
+    case EdgeStroke::DashDotted:
+        in_points({3.5, 1.5, 0.9, 1.5});
+        break;
+    }
+    return pen;
+}
+
 namespace {
 
 // `over` drawn with its alpha onto the opaque `under`, as one opaque colour.
@@ -34,6 +61,8 @@ QColor blend(const QColor& over, const QColor& under) {
                             static_cast<float>(over.greenF() * a + under.greenF() * (1 - a)),
                             static_cast<float>(over.blueF() * a + under.blueF() * (1 - a)));
 }
+
+constexpr double kMinArrowPoints = 2.0;
 
 bool outside(QPointF a, QPointF b, const QRectF& vp) {
     return (a.x() < vp.left() && b.x() < vp.left()) || (a.x() > vp.right() && b.x() > vp.right()) ||
@@ -54,14 +83,13 @@ QPainterPath route_path(const std::vector<QPointF>& r, const QTransform& t) {
     return path;
 }
 
-// An arrowhead with its tip at `tip`, pointing along `direction` (device units).
-QPolygonF arrowhead(QPointF tip, QPointF direction, double edge_width) {
+// An arrowhead with its tip at `tip`, pointing along `direction` (device units), `size` long.
+QPolygonF arrowhead(QPointF tip, QPointF direction, double size) {
     const double length = std::hypot(direction.x(), direction.y());
     if (length <= 0)
         return {};
     const QPointF unit = direction / length;
     const QPointF across(-unit.y(), unit.x());
-    const double size = 4.0 + 2.0 * edge_width;
     const QPointF base = tip - unit * size;
     return QPolygonF({tip, base + across * (size * 0.4), base - across * (size * 0.4)});
 }
@@ -157,6 +185,8 @@ void FigureScene::draw_edges(QPainter& p, const QTransform& t, const DrawOptions
             colour = blend(colour, f.background);
         // On screen a hairline is at least one pixel: width 0 is Qt's fast cosmetic line.
         const double width = o.level_of_detail && key.width < 1.0 ? 0.0 : key.width;
+        if (!o.level_of_detail)
+            return print_relation_pen(key.stroke, colour, width);
         QPen pen(colour, width, dashes ? pen_style(key.stroke) : Qt::SolidLine);
         pen.setCapStyle(Qt::FlatCap);
         return pen;
@@ -165,6 +195,29 @@ void FigureScene::draw_edges(QPainter& p, const QTransform& t, const DrawOptions
     // (pixel_lines.h), about ten times faster than QPainter's per-line stroking.
     const bool pixel_lines = o.level_of_detail && !antialias && can_draw_pixel_lines(p);
     const double device_scale = std::abs(p.deviceTransform().m11());
+    if (!o.level_of_detail) {
+        // Files: one path per pen, so an SVG or PDF holds a handful of path elements instead of
+        // one element per edge (the SVG generator's per-element work was most of a large
+        // export's time).
+        std::vector<QPainterPath> paths(pens_.size());
+        for (std::size_t k = 0; k < pens_.size(); ++k)
+            for (const auto& line : lines[k]) {
+                paths[k].moveTo(line.p1());
+                paths[k].lineTo(line.p2());
+            }
+        for (std::size_t e : routed)
+            paths[static_cast<std::size_t>(pen_of_edge_[e])].addPath(
+                route_path(f.edges[e].route, t));
+        for (std::size_t k = 0; k < pens_.size(); ++k) {
+            if (paths[k].isEmpty())
+                continue;
+            p.setPen(pen_for(pens_[k]));
+            p.drawPath(paths[k]);
+        }
+        routed.clear();
+        for (auto& batch : lines)
+            batch.clear();
+    }
     for (std::size_t k = 0; k < pens_.size(); ++k) {
         if (lines[k].empty())
             continue;
@@ -187,15 +240,18 @@ void FigureScene::draw_edges(QPainter& p, const QTransform& t, const DrawOptions
     if (!arrows || directed.empty())
         return;
     p.setPen(Qt::NoPen);
+    // Files fill the arrowheads of one colour as one path (winding fill: every head turns the
+    // same way, so overlapping heads do not cancel); the screen draws them one by one.
+    std::vector<std::pair<QColor, QPainterPath>> heads;
     for (std::size_t e : directed) {
         const auto& edge = f.edges[e];
+        const auto& target = f.nodes[static_cast<std::size_t>(edge.target)];
         QPointF tip, from;
         if (edge.route.size() >= 2) {
             // Graphviz ends a route on the target's boundary.
             tip = t.map(edge.route.back());
             from = t.map(edge.route[edge.route.size() - 2]);
         } else {
-            const auto& target = f.nodes[static_cast<std::size_t>(edge.target)];
             from = t.map(f.nodes[static_cast<std::size_t>(edge.source)].center);
             const QPointF centre = t.map(target.center);
             const double radius =
@@ -209,9 +265,26 @@ void FigureScene::draw_edges(QPainter& p, const QTransform& t, const DrawOptions
         QColor colour = edge.color;
         if (!antialias && colour.alpha() < 255)
             colour = blend(colour, f.background);
-        p.setBrush(colour);
-        p.drawPolygon(arrowhead(tip, tip - from, edge.width));
+        // In print an arrowhead never outgrows its target node: a small figure shrinks the nodes
+        // and heads of 5 pt would cover them. The screen keeps heads readable at any zoom.
+        double size = 4.0 + 2.0 * edge.width;
+        if (o.level_of_detail) {
+            p.setBrush(colour);
+            p.drawPolygon(arrowhead(tip, tip - from, size));
+            continue;
+        }
+        size = std::min(size, std::max(kMinArrowPoints, target.width * scale * 0.8));
+        auto batch = std::find_if(heads.begin(), heads.end(),
+                                  [&](const auto& h) { return h.first == colour; });
+        if (batch == heads.end()) {
+            batch = heads.insert(heads.end(), {colour, QPainterPath()});
+            batch->second.setFillRule(Qt::WindingFill);
+        }
+        batch->second.addPolygon(arrowhead(tip, tip - from, size));
+        batch->second.closeSubpath();
     }
+    for (const auto& [colour, path] : heads)
+        p.fillPath(path, colour);
     p.setBrush(Qt::NoBrush);
 }
 
@@ -321,19 +394,19 @@ const QString& FigureScene::label_text(int node) const {
     return elided_[i].isNull() ? figure_->nodes[i].label : elided_[i];
 }
 
-void FigureScene::draw_labels(QPainter& p, const QTransform& t, const DrawOptions& o,
-                              DrawReport& report) const {
+LabelPlacement FigureScene::place_labels(const QPaintDevice* device, const QTransform& t,
+                                         const DrawOptions& o) const {
     const auto& f = *figure_;
+    LabelPlacement result;
     if (!o.labels || f.nodes.empty())
-        return;
+        return result;
     QRectF area = o.label_area;
     if (area.isEmpty())
         area = o.viewport ? *o.viewport : QRectF(-1e9, -1e9, 2e9, 2e9);
-    const QFontMetricsF metrics(o.label_font, p.device());
+    const QFontMetricsF metrics(o.label_font, device);
     // Measurements depend on the font, the device's resolution and the elision width.
-    const QString font_key = QStringLiteral("%1/%2")
-                                 .arg(o.label_font.key())
-                                 .arg(p.device() ? p.device()->logicalDpiY() : 0);
+    const QString font_key =
+        QStringLiteral("%1/%2").arg(o.label_font.key()).arg(device ? device->logicalDpiY() : 0);
     if (font_key != measured_font_ || o.max_label_width != measured_max_width_ ||
         label_width_.size() != f.nodes.size()) {
         measured_font_ = font_key;
@@ -364,7 +437,7 @@ void FigureScene::draw_labels(QPainter& p, const QTransform& t, const DrawOption
         if (node.label.isEmpty() || (o.max_labels >= 0 && placed >= o.max_labels) ||
             (o.viewport && !o.viewport->contains(boxes[i].center()))) {
             if (!o.viewport)
-                report.labels.dropped.push_back(index);
+                result.dropped.push_back(index);
             continue;
         }
         if (label_width_[i] < 0) {
@@ -375,16 +448,23 @@ void FigureScene::draw_labels(QPainter& p, const QTransform& t, const DrawOption
             }
             label_width_[i] = static_cast<float>(width);
         }
-        bool overlaps_node = false;
-        const auto box =
-            placer.place(boxes[i], QSizeF(label_width_[i], label_height_), &overlaps_node);
+        const auto box = placer.place(boxes[i], QSizeF(label_width_[i], label_height_));
         if (!box) {
-            report.labels.dropped.push_back(index);
+            result.dropped.push_back(index);
             continue;
         }
-        report.labels.placed.push_back({index, *box, overlaps_node});
+        result.placed.push_back({index, *box});
         ++placed;
     }
+    return result;
+}
+
+void FigureScene::draw_labels(QPainter& p, const QTransform& t, const DrawOptions& o,
+                              DrawReport& report) const {
+    const auto& f = *figure_;
+    if (!o.labels || f.nodes.empty())
+        return;
+    report.labels = o.placed_labels ? *o.placed_labels : place_labels(p.device(), t, o);
     p.setFont(o.label_font);
     QColor halo = f.background;
     halo.setAlphaF(0.75f);

@@ -91,22 +91,46 @@ private:
     mutable unsigned query_ = 0;
 };
 
-// Eight spots around a node, in the order cartographers prefer: right, left, above, below, then
-// the corners.
-std::array<QRectF, 8> spots(const QRectF& node, const QSizeF& text, double gap) {
+// Spots around a node, in the order cartographers prefer: right, left, above, below, the
+// corners; then slid along the node's sides (above and below by a quarter of the label either
+// way, right and left by a line up or down), as Graphviz's xlabels slide; then the eight first
+// spots again a little further out. A hub ringed by its neighbours finds room in the later
+// spots, and the most important nodes are hubs.
+constexpr std::size_t kRingSpots = 8;
+constexpr std::size_t kSpots = 2 * kRingSpots + 8;
+
+void ring(const QRectF& node, const QSizeF& text, double gap, QRectF* out) {
     const double w = text.width();
     const double h = text.height();
     const QPointF c = node.center();
-    return {{
-        QRectF(node.right() + gap, c.y() - h / 2, w, h),
-        QRectF(node.left() - gap - w, c.y() - h / 2, w, h),
-        QRectF(c.x() - w / 2, node.top() - gap - h, w, h),
-        QRectF(c.x() - w / 2, node.bottom() + gap, w, h),
-        QRectF(node.right() + gap, node.top() - h, w, h),
-        QRectF(node.right() + gap, node.bottom(), w, h),
-        QRectF(node.left() - gap - w, node.top() - h, w, h),
-        QRectF(node.left() - gap - w, node.bottom(), w, h),
-    }};
+    out[0] = QRectF(node.right() + gap, c.y() - h / 2, w, h);
+    out[1] = QRectF(node.left() - gap - w, c.y() - h / 2, w, h);
+    out[2] = QRectF(c.x() - w / 2, node.top() - gap - h, w, h);
+    out[3] = QRectF(c.x() - w / 2, node.bottom() + gap, w, h);
+    out[4] = QRectF(node.right() + gap, node.top() - h, w, h);
+    out[5] = QRectF(node.right() + gap, node.bottom(), w, h);
+    out[6] = QRectF(node.left() - gap - w, node.top() - h, w, h);
+    out[7] = QRectF(node.left() - gap - w, node.bottom(), w, h);
+}
+
+std::array<QRectF, kSpots> spots(const QRectF& node, const QSizeF& text, double gap) {
+    const double w = text.width();
+    const double h = text.height();
+    const QPointF c = node.center();
+    const double above = node.top() - gap - h;
+    const double below = node.bottom() + gap;
+    std::array<QRectF, kSpots> out;
+    ring(node, text, gap, out.data());
+    out[8] = QRectF(c.x() - w * 0.25, above, w, h);
+    out[9] = QRectF(c.x() - w * 0.75, above, w, h);
+    out[10] = QRectF(c.x() - w * 0.25, below, w, h);
+    out[11] = QRectF(c.x() - w * 0.75, below, w, h);
+    out[12] = QRectF(node.right() + gap, c.y() - h * 1.5, w, h);
+    out[13] = QRectF(node.right() + gap, c.y() + h * 0.5, w, h);
+    out[14] = QRectF(node.left() - gap - w, c.y() - h * 1.5, w, h);
+    out[15] = QRectF(node.left() - gap - w, c.y() + h * 0.5, w, h);
+    ring(node, text, gap + h * 0.6, out.data() + 16);
+    return out;
 }
 
 } // namespace
@@ -126,34 +150,19 @@ void LabelPlacer::add_node(const QRectF& node_box) {
     grids_->nodes.insert(node_box);
 }
 
-std::optional<QRectF> LabelPlacer::place(const QRectF& node, const QSizeF& text,
-                                         bool* overlaps_node) {
+std::optional<QRectF> LabelPlacer::place(const QRectF& node, const QSizeF& text) {
     if (text.isEmpty())
         return std::nullopt;
-    // Best spot: inside the area, clear of other labels, touching as few nodes as possible
-    // (its own node never counts: spots are outside it by construction).
-    int best = -1;
-    int best_node_hits = 0;
-    const auto options = spots(node, text, gap_);
-    for (int s = 0; s < static_cast<int>(options.size()); ++s) {
-        const QRectF& box = options[static_cast<std::size_t>(s)];
-        if (!area_.contains(box) || grids_->labels.count_intersecting(box, 1) > 0)
+    // The first spot inside the area and clear of labels and nodes (its own node never counts:
+    // spots are outside it by construction).
+    for (const QRectF& box : spots(node, text, gap_)) {
+        if (!area_.contains(box) || grids_->labels.count_intersecting(box, 1) > 0 ||
+            grids_->nodes.count_intersecting(box, 1) > 0)
             continue;
-        const int node_hits = grids_->nodes.count_intersecting(box, 4);
-        if (best < 0 || node_hits < best_node_hits) {
-            best = s;
-            best_node_hits = node_hits;
-            if (node_hits == 0)
-                break;
-        }
+        grids_->labels.insert(box);
+        return box;
     }
-    if (best < 0)
-        return std::nullopt;
-    const QRectF& box = options[static_cast<std::size_t>(best)];
-    grids_->labels.insert(box);
-    if (overlaps_node)
-        *overlaps_node = best_node_hits > 0;
-    return box;
+    return std::nullopt;
 }
 
 LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const QRectF& area,
@@ -177,13 +186,12 @@ LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const
 
     for (int index : order) {
         const auto& c = candidates[static_cast<std::size_t>(index)];
-        bool overlaps_node = false;
-        const auto box = placer.place(c.node, c.text, &overlaps_node);
+        const auto box = placer.place(c.node, c.text);
         if (!box) {
             result.dropped.push_back(index);
             continue;
         }
-        result.placed.push_back({index, *box, overlaps_node});
+        result.placed.push_back({index, *box});
     }
     return result;
 }

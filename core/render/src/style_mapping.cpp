@@ -53,3 +53,36 @@ EdgeStroke relation_stroke(std::string_view type) {
 }
 
 } // namespace dossier::render
+
+namespace dossier::render {
+
+std::vector<StrokeLegendEntry> stroke_legend(const std::vector<std::string>& relation_types) {
+    struct Kind {
+        EdgeStroke stroke;
+        const char* name;
+        std::vector<std::string> types;
+    };
+    std::vector<Kind> kinds{{EdgeStroke::Solid, "co-occurrence", {}},
+                            {EdgeStroke::Dashed, "from document headers", {}},
+                            {EdgeStroke::Dotted, "mentions", {}},
+                            {EdgeStroke::DashDotted, "read from sentences", {}}};
+    for (const auto& type : relation_types)
+        for (auto& kind : kinds)
+            if (kind.stroke == relation_stroke(type) &&
+                std::find(kind.types.begin(), kind.types.end(), type) == kind.types.end())
+                kind.types.push_back(type);
+    std::vector<StrokeLegendEntry> out;
+    for (const auto& kind : kinds) {
+        if (kind.types.empty())
+            continue;
+        QString label = kind.types.size() == 1
+                            ? QString::fromStdString(kind.types.front()).replace('_', ' ')
+                            : QStringLiteral("%1 (%2 types)")
+                                  .arg(QLatin1String(kind.name))
+                                  .arg(kind.types.size());
+        out.push_back({label, kind.stroke});
+    }
+    return out;
+}
+
+} // namespace dossier::render

@@ -14,6 +14,9 @@ namespace dossier::exporting {
 
 enum class ColorBy { Type, Community };
 
+// The smallest text a figure prints: journals ask for 5-7 pt (Nature, Cell Press, Elsevier).
+constexpr double kMinTextPoints = 6;
+
 struct StyleOptions {
     render::Palette palette = render::Palette::OkabeIto;
     ColorBy color_by = ColorBy::Type;
@@ -21,7 +24,11 @@ struct StyleOptions {
     bool legend = false;
     std::string title;
     std::string caption;
-    double label_points = 7;
+    double label_points = 7; // at least kMinTextPoints: print stays legible
+    // How long names are shortened on the figure (render/figure_labels.h); the data files and
+    // the evidence appendix keep them whole.
+    int label_max_chars = 28;
+    bool documents_by_reference = true;
     double min_diameter = 10; // points, layout frame
     double max_diameter = 36;
 };

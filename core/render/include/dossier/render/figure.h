@@ -63,6 +63,9 @@ struct Figure {
 
     QString title;
     QString caption;
+    // What orders the labels (the size metric, "pagerank"), for the caption's note on dropped
+    // labels; empty: node size.
+    QString label_priority_name;
     bool legend = false;
     QString color_legend_title;
     std::vector<ColorLegendEntry> color_legend;

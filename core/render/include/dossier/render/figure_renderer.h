@@ -14,13 +14,20 @@ struct RenderReport {
     QTransform layout_to_page; // maps layout coordinates to page points
     QRectF drawing_area;       // the part of the page holding the graph
     LabelPlacement labels;     // page-point boxes of the drawn labels
+    QRectF legend_area;        // empty without a legend
+    int unlabelled = 0;        // nodes with a name that got no label (the caption says so)
+    QString caption;           // as printed: the figure's caption and the unlabelled note
 };
 
 // Device units per point for the painter's device: apply painter.scale(s, s) before drawing.
 double points_scale(const QPaintDevice& device);
 
 // Draws `figure` into the page rectangle [0, 0, page.width(), page.height()] (points): title on
-// top, caption below, legend on the right when asked, the graph fitted in between.
+// top, caption at the bottom, the legend beside the network on wide pages and below it on narrow
+// ones (under 120 mm), the graph fitted in between. No label covers a node, another label, the
+// legend or the title; labels without room are dropped and the caption says how many.
+// The sentence the caption gets when labels were dropped ("" when none was).
+QString unlabelled_note(int unlabelled, int labelled, const QString& priority);
 RenderReport render_figure(QPainter& painter, const QSizeF& page, const Figure& figure);
 
 } // namespace dossier::render

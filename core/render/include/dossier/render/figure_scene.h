@@ -22,6 +22,9 @@ namespace dossier::render {
 
 // The Qt pen style of a relation stroke (edges and the stroke legend draw the same).
 Qt::PenStyle pen_style(EdgeStroke stroke);
+// The pen of a relation in print (files and the legend): dash patterns fixed in points, so they
+// read the same at every edge width and page size.
+QPen print_relation_pen(EdgeStroke stroke, const QColor& color, double width);
 
 struct DrawOptions {
     // Screen only: what lies outside this device rectangle is skipped.
@@ -43,6 +46,9 @@ struct DrawOptions {
     QFont label_font;            // sized in device units
     double max_label_width = -1; // device units; longer labels are elided (-1: never)
     bool label_halo = false;     // a wash of the background behind each label (screen)
+    // Labels placed beforehand by place_labels (files, which must know what was dropped before
+    // they lay out the caption): drawn as given. Null: placed while drawing.
+    const LabelPlacement* placed_labels = nullptr;
 };
 
 struct DrawReport {
@@ -63,6 +69,9 @@ public:
 
     DrawReport draw(QPainter& painter, const QTransform& layout_to_device,
                     const DrawOptions& options) const;
+    // Where the labels would go on `device` (measured with its metrics), without drawing.
+    LabelPlacement place_labels(const QPaintDevice* device, const QTransform& layout_to_device,
+                                const DrawOptions& options) const;
 
 private:
     struct PenKey {

@@ -1,7 +1,10 @@
 #pragma once
-// Places node labels so that no two overlap: the most important nodes choose first among eight
-// positions around their node, avoiding nodes when possible; a label with no free position is
-// dropped. Pure geometry in page units, shared by the screen and the files.
+// Places node labels so that no label covers another label, a node or an obstacle (a legend, a
+// title): the most important nodes choose first among the spots around their node (eight, then
+// four slid along the top and bottom); a label with no free spot is dropped, never drawn over
+// something. Nodes are hard obstacles because a label that hides a node misleads the reader; the
+// cost is fewer labels, which the figure's caption counts. Pure geometry in page units, shared by
+// the screen and the files.
 #include <QRectF>
 #include <QSizeF>
 #include <memory>
@@ -17,9 +20,8 @@ struct LabelCandidate {
 };
 
 struct PlacedLabel {
-    int node = 0;               // index into the candidates
-    QRectF box;                 // where the text goes
-    bool overlaps_node = false; // placed over some node because no clear spot was left
+    int node = 0; // index into the candidates
+    QRectF box;   // where the text goes
 };
 
 struct LabelPlacement {
@@ -43,12 +45,10 @@ public:
     LabelPlacer(const LabelPlacer&) = delete;
     LabelPlacer& operator=(const LabelPlacer&) = delete;
 
-    void add_node(const QRectF& node_box); // a box labels should avoid
-    // The best free spot next to `node` for a label of size `text`, which is then taken; nullopt
-    // when every spot leaves the area or overlaps a placed label. overlaps_node tells whether the
-    // chosen spot covers some node.
-    std::optional<QRectF> place(const QRectF& node, const QSizeF& text,
-                                bool* overlaps_node = nullptr);
+    void add_node(const QRectF& node_box); // a box no label may cover
+    // The first free spot next to `node` for a label of size `text`, which is then taken;
+    // nullopt when every spot leaves the area or touches a placed label or a node.
+    std::optional<QRectF> place(const QRectF& node, const QSizeF& text);
 
 private:
     struct Grids;

@@ -6,7 +6,9 @@
 #include "dossier/render/figure.h"
 #include "dossier/render/palette.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace dossier::render {
 
@@ -32,5 +34,9 @@ constexpr double kMaxEdgeWidth = 2.4;
 // (addressed_to, sent_by, signed_by, refers_to) dashed, prose mentions dotted, typed relations
 // read from sentences dash-dotted.
 EdgeStroke relation_stroke(std::string_view relation_type);
+// The stroke legend of these relation types: one entry per stroke in use (four at most, so
+// print and greyscale tell them apart), named by the type when a stroke has one type and by its
+// kind with a count otherwise ("read from sentences (9 types)").
+std::vector<StrokeLegendEntry> stroke_legend(const std::vector<std::string>& relation_types);
 
 } // namespace dossier::render
