@@ -7,6 +7,7 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/graph_source.h"
 #include "dossier/store/project.h"
+#include "synthetic_network.h"
 
 #include <array>
 #include <benchmark/benchmark.h>
@@ -34,35 +35,7 @@ double peak_rss_mb() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-// Barabasi-Albert: each new vertex links to `m` distinct earlier vertices chosen with
-// probability proportional to degree, which gives the heavy-tailed degrees of real archives
-// (a few hubs such as a country or a ministry, many rarely named people).
-std::vector<std::pair<std::uint32_t, std::uint32_t>>
-preferential_attachment(std::size_t n, std::size_t m, std::mt19937_64& rng) {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
-    std::vector<std::uint32_t> endpoints;
-    edges.reserve(n * m);
-    endpoints.reserve(2 * n * m);
-    for (std::uint32_t v = 1; v <= m; ++v) {
-        edges.emplace_back(0, v);
-        endpoints.insert(endpoints.end(), {0, v});
-    }
-    std::vector<std::uint32_t> chosen;
-    for (auto v = static_cast<std::uint32_t>(m + 1); v < n; ++v) {
-        chosen.clear();
-        while (chosen.size() < m) {
-            const auto u =
-                endpoints[std::uniform_int_distribution<std::size_t>(0, endpoints.size() - 1)(rng)];
-            if (std::find(chosen.begin(), chosen.end(), u) == chosen.end())
-                chosen.push_back(u);
-        }
-        for (auto u : chosen) {
-            edges.emplace_back(u, v);
-            endpoints.insert(endpoints.end(), {u, v});
-        }
-    }
-    return edges;
-}
+using bench::preferential_attachment;
 
 std::filesystem::path bench_project() {
     const char* dir = std::getenv("DOSSIER_BENCH_DIR");
