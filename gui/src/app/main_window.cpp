@@ -2,10 +2,8 @@
 
 #include "curation/curation_controller.h"
 #include "curation/curation_ui.h"
-#include "dossier/store/store_error.h"
 #include "export/export_dialog.h"
 #include "graph_view/graph_view.h"
-#include "graph_view/node_positions.h"
 #include "graph_view/unpin_command.h"
 #include "jobs/layout_controller.h"
 #include "panels/details_panel.h"
@@ -17,58 +15,25 @@
 #include "panels/search_panel.h"
 #include "panels/timeline_widget.h"
 
-#include <QAction>
-#include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QSettings>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
+// The window's code is in four files: this one builds it and runs its jobs;
+// main_window_docks.cpp (docks, status bar, saved window state), main_window_menus.cpp (menus,
+// toolbar, recent projects) and main_window_project.cpp (opening and showing a project).
 namespace dossier::gui {
-namespace {
-constexpr int kMaxRecent = 8;
-const QString kProjectSuffix = QStringLiteral("dossier");
-const QString kProjectFilter = QObject::tr("Dossier projects (*.dossier);;All files (*)");
-
-QString advice_for(const store::StoreError& e) {
-    using Kind = store::StoreError::Kind;
-    switch (e.kind()) {
-    case Kind::NotAProject:
-        return QObject::tr(
-            "This file is not a Dossier project. Choose a .dossier file, or create one with "
-            "File ▸ New Project.");
-    case Kind::NewerSchema:
-        return QObject::tr(
-            "The project was written by a newer Dossier. Open it with that version.");
-    case Kind::ReadOnly:
-        return QObject::tr(
-            "The project cannot be written here. Copy it to a folder you can write to.");
-    case Kind::DiskFull:
-        return QObject::tr("The disk is full. Free some space and try again; nothing was lost.");
-    case Kind::Busy:
-        return QObject::tr("Another program is writing the project. Try again in a moment.");
-    default:
-        return {};
-    }
-}
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -79,6 +44,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     entity_names_ = new EntityNamesModel(this);
     layout_ = new LayoutController(&state_, this);
 
+    create_central_area();
+    create_panels();
+    create_docks();
+    create_status_bar();
+    build_actions_and_menus();
+    curation_->install_menus(menuBar());
+    connect_panels();
+    connect_project_loading();
+    connect_background_work();
+
+    default_state_ = saveState();
+    restore_settings();
+    update_counts();
+}
+
+void MainWindow::create_central_area() {
     view_ = new GraphView(&state_, this);
     banner_ = new ExtractionBanner(this);
     banner_->hide();
@@ -92,6 +73,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setCentralWidget(centre);
     connect(banner_, &ExtractionBanner::extract_requested, this, &MainWindow::extract_again);
     connect(banner_, &ExtractionBanner::dismissed, this, [this] { banner_dismissed_ = true; });
+}
+
+void MainWindow::create_panels() {
     documents_ = new DocumentsPanel(&state_, &reader_, this);
     entities_ = new EntitiesPanel(&state_, this);
     details_ = new DetailsPanel(&state_, &reader_, this);
@@ -105,44 +89,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         const auto& r = documents_->model()->rows()[static_cast<std::size_t>(row)];
         return r.date.isEmpty() ? r.title : QStringLiteral("%1 (%2)").arg(r.title, r.date);
     });
+}
 
-    add_dock(QStringLiteral("filtersDock"), tr("Filters"), filters_, Qt::LeftDockWidgetArea);
-    add_dock(QStringLiteral("entitiesDock"), tr("Entities"), entities_, Qt::LeftDockWidgetArea);
-    add_dock(QStringLiteral("detailsDock"), tr("Details"), details_, Qt::RightDockWidgetArea);
-    add_dock(QStringLiteral("searchDock"), tr("Search Results"), search_, Qt::RightDockWidgetArea);
-    add_dock(QStringLiteral("documentsDock"), tr("Documents"), documents_, Qt::RightDockWidgetArea);
-    add_dock(QStringLiteral("timelineDock"), tr("Timeline"), timeline_, Qt::BottomDockWidgetArea);
-    tabifyDockWidget(docks_[2], docks_[3]);
-    docks_[2]->raise();
-    // Curation and questions (curation_ui.h): its panels stack with Details or the Timeline.
-    auto* curation = curation_ = new CurationUi(this);
-    for (const auto& panel : curation->panels())
-        tabifyDockWidget(panel.area == Qt::RightDockWidgetArea ? docks_[2] : docks_[5],
-                         add_dock(panel.object_name, panel.title, panel.widget, panel.area));
-    docks_[2]->raise();
-    docks_[5]->raise();
-    connect(curation->controller(), &CurationController::failed, this,
+void MainWindow::connect_panels() {
+    connect(curation_->controller(), &CurationController::failed, this,
             [this](const QString& title, const QString& message) { show_error(title, message); });
-
-    counts_label_ = new QLabel(this);
-    counts_label_->setObjectName(QStringLiteral("countsLabel"));
-    activity_label_ = new QLabel(this);
-    progress_ = new QProgressBar(this);
-    progress_->setMaximumWidth(220);
-    progress_->hide();
-    cancel_button_ = new QToolButton(this);
-    cancel_button_->setText(tr("Cancel"));
-    cancel_button_->setToolTip(tr("Stop the running import or layout (what is done is kept)"));
-    cancel_button_->hide();
-    statusBar()->addWidget(counts_label_, 1);
-    statusBar()->addPermanentWidget(activity_label_);
-    statusBar()->addPermanentWidget(progress_);
-    statusBar()->addPermanentWidget(cancel_button_);
-    connect(cancel_button_, &QToolButton::clicked, this, &MainWindow::cancel_running);
-
-    build_actions_and_menus();
-    curation->install_menus(menuBar());
-
     connect(&state_, &ExplorerState::filter_changed, this, &MainWindow::update_counts);
     connect(&state_, &ExplorerState::selection_changed, this, [this] {
         update_counts();
@@ -155,8 +106,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         state_.set_filter(filter);
     });
     connect(details_, &DetailsPanel::document_requested, this, [this](DocumentId id) {
-        docks_[4]->show();
-        docks_[4]->raise();
+        documents_dock_->show();
+        documents_dock_->raise();
         documents_->show_document(id);
     });
     connect(search_, &SearchPanel::document_requested, details_, &DetailsPanel::document_requested);
@@ -172,39 +123,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](const QList<EntityId>& which, bool pinned) { set_pins(which, pinned); }, text));
     });
     connect(view_, &GraphView::node_activated, this, [this](EntityId) {
-        docks_[2]->show();
-        docks_[2]->raise();
+        details_dock_->show();
+        details_dock_->raise();
     });
-    connect(&loader_, &QFutureWatcher<std::shared_ptr<ProjectSnapshot>>::finished, this, [this] {
-        // Moved, not copied: it holds a row per document (100,000 in a large project).
-        ProjectSnapshot snapshot = std::move(*loader_.result());
-        if (!snapshot.error.isEmpty()) {
-            set_activity({});
-            show_error(tr("Cannot open project"), snapshot.error);
-        } else {
-            apply_snapshot(std::move(snapshot));
-        }
-        if (reload_again_) {
-            reload_again_ = false;
-            reload();
-        }
-    });
-    connect(&metrics_,
-            &QFutureWatcher<std::pair<std::shared_ptr<ExplorerGraph>, QStringList>>::finished, this,
-            [this] {
-                auto [graph, notes] = metrics_.result();
-                // Only if the graph shown is still the one the metrics were computed for.
-                if (graph && state_.graph() == metrics_for_) {
-                    for (std::size_t i = 0; i < graph->nodes.size(); ++i)
-                        graph->nodes[i].position = state_.graph()->nodes[i].position;
-                    snapshot_.notes << notes;
-                    snapshot_.graph = graph;
-                    state_.set_graph(graph);
-                    update_counts();
-                }
-                metrics_for_.reset();
-                emit metrics_ready();
-            });
+}
+
+void MainWindow::connect_background_work() {
     connect(&importer_, &ImportController::progress, this,
             [this](const QString& phase, int done, int total, const QString& current) {
                 set_activity(current.isEmpty() ? phase
@@ -238,10 +162,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             show_error(tr("Layout"), message);
         emit layout_finished(ok);
     });
-
-    default_state_ = saveState();
-    restore_settings();
-    update_counts();
 }
 
 MainWindow::~MainWindow() {
@@ -253,189 +173,6 @@ MainWindow::~MainWindow() {
     metrics_.waitForFinished();
 }
 
-QDockWidget* MainWindow::add_dock(const QString& object_name, const QString& title, QWidget* widget,
-                                  Qt::DockWidgetArea area) {
-    auto* dock = new QDockWidget(title, this);
-    dock->setObjectName(object_name);
-    dock->setWidget(widget);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
-                      QDockWidget::DockWidgetFloatable);
-    addDockWidget(area, dock);
-    docks_.append(dock);
-    return dock;
-}
-
-void MainWindow::build_actions_and_menus() {
-    // File
-    auto* file = menuBar()->addMenu(tr("&File"));
-    auto* new_action = file->addAction(tr("&New Project…"), this, &MainWindow::choose_new_project);
-    new_action->setShortcut(QKeySequence::New);
-    auto* open_action =
-        file->addAction(tr("&Open Project…"), this, &MainWindow::choose_open_project);
-    open_action->setShortcut(QKeySequence::Open);
-    recent_menu_ = file->addMenu(tr("Open &Recent"));
-    rebuild_recent_menu();
-    file->addSeparator();
-    auto* import_files =
-        file->addAction(tr("&Import Files…"), this, &MainWindow::choose_import_files);
-    import_files->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    auto* import_folder =
-        file->addAction(tr("Import &Folder…"), this, &MainWindow::choose_import_folder);
-    import_folder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
-    auto* export_action = file->addAction(tr("&Export…"), this, &MainWindow::show_export_dialog);
-    export_action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    file->addSeparator();
-    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    // Project
-    auto* project_menu = menuBar()->addMenu(tr("&Project"));
-    extract_action_ =
-        project_menu->addAction(tr("E&xtract Again"), this, &MainWindow::extract_again);
-    extract_action_->setObjectName(QStringLiteral("extractAgainAction"));
-    extract_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    extract_action_->setStatusTip(
-        tr("Read every document again for entities and relations; corrections are replayed"));
-    extract_action_->setEnabled(false); // until a project is open
-
-    // Edit
-    auto* edit = menuBar()->addMenu(tr("&Edit"));
-    auto* undo = undo_action_ = undo_stack_->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    auto* redo = redo_action_ = undo_stack_->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    auto* find = edit->addAction(tr("&Find…"), this, [this] {
-        search_box_->setFocus();
-        search_box_->selectAll();
-    });
-    find->setShortcut(QKeySequence::Find);
-    auto* clear =
-        edit->addAction(tr("Clear Selection"), this, [this] { state_.clear_selection(); });
-    clear->setShortcut(QKeySequence(Qt::Key_Escape));
-    clear->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-
-    // View
-    view_menu_ = menuBar()->addMenu(tr("&View"));
-    auto* panels = view_menu_->addMenu(tr("&Panels"));
-    for (auto* dock : docks_)
-        panels->addAction(dock->toggleViewAction());
-    view_menu_->addSeparator();
-    auto* fit = view_menu_->addAction(tr("&Fit to Window"), view_, &GraphView::fit_view);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    auto* zoom_in = view_menu_->addAction(tr("Zoom &In"), view_, &GraphView::zoom_in);
-    zoom_in->setShortcut(QKeySequence::ZoomIn);
-    auto* zoom_out = view_menu_->addAction(tr("Zoom &Out"), view_, &GraphView::zoom_out);
-    zoom_out->setShortcut(QKeySequence::ZoomOut);
-    view_menu_->addSeparator();
-    auto* color_menu = view_menu_->addMenu(tr("&Colour Nodes By"));
-    auto* color_group = new QActionGroup(this);
-    for (auto [label, by] : {std::pair{tr("Entity Type"), ColorBy::Type},
-                             std::pair{tr("Community"), ColorBy::Community}}) {
-        auto* a = color_menu->addAction(label, this, [this, by = by] {
-            set_style_option([by](GraphStyle& s) { s.color_by = by; });
-        });
-        a->setCheckable(true);
-        a->setChecked(by == ColorBy::Type);
-        color_group->addAction(a);
-    }
-    auto* size_menu = view_menu_->addMenu(tr("&Size Nodes By"));
-    auto* size_group = new QActionGroup(this);
-    for (auto by : {SizeBy::Uniform, SizeBy::Degree, SizeBy::Mentions, SizeBy::Betweenness,
-                    SizeBy::PageRank}) {
-        auto* a = size_menu->addAction(to_display_string(by), this, [this, by] {
-            set_style_option([by](GraphStyle& s) { s.size_by = by; });
-        });
-        a->setCheckable(true);
-        a->setChecked(by == SizeBy::Degree);
-        size_group->addAction(a);
-    }
-    auto* labels = view_menu_->addAction(tr("Show &Labels"));
-    labels->setCheckable(true);
-    labels->setChecked(true);
-    connect(labels, &QAction::toggled, this,
-            [this](bool on) { set_style_option([on](GraphStyle& s) { s.show_labels = on; }); });
-    auto* widths = view_menu_->addAction(tr("Edge &Width by Weight"));
-    widths->setCheckable(true);
-    widths->setChecked(true);
-    connect(widths, &QAction::toggled, this,
-            [this](bool on) { set_style_option([on](GraphStyle& s) { s.width_by_weight = on; }); });
-    view_menu_->addSeparator();
-    view_menu_->addAction(tr("&Reset Window Layout"), this, [this] {
-        restoreState(default_state_);
-        for (auto* dock : docks_)
-            dock->show();
-    });
-
-    // Layout
-    auto* layout_menu = menuBar()->addMenu(tr("&Layout"));
-    auto* engine_menu = layout_menu->addMenu(tr("&Engine"));
-    engine_group_ = new QActionGroup(this);
-    auto* automatic = engine_menu->addAction(tr("Automatic (by size)"), this,
-                                             [this] { layout_->set_engine({}); });
-    automatic->setCheckable(true);
-    automatic->setChecked(true);
-    engine_group_->addAction(automatic);
-    engine_menu->addSeparator();
-    for (const auto& engine : LayoutController::engines()) {
-        auto* a =
-            engine_menu->addAction(engine, this, [this, engine] { layout_->set_engine(engine); });
-        a->setCheckable(true);
-        engine_group_->addAction(a);
-    }
-    layout_menu->addAction(tr("&Seed…"), this, [this] {
-        bool ok = false;
-        const int seed = QInputDialog::getInt(
-            this, tr("Layout Seed"), tr("The same graph, engine and seed give the same picture:"),
-            static_cast<int>(layout_->seed()), 0, 1 << 30, 1, &ok);
-        if (ok)
-            layout_->set_seed(static_cast<std::uint32_t>(seed));
-    });
-    layout_menu->addAction(tr("&Unpin All Nodes"), view_, &GraphView::unpin_all);
-    auto* relayout = layout_menu->addAction(tr("&Re-layout"), layout_, &LayoutController::relayout);
-    relayout->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    relayout->setEnabled(LayoutController::available());
-    if (!LayoutController::available())
-        relayout->setToolTip(tr("This build has no Graphviz layout module"));
-
-    // Help
-    auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Dossier"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Dossier"),
-            tr("<h3>Dossier %1</h3><p>Reads archival documents, extracts the people, "
-               "organisations, countries and places they name and the relations between "
-               "them, each with the sentences it came from.</p>")
-                .arg(QStringLiteral(DOSSIER_VERSION)));
-    });
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-
-    // Toolbar: search and the most used actions.
-    auto* toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->addAction(open_action);
-    toolbar->addAction(import_files);
-    toolbar->addAction(export_action);
-    toolbar->addSeparator();
-    toolbar->addAction(fit);
-    toolbar->addAction(relayout);
-    toolbar->addSeparator();
-    search_box_ = new QLineEdit(this);
-    search_box_->setObjectName(QStringLiteral("searchBox"));
-    search_box_->setPlaceholderText(tr("Search names and full text (Ctrl+F)"));
-    search_box_->setClearButtonEnabled(true);
-    search_box_->setMaximumWidth(360);
-    toolbar->addWidget(search_box_);
-    connect(search_box_, &QLineEdit::returnPressed, this, [this] {
-        search_->search(search_box_->text());
-        docks_[3]->show();
-        docks_[3]->raise();
-    });
-}
-
 void MainWindow::set_style_option(const std::function<void(GraphStyle&)>& change) {
     GraphStyle style = view_->style();
     change(style);
@@ -444,169 +181,6 @@ void MainWindow::set_style_option(const std::function<void(GraphStyle&)>& change
 
 bool MainWindow::busy() const {
     return loader_.isRunning() || importer_.running() || extractor_.running() || layout_->running();
-}
-
-void MainWindow::open_project(const QString& path) {
-    if (loader_.isRunning()) {
-        if (path == pending_path_)
-            return;
-        load_cancel_->store(true);
-        loader_.waitForFinished();
-    }
-    pending_path_ = path;
-    load_cancel_ = std::make_shared<std::atomic<bool>>(false);
-    auto cancel = load_cancel_;
-    const std::filesystem::path fs_path = path.toStdString();
-    set_activity(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0, 0, false);
-    loader_.setFuture(QtConcurrent::run([fs_path, cancel, path] {
-        // Exceptions become a message here: a future must not carry them back into the GUI.
-        auto snapshot = std::make_shared<ProjectSnapshot>();
-        try {
-            *snapshot = load_project_snapshot(fs_path, cancel.get());
-        } catch (const store::StoreError& e) {
-            const QString advice = advice_for(e);
-            snapshot->error =
-                tr("%1\n\n%2%3")
-                    .arg(path, QString::fromUtf8(e.what()),
-                         advice.isEmpty() ? QString() : QStringLiteral("\n\n") + advice);
-        } catch (const std::exception& e) {
-            snapshot->error = tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what()));
-        }
-        return snapshot;
-    }));
-}
-
-void MainWindow::reload() {
-    if (project_path_.isEmpty())
-        return;
-    if (loader_.isRunning()) {
-        reload_again_ = true;
-        return;
-    }
-    open_project(project_path_);
-}
-
-bool MainWindow::new_project(const QString& chosen) {
-    QString path = chosen;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QLatin1Char('.') + kProjectSuffix;
-    try {
-        store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
-    } catch (const std::exception& e) {
-        show_error(tr("Cannot create project"),
-                   tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
-        return false;
-    }
-    open_project(path);
-    return true;
-}
-
-void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
-    const QString path = QString::fromStdString(snapshot.path.string());
-    const bool same_project = path == project_path_;
-    if (!same_project || !reader_.is_open()) {
-        try {
-            reader_.open(snapshot.path);
-        } catch (const std::exception& e) {
-            set_activity({});
-            show_error(tr("Cannot open project"),
-                       tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
-            return;
-        }
-    }
-    project_path_ = path;
-    if (!same_project)
-        banner_dismissed_ = false;
-    // A reload of the same project keeps the positions of the entities it already showed.
-    int new_nodes = 0;
-    if (same_project) {
-        const auto& old_graph = *state_.graph();
-        for (auto& node : snapshot.graph->nodes) {
-            const int old = old_graph.find(node.id);
-            if (old >= 0) {
-                const auto& was = old_graph.nodes[static_cast<std::size_t>(old)];
-                node.position = was.position;
-                node.pinned = was.pinned;
-                node.has_stored_position = was.has_stored_position;
-            } else {
-                ++new_nodes;
-            }
-        }
-    }
-    snapshot_ = std::move(snapshot);
-    setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(path).fileName()));
-    setWindowFilePath(path);
-    remember_recent(path);
-
-    std::vector<MonthIndex> months;
-    months.reserve(snapshot_.documents.size());
-    for (const auto& d : snapshot_.documents)
-        months.push_back(d.month);
-    timeline_->set_months(months);
-    filters_->set_relation_types(snapshot_.relation_types);
-    entity_names_->set_rows(std::move(snapshot_.entity_names));
-    state_.set_graph(snapshot_.graph);
-    // After the graph: the document shown marks the mentions of entities the graph lacks as
-    // rejected, so with the previous graph every new entity looked rejected after an extraction.
-    documents_->set_documents(std::move(snapshot_.documents)); // the table keeps them
-    if (!importer_.running() && !extractor_.running() && !layout_->running())
-        set_activity({});
-    update_counts();
-    update_extraction_banner();
-    emit project_loaded();
-    start_metrics();
-    // A project that remembers where every node goes opens as it was left, without a layout.
-    const bool all_placed =
-        snapshot_.stored_positions == static_cast<int>(snapshot_.graph->nodes.size());
-    const bool changed = (!same_project && !all_placed) || new_nodes > 0;
-    if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
-        !extractor_.running() && !state_.graph()->nodes.empty())
-        layout_->relayout();
-}
-
-void MainWindow::set_pins(const QList<EntityId>& entities, bool pinned) {
-    std::vector<int> indices;
-    for (const auto& id : entities)
-        if (const int i = state_.graph()->find(id); i >= 0)
-            indices.push_back(i);
-    state_.set_pinned(indices, pinned);
-    store_pins(entities, pinned);
-}
-
-void MainWindow::store_pins(const QList<EntityId>& entities, bool pinned) {
-    std::vector<StoredPosition> positions;
-    const auto& graph = *state_.graph();
-    for (const auto& id : entities)
-        if (const int i = graph.find(id); i >= 0)
-            positions.push_back({id, graph.nodes[static_cast<std::size_t>(i)].position, pinned});
-    save_positions(std::move(positions));
-}
-
-void MainWindow::save_positions(std::vector<StoredPosition> positions) {
-    if (project_path_.isEmpty() || positions.empty())
-        return;
-    save_node_positions_in_background(project_path_, std::move(positions))
-        .then(this, [this](const QString& error) {
-            if (!error.isEmpty())
-                show_error(tr("Node positions not saved"), error);
-        });
-}
-
-void MainWindow::start_metrics() {
-    if (metrics_.isRunning() || state_.graph()->nodes.empty())
-        return;
-    metrics_for_ = state_.graph();
-    auto copy = std::make_shared<ExplorerGraph>(*state_.graph());
-    const std::filesystem::path path = project_path_.toStdString();
-    metrics_.setFuture(QtConcurrent::run([copy, path] {
-        QStringList notes;
-        try {
-            add_graph_metrics(path, *copy, notes);
-        } catch (const std::exception& e) {
-            notes << tr("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
-        }
-        return std::make_pair(copy, notes);
-    }));
 }
 
 QString MainWindow::status_counts() const {
@@ -796,20 +370,6 @@ void MainWindow::update_extraction_banner() {
         !extractor_.running() && !banner_dismissed_);
 }
 
-void MainWindow::choose_new_project() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("New Project"), QString(), kProjectFilter);
-    if (!path.isEmpty())
-        new_project(path);
-}
-
-void MainWindow::choose_open_project() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), kProjectFilter);
-    if (!path.isEmpty())
-        open_project(path);
-}
-
 void MainWindow::choose_import_files() {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Files"), QString(),
@@ -831,43 +391,6 @@ void MainWindow::show_export_dialog() {
     }
     ExportDialog dialog(&state_, view_->style(), project_path_, this);
     dialog.exec();
-}
-
-void MainWindow::remember_recent(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentProjects"), recent);
-    rebuild_recent_menu();
-}
-
-void MainWindow::rebuild_recent_menu() {
-    recent_menu_->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
-    for (const auto& path : recent) {
-        auto* a = recent_menu_->addAction(QFileInfo(path).fileName(), this,
-                                          [this, path] { open_project(path); });
-        a->setToolTip(path);
-        a->setEnabled(QFileInfo::exists(path));
-    }
-    recent_menu_->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::restore_settings() {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 900);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-}
-
-void MainWindow::save_settings() {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -905,7 +428,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         if (!url.isLocalFile())
             continue;
         const QString path = url.toLocalFile();
-        if (QFileInfo(path).suffix() == kProjectSuffix) {
+        if (is_project_file(path)) {
             open_project(path);
             event->acceptProposedAction();
             return;

@@ -22,6 +22,7 @@ class QProgressBar;
 class QToolButton;
 class QUndoStack;
 class QMenu;
+class QAction;
 class QActionGroup;
 class QDockWidget;
 
@@ -101,9 +102,25 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void build_actions_and_menus();
+    // Construction, in this order (the constructor reads as the list).
+    void create_central_area(); // the graph view, the extraction banner above it
+    void create_panels();
+    void create_docks(); // main_window_docks.cpp; makes the CurationUi, whose panels dock too
+    void create_status_bar();
+    void build_actions_and_menus(); // main_window_menus.cpp
+    void build_file_menu();
+    void build_project_menu();
+    void build_edit_menu();
+    void build_view_menu();
+    void build_layout_menu();
+    void build_help_menu();
+    void build_toolbar();
+    void connect_panels();
+    void connect_project_loading(); // main_window_project.cpp
+    void connect_background_work(); // import, extraction, layout
     QDockWidget* add_dock(const QString& object_name, const QString& title, QWidget* widget,
                           Qt::DockWidgetArea area);
+    static bool is_project_file(const QString& path);
     void apply_snapshot(ProjectSnapshot snapshot);
     void start_metrics();
     void show_error(const QString& title, const QString& message);
@@ -157,9 +174,23 @@ private:
     QUndoStack* undo_stack_ = nullptr;
     EntityNamesModel* entity_names_ = nullptr;
     LayoutController* layout_ = nullptr;
-    QList<QDockWidget*> docks_;
+    QDockWidget* filters_dock_ = nullptr;
+    QDockWidget* entities_dock_ = nullptr;
+    QDockWidget* details_dock_ = nullptr;
+    QDockWidget* search_dock_ = nullptr;
+    QDockWidget* documents_dock_ = nullptr;
+    QDockWidget* timeline_dock_ = nullptr;
+    QList<QDockWidget*> docks_; // every dock in the order added, curation's too (View ▸ Panels)
     QByteArray default_state_;
 
+    // Made by the menus, shown again on the toolbar.
+    struct ToolbarActions {
+        QAction* open_project = nullptr;
+        QAction* import_files = nullptr;
+        QAction* export_figure = nullptr;
+        QAction* fit_view = nullptr;
+        QAction* relayout = nullptr;
+    } toolbar_actions_;
     QMenu* recent_menu_ = nullptr;
     QMenu* view_menu_ = nullptr;
     QActionGroup* engine_group_ = nullptr;
