@@ -2,15 +2,15 @@
 // (QT_QPA_PLATFORM=offscreen, no GPU): a synthetic 10,000-node, 50,000-edge graph, and a
 // 100,000-document project opened through the real MainWindow until its first paint.
 // Reference in the same run: QPainter drawing 50,000 plain lines with one drawLines call.
-#include "documents_model.h"
-#include "documents_panel.h"
+#include "app/main_window.h"
 #include "dossier/model/date.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/graph_source.h"
 #include "dossier/store/project.h"
-#include "explorer_state.h"
-#include "graph_view.h"
-#include "main_window.h"
+#include "graph_view/graph_view.h"
+#include "panels/documents_model.h"
+#include "panels/documents_panel.h"
+#include "state/explorer_state.h"
 
 #include <QApplication>
 #include <QImage>

@@ -1,15 +1,15 @@
 // On the seed cable (../shared/corpus, skipped when absent): an analyst merges, in the window,
 // an organisation that extraction split in two and rejects a false person; extraction runs again
 // and the window, reloaded, still shows both corrections, with the log saying they held.
-#include "corrections_log_panel.h"
-#include "curation_controller.h"
-#include "curation_ui.h"
+#include "app/main_window.h"
+#include "curation/corrections_log_panel.h"
+#include "curation/curation_controller.h"
+#include "curation/curation_ui.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
-#include "entities_panel.h"
-#include "graph_view.h"
-#include "main_window.h"
+#include "graph_view/graph_view.h"
+#include "panels/entities_panel.h"
 #include "test_window.h"
 
 #include <QDir>

@@ -2,22 +2,22 @@
 // go through the Curate actions and dialogs (or the controller they call), land in the project
 // as curation records, are undone and redone through the window's undo stack, and every view
 // follows; paths, ego networks and "appear together" answer on the fixture's known sentences.
-#include "corrections_log_panel.h"
-#include "curation_controller.h"
-#include "curation_dialogs.h"
-#include "curation_ui.h"
-#include "documents_panel.h"
+#include "app/main_window.h"
+#include "curation/corrections_log_panel.h"
+#include "curation/curation_controller.h"
+#include "curation/curation_dialogs.h"
+#include "curation/curation_ui.h"
 #include "dossier/store/curation_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/extraction_lock.h"
-#include "entities_panel.h"
-#include "entity_timeline_panel.h"
-#include "graph_view.h"
+#include "graph_view/graph_view.h"
 #include "gui_fixture.h"
-#include "main_window.h"
-#include "path_panel.h"
+#include "panels/documents_panel.h"
+#include "panels/entities_panel.h"
+#include "panels/entity_timeline_panel.h"
+#include "questions/path_panel.h"
+#include "questions/together_panel.h"
 #include "test_window.h"
-#include "together_panel.h"
 
 #include <QAbstractItemView>
 #include <QAction>

@@ -1,7 +1,7 @@
 // The Documents table shows a large project a batch at a time (the view fetches more as it
 // scrolls), yet sorts every document, not only those loaded; jumping to a document loads the rows
 // up to it, and the current row follows its document through a sort.
-#include "documents_model.h"
+#include "panels/documents_model.h"
 
 #include <QItemSelectionModel>
 #include <QTest>

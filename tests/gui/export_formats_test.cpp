@@ -1,13 +1,13 @@
 // The export dialog writes every format of `dossier export`, and the view file it saves is the
 // one the command reads: parsed back by core's parse_view_spec, it selects what the window showed,
 // and `dossier export --view` regenerates the same data and the same evidence appendix.
+#include "app/main_window.h"
 #include "cli_runner.h"
 #include "dossier/graph/view_spec.h"
-#include "export_dialog.h"
-#include "filters_panel.h"
-#include "graph_view.h"
+#include "export/export_dialog.h"
+#include "graph_view/graph_view.h"
 #include "gui_fixture.h"
-#include "main_window.h"
+#include "panels/filters_panel.h"
 #include "test_window.h"
 
 #include <QCheckBox>

@@ -2,16 +2,16 @@
 // the real window on real project files: the banner shows, extraction runs in the background
 // (the corrections replayed), the entities appear and the mark is cleared; a cancel leaves a
 // valid project that is still marked incomplete.
-#include "curation_controller.h"
-#include "curation_ui.h"
-#include "documents_panel.h"
+#include "app/main_window.h"
+#include "curation/curation_controller.h"
+#include "curation/curation_ui.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/project_stats.h"
-#include "extraction_banner.h"
-#include "graph_view.h"
-#include "main_window.h"
+#include "graph_view/graph_view.h"
+#include "panels/documents_panel.h"
+#include "panels/extraction_banner.h"
 #include "test_window.h"
 
 #include <QAction>

@@ -1,11 +1,11 @@
 // The graph view's pieces on synthetic graphs: hit-testing grid, filtering, label placement,
 // zoom/pan/rubber band through real mouse events, and UTF-8 to UTF-16 offsets.
-#include "explorer_state.h"
-#include "graph_filter.h"
-#include "graph_painter.h"
-#include "graph_view.h"
-#include "spatial_grid.h"
-#include "utf8_offsets.h"
+#include "graph_view/graph_painter.h"
+#include "graph_view/graph_view.h"
+#include "graph_view/spatial_grid.h"
+#include "panels/utf8_offsets.h"
+#include "state/explorer_filter.h"
+#include "state/explorer_state.h"
 
 #include <QImage>
 #include <QRandomGenerator>

@@ -1,9 +1,9 @@
 // Import through the real window: files and folders in the background, progress, the summary of
 // failures, cancel, and the views refreshed with what arrived.
-#include "documents_panel.h"
+#include "app/main_window.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
-#include "main_window.h"
+#include "panels/documents_panel.h"
 #include "test_window.h"
 
 #include <QDir>

@@ -1,16 +1,16 @@
 // Drives the real MainWindow offscreen (QT_QPA_PLATFORM=offscreen) on real project files.
-#include "details_panel.h"
-#include "documents_panel.h"
-#include "entities_panel.h"
-#include "export_dialog.h"
-#include "filters_panel.h"
-#include "graph_view.h"
+#include "app/main_window.h"
+#include "export/export_dialog.h"
+#include "graph_view/graph_view.h"
 #include "gui_fixture.h"
-#include "layout_controller.h"
-#include "main_window.h"
-#include "search_panel.h"
+#include "jobs/layout_controller.h"
+#include "panels/details_panel.h"
+#include "panels/documents_panel.h"
+#include "panels/entities_panel.h"
+#include "panels/filters_panel.h"
+#include "panels/search_panel.h"
+#include "panels/timeline_widget.h"
 #include "test_window.h"
-#include "timeline_widget.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

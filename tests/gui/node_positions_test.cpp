@@ -1,13 +1,13 @@
 // Node positions live in the project: dragging a node moves and pins it, a filter change leaves it
 // where it was put, and the project opens again with the node there, still pinned. A pinned node
 // wears a pin marker on screen (not in figure files); Unpin All releases it, undoably.
+#include "app/main_window.h"
 #include "dossier/store/curation_store.h"
 #include "dossier/store/project.h"
-#include "figure_export.h"
-#include "filters_panel.h"
-#include "graph_view.h"
+#include "export/figure_export.h"
+#include "graph_view/graph_view.h"
 #include "gui_fixture.h"
-#include "main_window.h"
+#include "panels/filters_panel.h"
 #include "test_window.h"
 
 #include <QCheckBox>

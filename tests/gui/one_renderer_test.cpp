@@ -2,9 +2,9 @@
 // and written as a PNG through the export path holds the same nodes, in the same colours, at the
 // same relative places, with the same labels; directed relations get arrowheads in both.
 #include "dossier/render/figure_renderer.h"
-#include "explorer_state.h"
-#include "figure_export.h"
-#include "graph_view.h"
+#include "export/figure_export.h"
+#include "graph_view/graph_view.h"
+#include "state/explorer_state.h"
 
 #include <QImage>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 #pragma once
 // The set-up every window test repeats: settings in a test location, a MainWindow that shows no
 // message boxes and runs no Graphviz layout on its own, a project opened and waited for.
-#include "main_window.h"
+#include "app/main_window.h"
 
 #include <QSettings>
 #include <QSignalSpy>

@@ -1,0 +1,258 @@
+// Opening a project: its snapshot read on a worker and shown whole, the metrics that follow the
+// first paint, the node positions kept in it, and the File menu's project dialogs.
+#include "app/main_window.h"
+#include "dossier/store/store_error.h"
+#include "graph_view/graph_view.h"
+#include "jobs/layout_controller.h"
+#include "panels/documents_panel.h"
+#include "panels/entity_names_model.h"
+#include "panels/filters_panel.h"
+#include "panels/timeline_widget.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace dossier::gui {
+namespace {
+const QString kProjectSuffix = QStringLiteral("dossier");
+const QString kProjectFilter = QObject::tr("Dossier projects (*.dossier);;All files (*)");
+
+QString advice_for(const store::StoreError& e) {
+    using Kind = store::StoreError::Kind;
+    switch (e.kind()) {
+    case Kind::NotAProject:
+        return QObject::tr(
+            "This file is not a Dossier project. Choose a .dossier file, or create one with "
+            "File ▸ New Project.");
+    case Kind::NewerSchema:
+        return QObject::tr(
+            "The project was written by a newer Dossier. Open it with that version.");
+    case Kind::ReadOnly:
+        return QObject::tr(
+            "The project cannot be written here. Copy it to a folder you can write to.");
+    case Kind::DiskFull:
+        return QObject::tr("The disk is full. Free some space and try again; nothing was lost.");
+    case Kind::Busy:
+        return QObject::tr("Another program is writing the project. Try again in a moment.");
+    default:
+        return {};
+    }
+}
+} // namespace
+
+bool MainWindow::is_project_file(const QString& path) {
+    return QFileInfo(path).suffix() == kProjectSuffix;
+}
+
+void MainWindow::connect_project_loading() {
+    connect(&loader_, &QFutureWatcher<std::shared_ptr<ProjectSnapshot>>::finished, this, [this] {
+        // Moved, not copied: it holds a row per document (100,000 in a large project).
+        ProjectSnapshot snapshot = std::move(*loader_.result());
+        if (!snapshot.error.isEmpty()) {
+            set_activity({});
+            show_error(tr("Cannot open project"), snapshot.error);
+        } else {
+            apply_snapshot(std::move(snapshot));
+        }
+        if (reload_again_) {
+            reload_again_ = false;
+            reload();
+        }
+    });
+    connect(&metrics_,
+            &QFutureWatcher<std::pair<std::shared_ptr<ExplorerGraph>, QStringList>>::finished, this,
+            [this] {
+                auto [graph, notes] = metrics_.result();
+                // Only if the graph shown is still the one the metrics were computed for.
+                if (graph && state_.graph() == metrics_for_) {
+                    for (std::size_t i = 0; i < graph->nodes.size(); ++i)
+                        graph->nodes[i].position = state_.graph()->nodes[i].position;
+                    snapshot_.notes << notes;
+                    snapshot_.graph = graph;
+                    state_.set_graph(graph);
+                    update_counts();
+                }
+                metrics_for_.reset();
+                emit metrics_ready();
+            });
+}
+
+void MainWindow::open_project(const QString& path) {
+    if (loader_.isRunning()) {
+        if (path == pending_path_)
+            return;
+        load_cancel_->store(true);
+        loader_.waitForFinished();
+    }
+    pending_path_ = path;
+    load_cancel_ = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = load_cancel_;
+    const std::filesystem::path fs_path = path.toStdString();
+    set_activity(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0, 0, false);
+    loader_.setFuture(QtConcurrent::run([fs_path, cancel, path] {
+        // Exceptions become a message here: a future must not carry them back into the GUI.
+        auto snapshot = std::make_shared<ProjectSnapshot>();
+        try {
+            *snapshot = load_project_snapshot(fs_path, cancel.get());
+        } catch (const store::StoreError& e) {
+            const QString advice = advice_for(e);
+            snapshot->error =
+                tr("%1\n\n%2%3")
+                    .arg(path, QString::fromUtf8(e.what()),
+                         advice.isEmpty() ? QString() : QStringLiteral("\n\n") + advice);
+        } catch (const std::exception& e) {
+            snapshot->error = tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what()));
+        }
+        return snapshot;
+    }));
+}
+
+void MainWindow::reload() {
+    if (project_path_.isEmpty())
+        return;
+    if (loader_.isRunning()) {
+        reload_again_ = true;
+        return;
+    }
+    open_project(project_path_);
+}
+
+bool MainWindow::new_project(const QString& chosen) {
+    QString path = chosen;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + kProjectSuffix;
+    try {
+        store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+    } catch (const std::exception& e) {
+        show_error(tr("Cannot create project"),
+                   tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
+        return false;
+    }
+    open_project(path);
+    return true;
+}
+
+void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
+    const QString path = QString::fromStdString(snapshot.path.string());
+    const bool same_project = path == project_path_;
+    if (!same_project || !reader_.is_open()) {
+        try {
+            reader_.open(snapshot.path);
+        } catch (const std::exception& e) {
+            set_activity({});
+            show_error(tr("Cannot open project"),
+                       tr("%1\n\n%2").arg(path, QString::fromUtf8(e.what())));
+            return;
+        }
+    }
+    project_path_ = path;
+    if (!same_project)
+        banner_dismissed_ = false;
+    // A reload of the same project keeps the positions of the entities it already showed.
+    int new_nodes = 0;
+    if (same_project) {
+        const auto& old_graph = *state_.graph();
+        for (auto& node : snapshot.graph->nodes) {
+            const int old = old_graph.find(node.id);
+            if (old >= 0) {
+                const auto& was = old_graph.nodes[static_cast<std::size_t>(old)];
+                node.position = was.position;
+                node.pinned = was.pinned;
+                node.has_stored_position = was.has_stored_position;
+            } else {
+                ++new_nodes;
+            }
+        }
+    }
+    snapshot_ = std::move(snapshot);
+    setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(path).fileName()));
+    setWindowFilePath(path);
+    remember_recent(path);
+
+    std::vector<MonthIndex> months;
+    months.reserve(snapshot_.documents.size());
+    for (const auto& d : snapshot_.documents)
+        months.push_back(d.month);
+    timeline_->set_months(months);
+    filters_->set_relation_types(snapshot_.relation_types);
+    entity_names_->set_rows(std::move(snapshot_.entity_names));
+    state_.set_graph(snapshot_.graph);
+    // After the graph: the document shown marks the mentions of entities the graph lacks as
+    // rejected, so with the previous graph every new entity looked rejected after an extraction.
+    documents_->set_documents(std::move(snapshot_.documents)); // the table keeps them
+    if (!importer_.running() && !extractor_.running() && !layout_->running())
+        set_activity({});
+    update_counts();
+    update_extraction_banner();
+    emit project_loaded();
+    start_metrics();
+    // A project that remembers where every node goes opens as it was left, without a layout.
+    const bool all_placed =
+        snapshot_.stored_positions == static_cast<int>(snapshot_.graph->nodes.size());
+    const bool changed = (!same_project && !all_placed) || new_nodes > 0;
+    if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
+        !extractor_.running() && !state_.graph()->nodes.empty())
+        layout_->relayout();
+}
+
+void MainWindow::set_pins(const QList<EntityId>& entities, bool pinned) {
+    std::vector<int> indices;
+    for (const auto& id : entities)
+        if (const int i = state_.graph()->find(id); i >= 0)
+            indices.push_back(i);
+    state_.set_pinned(indices, pinned);
+    store_pins(entities, pinned);
+}
+
+void MainWindow::store_pins(const QList<EntityId>& entities, bool pinned) {
+    std::vector<StoredPosition> positions;
+    const auto& graph = *state_.graph();
+    for (const auto& id : entities)
+        if (const int i = graph.find(id); i >= 0)
+            positions.push_back({id, graph.nodes[static_cast<std::size_t>(i)].position, pinned});
+    save_positions(std::move(positions));
+}
+
+void MainWindow::save_positions(std::vector<StoredPosition> positions) {
+    if (project_path_.isEmpty() || positions.empty())
+        return;
+    save_node_positions_in_background(project_path_, std::move(positions))
+        .then(this, [this](const QString& error) {
+            if (!error.isEmpty())
+                show_error(tr("Node positions not saved"), error);
+        });
+}
+
+void MainWindow::start_metrics() {
+    if (metrics_.isRunning() || state_.graph()->nodes.empty())
+        return;
+    metrics_for_ = state_.graph();
+    auto copy = std::make_shared<ExplorerGraph>(*state_.graph());
+    const std::filesystem::path path = project_path_.toStdString();
+    metrics_.setFuture(QtConcurrent::run([copy, path] {
+        QStringList notes;
+        try {
+            add_graph_metrics(path, *copy, notes);
+        } catch (const std::exception& e) {
+            notes << tr("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
+        }
+        return std::make_pair(copy, notes);
+    }));
+}
+
+void MainWindow::choose_new_project() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("New Project"), QString(), kProjectFilter);
+    if (!path.isEmpty())
+        new_project(path);
+}
+
+void MainWindow::choose_open_project() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), kProjectFilter);
+    if (!path.isEmpty())
+        open_project(path);
+}
+
+} // namespace dossier::gui

@@ -1,0 +1,88 @@
+#include "jobs/extraction_controller.h"
+
+#include "dossier/store/document_store.h"
+#include "dossier/store/project.h"
+#include "dossier/store/project_stats.h"
+#include "dossier/store/relation_store.h"
+#include "jobs/post_to_thread.h"
+#if DOSSIER_HAVE_EXTRACT
+#include "dossier/curation/replay.h"
+#include "dossier/extract/extraction.h"
+#endif
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace dossier::gui {
+
+ExtractionController::ExtractionController(QObject* parent) : QObject(parent) {
+    connect(&watcher_, &QFutureWatcher<ExtractionReport>::finished, this,
+            [this] { emit finished(watcher_.result()); });
+}
+
+ExtractionController::~ExtractionController() {
+    cancel();
+    wait();
+}
+
+bool ExtractionController::available() {
+#if DOSSIER_HAVE_EXTRACT
+    return true;
+#else
+    return false;
+#endif
+}
+
+void ExtractionController::cancel() {
+    cancel_->store(true);
+}
+
+void ExtractionController::wait() {
+    watcher_.waitForFinished();
+}
+
+void ExtractionController::start(const std::filesystem::path& project_path) {
+    if (running())
+        return;
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    auto report_progress = post_to(this, [](ExtractionController& self, int done, int total) {
+        emit self.progress(done, total);
+    });
+    auto cancel = cancel_;
+    watcher_.setFuture(QtConcurrent::run([project_path, cancel, report_progress] {
+        // Exceptions become the report's error: a future must not carry them into the GUI.
+        ExtractionReport report;
+        try {
+            auto project = store::Project::open(project_path, store::OpenMode::ReadWrite);
+#if DOSSIER_HAVE_EXTRACT
+            // Every document, after clearing the earlier results; relations follow and the
+            // corrections are replayed inside run_extraction, exactly as for `dossier extract`.
+            const auto summary = extract::run_extraction(
+                project, {},
+                [&](std::size_t done, std::size_t total) {
+                    report_progress(static_cast<int>(done), static_cast<int>(total));
+                },
+                cancel.get());
+            report.documents = static_cast<int>(summary.documents);
+            report.mentions = static_cast<int>(summary.mentions);
+            report.entities = static_cast<int>(summary.entities);
+            report.cancelled = summary.cancelled; // a cancel in the relation pass counts too
+            report.relations = static_cast<int>(store::RelationStore(project).count());
+            report.corrections =
+                QString::fromStdString(curation::describe(curation::curation_status(project)));
+#else
+            (void)cancel;
+            (void)report_progress;
+            report.error = QObject::tr(
+                "this build has no extraction core (core/extract); use `dossier extract`");
+#endif
+            report.incomplete = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
+            report.not_extracted =
+                static_cast<int>(store::DocumentStore(project).not_extracted().size());
+        } catch (const std::exception& e) {
+            report.error = QString::fromUtf8(e.what());
+        }
+        return report;
+    }));
+}
+
+} // namespace dossier::gui

@@ -1,0 +1,106 @@
+#include "jobs/import_controller.h"
+
+#include "dossier/store/project.h"
+#include "dossier/store/relation_store.h"
+#include "jobs/post_to_thread.h"
+#if DOSSIER_HAVE_INGEST
+#include "dossier/ingest/import_job.h"
+#endif
+#if DOSSIER_HAVE_EXTRACT
+#include "dossier/extract/extraction.h"
+#endif
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace dossier::gui {
+namespace {
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
+ImportController::ImportController(QObject* parent) : QObject(parent) {
+    connect(&watcher_, &QFutureWatcher<ImportReport>::finished, this,
+            [this] { emit finished(watcher_.result()); });
+}
+
+ImportController::~ImportController() {
+    cancel();
+    wait();
+}
+
+void ImportController::cancel() {
+    cancel_->store(true);
+}
+
+void ImportController::wait() {
+    watcher_.waitForFinished();
+}
+
+void ImportController::start(const std::filesystem::path& project_path, const QStringList& inputs) {
+    if (running())
+        return;
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    std::vector<std::filesystem::path> paths;
+    for (const auto& input : inputs)
+        paths.emplace_back(input.toStdString());
+    auto report_progress =
+        post_to(this, [](ImportController& self, QString phase, int done, int total,
+                         QString current) { emit self.progress(phase, done, total, current); });
+    auto cancel = cancel_;
+    watcher_.setFuture(QtConcurrent::run([project_path, paths, cancel, report_progress] {
+        ImportReport report;
+        try {
+            auto project = store::Project::open(project_path, store::OpenMode::CreateIfMissing);
+#if DOSSIER_HAVE_INGEST
+            ingest::ImportOptions options;
+            options.inputs = paths;
+            options.cancel = cancel.get();
+            options.progress = [&](const ingest::ImportProgress& p) {
+                report_progress(QObject::tr("Importing"), static_cast<int>(p.files_done),
+                                static_cast<int>(p.files_total), qs(p.current_file));
+            };
+            const auto result = ingest::ImportJob(options).run(project);
+            report.imported = static_cast<int>(result.imported.size());
+            report.skipped = static_cast<int>(result.skipped.size());
+            report.files_seen = static_cast<int>(result.files_seen);
+            report.cancelled = result.cancelled;
+            for (const auto& f : result.failed)
+                report.failed.push_back({qs(f.path), qs(f.reason)});
+#if DOSSIER_HAVE_EXTRACT
+            if (!result.imported.empty() && !cancel->load()) {
+                const auto summary = extract::run_extraction(
+                    project, result.imported,
+                    [&](std::size_t done, std::size_t total) {
+                        report_progress(QObject::tr("Extracting"), static_cast<int>(done),
+                                        static_cast<int>(total), QString());
+                    },
+                    cancel.get());
+                report.extraction = QObject::tr("%1 mentions of %2 entities found in %3 documents")
+                                        .arg(summary.mentions)
+                                        .arg(summary.entities)
+                                        .arg(summary.documents);
+                report.cancelled = report.cancelled || summary.cancelled;
+                // run_extraction read the relations too (and replayed the corrections).
+                if (!summary.cancelled)
+                    report.extraction +=
+                        QObject::tr(", %1 relations").arg(store::RelationStore(project).count());
+            }
+#else
+            report.extraction = QObject::tr("extraction is not part of this build");
+#endif
+#else
+            (void)paths;
+            (void)cancel;
+            (void)report_progress;
+            report.error =
+                QObject::tr("this build has no import engine (core/ingest); use `dossier import`");
+#endif
+        } catch (const std::exception& e) {
+            report.error = QString::fromUtf8(e.what());
+        }
+        return report;
+    }));
+}
+
+} // namespace dossier::gui

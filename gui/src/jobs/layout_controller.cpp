@@ -1,0 +1,198 @@
+#include "jobs/layout_controller.h"
+
+#if DOSSIER_HAVE_LAYOUT
+#include "dossier/layout/layout_cost.h"
+#include "dossier/layout/layout_service.h"
+#endif
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace dossier::gui {
+#if DOSSIER_HAVE_LAYOUT
+namespace {
+
+// The layout service reports progress and can kill a running layout (its worker process) where
+// it offers those; templates so this builds against a service with or without them.
+template <class Service>
+auto submit_job(Service& service, const layout::LayoutRequest& request,
+                std::shared_ptr<std::atomic<int>> percent) {
+    auto report = [percent](const auto& p) {
+        // An estimate from node and edge counts (layout_cost.h), shown as such.
+        percent->store(static_cast<int>(std::clamp(p.fraction, 0.0, 1.0) * 100));
+    };
+    if constexpr (requires { service.submit(request, report); })
+        return service.submit(request, report);
+    else
+        return service.submit(request);
+}
+
+template <class Service> void cancel_service(Service& service) {
+    if constexpr (requires { service.cancel(); })
+        service.cancel();
+}
+
+} // namespace
+#endif
+
+LayoutController::LayoutController(ExplorerState* state, QObject* parent)
+    : QObject(parent), state_(state) {
+    connect(&watcher_, &QFutureWatcher<LayoutOutcome>::finished, this, [this] {
+        progress_timer_.stop();
+        apply(watcher_.result());
+    });
+    progress_timer_.setInterval(200);
+    connect(&progress_timer_, &QTimer::timeout, this, [this] {
+        if (const int percent = progress_percent(); percent >= 0)
+            emit progress(percent);
+    });
+}
+
+LayoutController::~LayoutController() {
+    cancel();
+    watcher_.waitForFinished();
+}
+
+QStringList LayoutController::engines() {
+    return {QStringLiteral("sfdp"), QStringLiteral("neato"), QStringLiteral("fdp"),
+            QStringLiteral("dot"),  QStringLiteral("circo"), QStringLiteral("twopi")};
+}
+
+bool LayoutController::available() {
+#if DOSSIER_HAVE_LAYOUT
+    return true;
+#else
+    return false;
+#endif
+}
+
+QString LayoutController::estimate() const {
+#if DOSSIER_HAVE_LAYOUT
+    const auto& visible = state_->visible();
+    const auto n = static_cast<std::size_t>(visible.node_count);
+    const auto engine =
+        engine_.isEmpty()
+            ? layout::default_engine_for(n)
+            : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
+    return QString::fromStdString(
+        layout::estimate_layout_cost(engine, n, static_cast<std::size_t>(visible.edge_count))
+            .summary);
+#else
+    return {};
+#endif
+}
+
+void LayoutController::cancel() {
+    cancel_->store(true);
+}
+
+int LayoutController::progress_percent() const {
+    return progress_ ? progress_->load() : -1;
+}
+
+void LayoutController::relayout() {
+    if (running())
+        return;
+#if DOSSIER_HAVE_LAYOUT
+    if (!service_)
+        service_ = std::make_shared<layout::LayoutService>();
+    auto service = std::static_pointer_cast<layout::LayoutService>(service_);
+    const auto graph = state_->graph();
+    const auto& visible = state_->visible();
+    layout::LayoutRequest request;
+    std::vector<EntityId> node_of; // request index -> entity
+    std::vector<int> request_of(graph->nodes.size(), -1);
+    for (std::size_t i = 0; i < graph->nodes.size(); ++i) {
+        if (!visible.node_visible[i])
+            continue;
+        request_of[i] = static_cast<int>(request.nodes.size());
+        node_of.push_back(graph->nodes[i].id);
+        const auto& source = graph->nodes[i];
+        layout::LayoutNode node;
+        node.key = std::to_string(source.id.value);
+        node.width = node.height = 18;
+        // Graphviz's y axis points up; the window's down.
+        const layout::Point at{source.position.x(), -source.position.y()};
+        // Pins only, no start positions: the same graph, engine, seed and pins give the same
+        // picture, however often it is laid out.
+        if (source.pinned)
+            node.pinned = at; // the analyst put it there
+        request.nodes.push_back(std::move(node));
+    }
+    for (std::size_t e = 0; e < graph->edges.size(); ++e) {
+        if (!visible.edge_visible[e])
+            continue;
+        const auto& edge = graph->edges[e];
+        request.edges.push_back(
+            {static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.source)]),
+             static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.target)]),
+             edge.weight});
+    }
+    request.options.engine =
+        engine_.isEmpty()
+            ? layout::default_engine_for(request.nodes.size())
+            : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
+    request.options.seed = seed_;
+    request.options.splines = "none"; // the view draws straight lines
+    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    auto cancel = cancel_;
+    progress_ = std::make_shared<std::atomic<int>>(-1);
+    auto progress = progress_;
+    emit started(estimate());
+    progress_timer_.start();
+    watcher_.setFuture(
+        QtConcurrent::run([service, request = std::move(request), node_of, cancel, progress] {
+            LayoutOutcome outcome;
+            auto job = submit_job(*service, request, progress);
+            // Poll so a cancel returns at once: the service kills the worker running Graphviz.
+            while (!job.ready()) {
+                if (cancel->load()) {
+                    job.cancel();
+                    cancel_service(*service);
+                    outcome.cancelled = true;
+                    outcome.message = QObject::tr("Layout cancelled");
+                    return outcome;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            const auto& result = job.wait();
+            outcome.ok = result.ok;
+            outcome.cancelled = result.cancelled;
+            if (!result.ok) {
+                outcome.message = QString::fromStdString(result.error);
+                return outcome;
+            }
+            for (std::size_t k = 0; k < result.nodes.size() && k < node_of.size(); ++k) {
+                // Graphviz's y axis points up; the screen's points down.
+                const auto& c = result.nodes[k].center;
+                outcome.positions.emplace_back(node_of[k], QPointF(c.x, -c.y));
+            }
+            outcome.message = QObject::tr("%1 nodes laid out in %2 s")
+                                  .arg(result.nodes.size())
+                                  .arg(result.seconds, 0, 'f', 2);
+            return outcome;
+        }));
+#else
+    emit finished(false, tr("This build has no layout engine (core/layout with Graphviz)."));
+#endif
+}
+
+void LayoutController::apply(const LayoutOutcome& outcome) {
+    if (outcome.ok && !outcome.cancelled) {
+        auto next = std::make_shared<ExplorerGraph>(*state_->graph());
+        for (const auto& [entity, position] : outcome.positions)
+            if (const int index = next->find(entity); index >= 0) {
+                auto& node = next->nodes[static_cast<std::size_t>(index)];
+                // Engines that cannot pin (sfdp, dot) may have moved a pinned node: put it back.
+                if (!node.pinned)
+                    node.position = position;
+                node.has_stored_position = true;
+            }
+        state_->set_graph(std::move(next));
+    }
+    emit finished(outcome.ok && !outcome.cancelled, outcome.message);
+}
+
+} // namespace dossier::gui

@@ -1,0 +1,66 @@
+#pragma once
+// Re-layout in the background through the layout service: the visible part of the graph goes in
+// (pinned nodes with their places), positions come back and replace the provisional ones; nodes
+// outside the filter keep theirs. Cancel stops the job (a service that runs Graphviz in a worker
+// process kills it); progress is the service's estimate (elapsed over the cost model's time).
+#include "state/explorer_state.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+namespace dossier::gui {
+
+struct LayoutOutcome {
+    bool ok = false;
+    bool cancelled = false;
+    QString message; // error, or "sfdp: 1.2 s"
+    std::vector<std::pair<EntityId, QPointF>>
+        positions; // by entity, so a reload meanwhile is harmless
+};
+
+class LayoutController : public QObject {
+    Q_OBJECT
+public:
+    explicit LayoutController(ExplorerState* state, QObject* parent = nullptr);
+    ~LayoutController() override;
+
+    static QStringList engines();
+    static bool available();
+    void set_engine(const QString& engine) { engine_ = engine; }
+    QString engine() const { return engine_; } // empty = chosen by size
+    void set_seed(std::uint32_t seed) { seed_ = seed; }
+    std::uint32_t seed() const { return seed_; }
+    bool running() const { return watcher_.isRunning(); }
+    // A one-line estimate for the current visible graph ("sfdp: about 2 s for ...").
+    QString estimate() const;
+    // The running layout's estimated progress in percent, -1 when unknown.
+    int progress_percent() const;
+
+public slots:
+    void relayout();
+    void cancel();
+
+signals:
+    void started(const QString& estimate);
+    void finished(bool ok, const QString& message);
+    void progress(int percent); // about five times a second while a layout runs
+
+private:
+    void apply(const LayoutOutcome& outcome);
+
+    ExplorerState* state_;
+    QString engine_;
+    std::uint32_t seed_ = 1;
+    QFutureWatcher<LayoutOutcome> watcher_;
+    std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<std::atomic<int>> progress_;
+    QTimer progress_timer_;
+    std::shared_ptr<void>
+        service_; // layout::LayoutService, type-erased to keep Graphviz out of here
+};
+
+} // namespace dossier::gui

@@ -1,0 +1,21 @@
+#pragma once
+// A relation's evidence sentences as HTML, quoted the same way wherever a panel lists them (the
+// Details panel under each relation, the Paths panel under each hop): each sentence in quotes,
+// then a link `doc:ID` to its document, named by title, date and page.
+#include "dossier/model/ids.h"
+#include "state/project_reader.h"
+
+#include <QString>
+#include <cstddef>
+#include <vector>
+
+namespace dossier::gui {
+
+// A <ul> of the quotes; empty when there are none.
+QString evidence_quotes_html(const std::vector<EvidenceQuote>& quotes);
+
+// Reads up to `limit` quotes of `relation` and formats them as above; when the project cannot be
+// read, a paragraph that says the evidence is unavailable and why.
+QString relation_evidence_html(ProjectReader& reader, RelationId relation, std::size_t limit);
+
+} // namespace dossier::gui

@@ -1,0 +1,193 @@
+#include "state/project_snapshot.h"
+
+#include "dossier/model/date.h"
+#include "dossier/store/document_store.h"
+#include "dossier/store/entity_store.h"
+#include "dossier/store/project.h"
+#include "dossier/store/project_stats.h"
+#include "dossier/store/relation_store.h"
+#include "graph_view/node_positions.h"
+#include "panels/documents_model.h"
+#if DOSSIER_HAVE_GRAPH
+#include "dossier/graph/graph_snapshot.h"
+#include "dossier/graph/metrics.h"
+#endif
+
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace dossier::gui {
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString joined(const std::vector<std::string>& names) {
+    QStringList out;
+    for (const auto& n : names)
+        out << qs(n);
+    return out.join(QStringLiteral("; "));
+}
+
+MonthIndex month_of(const PartialDate& date) {
+    return date.empty() ? 0 : month_index(date.year, date.month);
+}
+
+#if DOSSIER_HAVE_GRAPH
+void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& notes) {
+    try {
+        const auto snapshot = graph::GraphSnapshot::build(project, graph::GraphFilter{});
+        graph::MetricOptions options;
+        // Exact betweenness grows as n*m; above a few thousand nodes the sampled estimate keeps
+        // opening a project quick (the Details panel says which one it shows).
+        options.betweenness.exact_limit = 3000;
+        options.betweenness.samples = 300;
+        const auto metrics =
+            graph::compute_metrics(snapshot,
+                                   {graph::Metric::Degree, graph::Metric::Betweenness,
+                                    graph::Metric::PageRank, graph::Metric::Community},
+                                   options);
+        for (std::size_t v = 0; v < snapshot.node_count(); ++v) {
+            const int i = graph.find(snapshot.entity(v));
+            if (i < 0)
+                continue;
+            auto& node = graph.nodes[static_cast<std::size_t>(i)];
+            if (v < metrics.degree.size())
+                node.degree = metrics.degree[v];
+            if (v < metrics.betweenness.size())
+                node.betweenness = metrics.betweenness[v];
+            if (v < metrics.pagerank.size())
+                node.pagerank = metrics.pagerank[v];
+            if (v < metrics.community.size())
+                node.community = metrics.community[v];
+        }
+        if (metrics.betweenness_sampled)
+            notes << QStringLiteral("betweenness estimated from %1 sampled sources")
+                         .arg(metrics.betweenness_samples);
+    } catch (const std::exception& e) {
+        notes << QStringLiteral("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
+    }
+}
+#endif
+
+} // namespace
+
+void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph,
+                       QStringList& notes) {
+#if DOSSIER_HAVE_GRAPH
+    auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+    add_metrics(project, graph, notes);
+#else
+    (void)path;
+    (void)graph;
+    notes << QStringLiteral("betweenness, PageRank and communities need the graph core");
+#endif
+}
+
+MonthIndex month_of_iso(const std::string& iso) {
+    const auto date = parse_iso_date(iso);
+    return date ? month_of(*date) : 0;
+}
+
+ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
+                                      const std::atomic<bool>* cancel) {
+    auto cancelled = [cancel] { return cancel && cancel->load(); };
+    ProjectSnapshot out;
+    out.path = path;
+    auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+    out.extraction_incomplete = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
+
+    store::DocumentStore documents(project);
+    out.documents_not_extracted = static_cast<int>(documents.not_extracted().size());
+    for (const auto& d : documents.list()) {
+        DocumentRow row;
+        row.id = d.id;
+        row.date = qs(d.date);
+        row.month = month_of_iso(d.date);
+        row.title = qs(d.title);
+        row.senders = joined(d.senders);
+        row.recipients = joined(d.recipients);
+        row.classification = qs(d.classification);
+        row.format = qs(d.format);
+        out.documents.push_back(std::move(row));
+    }
+    DocumentsModel::sort_rows(out.documents); // the table's opening order, off the GUI thread
+    if (cancelled())
+        return out;
+
+    auto& graph = *out.graph;
+    store::EntityStore entities(project);
+    for (const auto& e : entities.list()) {
+        ExplorerNode node;
+        node.id = e.id;
+        node.name = qs(e.canonical_name);
+        node.type = e.type;
+        for (const auto& alias : e.aliases)
+            if (alias != e.canonical_name)
+                node.aliases << qs(alias);
+        node.mentions = static_cast<int>(e.mentions);
+        node.documents = static_cast<int>(e.documents);
+        node.first_month = month_of_iso(e.first_date);
+        node.last_month = month_of_iso(e.last_date);
+        graph.nodes.push_back(std::move(node));
+    }
+    graph.rebuild_index();
+    if (cancelled())
+        return out;
+
+    store::RelationStore relations(project);
+    QSet<QString> types;
+    for (const auto& row : relations.list({}, false)) {
+        const auto& r = row.relation;
+        const int s = graph.find(r.source), t = graph.find(r.target);
+        if (s < 0 || t < 0 || s == t)
+            continue; // an end that is rejected or gone
+        ExplorerEdge edge;
+        edge.id = r.id;
+        edge.source = s;
+        edge.target = t;
+        edge.type = qs(r.type);
+        edge.weight = r.weight;
+        edge.directed = r.directed;
+        edge.first_month = month_of(r.first_date);
+        edge.last_month = month_of(r.last_date);
+        types.insert(edge.type);
+        graph.edges.push_back(std::move(edge));
+    }
+    out.relation_types = QStringList(types.begin(), types.end());
+    out.relation_types.sort();
+    for (const auto& edge : graph.edges) {
+        graph.nodes[static_cast<std::size_t>(edge.source)].degree += 1;
+        graph.nodes[static_cast<std::size_t>(edge.target)].degree += 1;
+    }
+    if (cancelled())
+        return out;
+    out.stored_positions = restore_node_positions(project, graph);
+    place_on_spiral(graph);
+    out.entity_names = sorted_entity_names(graph);
+    return out;
+}
+
+void place_on_spiral(ExplorerGraph& graph) {
+    std::vector<int> order;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
+        if (!graph.nodes[i].has_stored_position)
+            order.push_back(static_cast<int>(i));
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return graph.nodes[static_cast<std::size_t>(a)].degree >
+               graph.nodes[static_cast<std::size_t>(b)].degree;
+    });
+    // Vogel's sunflower: equal area per node, so density is even at any size.
+    const double golden = std::numbers::pi * (3.0 - std::sqrt(5.0));
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const double r = 40.0 * std::sqrt(static_cast<double>(k));
+        const double a = golden * static_cast<double>(k);
+        graph.nodes[static_cast<std::size_t>(order[k])].position =
+            QPointF(r * std::cos(a), r * std::sin(a));
+    }
+}
+
+} // namespace dossier::gui
