@@ -9,7 +9,7 @@
 //               "documents": {"query": "Afghanistan", "ids": [3, 4]},
 //               "ego": {"entities": [12], "names": ["Brezhnev"], "hops": 2},
 //               "top": {"metric": "pagerank", "count": 100}, "include_rejected": false},
-//    "metrics": ["degree", "pagerank", "communities"],
+//    "metrics": ["degree", "pagerank", "community"],
 //    "layout": {...}, "style": {...}, "export": {...}}
 #include "dossier/graph/graph_filter.h"
 #include "dossier/graph/metrics.h"
