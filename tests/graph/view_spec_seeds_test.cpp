@@ -46,6 +46,8 @@ TEST(ViewSpecSeeds, TheFullSeedReachesEverySection) {
               (std::vector<Metric>{Metric::Degree, Metric::PageRank, Metric::Community}));
     EXPECT_EQ(view.filter.top_metric, "pagerank");
     EXPECT_EQ(view.filter.ego_names, std::vector<std::string>{"Brezhnev"});
+    EXPECT_EQ(view.aggregate.by, AggregateBy::Community);
+    EXPECT_EQ(view.aggregate.label_members, 3u);
     EXPECT_EQ(view.layout.value("engine", ""), "sfdp");
     EXPECT_EQ(view.export_options.value("format", ""), "svg");
 }
