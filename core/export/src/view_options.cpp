@@ -33,6 +33,25 @@ const json& section(const json& view, const char* name) {
 
 } // namespace
 
+std::string_view to_string(EdgeWeight mode) {
+    switch (mode) {
+    case EdgeWeight::Opacity:
+        return "opacity";
+    case EdgeWeight::Both:
+        return "both";
+    case EdgeWeight::Width:
+        break;
+    }
+    return "width";
+}
+
+std::optional<EdgeWeight> parse_edge_weight(std::string_view text) {
+    for (auto mode : {EdgeWeight::Width, EdgeWeight::Opacity, EdgeWeight::Both})
+        if (text == to_string(mode))
+            return mode;
+    return std::nullopt;
+}
+
 ViewOptions parse_view_options(const json& view) {
     ViewOptions options;
     const json& layout = section(view, "layout");
@@ -87,6 +106,14 @@ ViewOptions parse_view_options(const json& view) {
     read(style, "title", "style", options.style.title);
     read(style, "caption", "style", options.style.caption);
     read(style, "label_points", "style", options.style.label_points);
+    if (style.contains("edge_weight")) {
+        std::string mode;
+        read(style, "edge_weight", "style", mode);
+        const auto parsed = parse_edge_weight(mode);
+        if (!parsed)
+            unknown("style.edge_weight", mode);
+        options.style.edge_weight = *parsed;
+    }
 
     // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
     const json& out =
@@ -123,7 +150,8 @@ void store_view_options(const ViewOptions& options, json& view) {
         {"legend", options.style.legend},
         {"title", options.style.title},
         {"caption", options.style.caption},
-        {"label_points", options.style.label_points}};
+        {"label_points", options.style.label_points},
+        {"edge_weight", std::string(to_string(options.style.edge_weight))}};
     view.erase("export_options");
     view["export"] = {{"format", options.export_options.format},
                       {"width", options.export_options.width},
