@@ -9,7 +9,7 @@
 #include "dossier/export/figure_files.h"
 #include "dossier/export/file_output.h"
 #include "dossier/export/page_length.h"
-#include "dossier/export/snapshot_export.h"
+#include "dossier/export/view_graph.h"
 #include "dossier/export/view_options.h"
 #include "dossier/graph/view_spec.h"
 #include "dossier/layout/layout_cost.h"
@@ -43,8 +43,10 @@ struct ExportArguments {
     std::string view;
     std::string save_view;
     std::optional<std::string> format, layout, width, height, palette, color_by, size_by, title,
-        caption, evidence;
+        caption, evidence, aggregate, top_metric, edge_weight;
     std::optional<std::uint32_t> seed;
+    std::optional<std::size_t> top;
+    std::optional<double> min_weight;
     std::optional<int> dpi;
     bool legend = false;
 };
@@ -124,6 +126,54 @@ void apply_arguments(const ExportArguments& args, exporting::ViewOptions& option
         options.style.caption = *args.caption;
     if (args.evidence)
         options.export_options.evidence = *args.evidence;
+    if (args.edge_weight) {
+        const auto mode = exporting::parse_edge_weight(*args.edge_weight);
+        if (!mode)
+            throw std::invalid_argument("--edge-weight: expected width, opacity or both, got '" +
+                                        *args.edge_weight + "'");
+        options.style.edge_weight = *mode;
+    }
+}
+
+// --aggregate, --top, --top-metric and --min-weight change the view's graph sections, so
+// --save-view records them.
+void apply_graph_arguments(const ExportArguments& args, graph::ViewSpec& view) {
+    if (args.aggregate) {
+        const auto by = graph::parse_aggregate_by(*args.aggregate);
+        if (!by)
+            throw std::invalid_argument("--aggregate: expected community or none, got '" +
+                                        *args.aggregate + "'");
+        view.aggregate.by = *by;
+    }
+    if (args.top_metric) {
+        if (!graph::parse_metric(*args.top_metric))
+            throw std::invalid_argument("--top-metric: unknown metric '" + *args.top_metric +
+                                        "' (degree, pagerank, betweenness, ...)");
+        view.filter.top_metric = *args.top_metric;
+    }
+    if (args.top) {
+        view.filter.top_n = *args.top;
+        if (view.filter.top_metric.empty())
+            view.filter.top_metric = "pagerank";
+    }
+    if (args.min_weight) {
+        if (!(*args.min_weight >= 0))
+            throw std::invalid_argument("--min-weight: expected a number >= 0");
+        view.filter.min_weight = *args.min_weight;
+    }
+}
+
+// Community nodes are sized by their members unless the view chose their other measure.
+void size_aggregated_nodes(const graph::ViewSpec& view, exporting::ViewOptions& options) {
+    if (view.aggregate.by != graph::AggregateBy::Community)
+        return;
+    auto& size_by = options.style.size_by;
+    if (size_by.empty())
+        size_by = "members";
+    if (size_by != "members" && size_by != "internal_weight")
+        throw std::invalid_argument("--size-by: community nodes are sized by members or "
+                                    "internal_weight, not '" +
+                                    size_by + "'");
 }
 
 // The metrics the figure needs on top of the view's own list.
@@ -135,6 +185,8 @@ std::vector<graph::Metric> needed_metrics(const graph::ViewSpec& view,
             metrics.push_back(metric);
     };
     add(graph::Metric::Degree);
+    if (view.aggregate.by == graph::AggregateBy::Community)
+        return metrics; // community nodes carry their own measures
     if (!options.style.size_by.empty()) {
         const auto metric = graph::parse_metric(options.style.size_by);
         if (!metric)
@@ -165,6 +217,8 @@ int run_export(const ExportArguments& args) {
             {"layout", view.layout}, {"style", view.style}, {"export", view.export_options}};
         options = exporting::parse_view_options(sections);
         apply_arguments(args, options);
+        apply_graph_arguments(args, view);
+        size_aggregated_nodes(view, options);
     } catch (const std::exception& e) {
         print_error("export: " + (args.view.empty() ? std::string("options") : args.view) + " : " +
                     e.what());
@@ -192,10 +246,8 @@ int run_export(const ExportArguments& args) {
     auto project = open_project(args.project, store::OpenMode::ReadOnly);
     exporting::ExportGraph data;
     try {
-        const auto snapshot = graph::GraphSnapshot::build(project, view.filter);
-        const auto metrics = graph::compute_metrics(snapshot, needed_metrics(view, options));
-        data = exporting::export_graph_from_snapshot(project, snapshot, metrics,
-                                                     !options.export_options.evidence.empty());
+        data = exporting::export_graph_for_view(project, view, needed_metrics(view, options),
+                                                !options.export_options.evidence.empty());
         add_project_pins(project, options);
     } catch (const std::exception& e) {
         print_error("export: " + args.project + " : " + e.what());
@@ -313,6 +365,17 @@ void register_export_command(CLI::App& app) {
                       "Draw a legend (types or communities, relations, size scale)");
     command->add_option("--title", args->title, "Title above the figure");
     command->add_option("--caption", args->caption, "Caption below the figure");
+    command->add_option("--aggregate", args->aggregate,
+                        "community: one node per community, labelled by its most central "
+                        "members and sized by members; none: every entity (default)");
+    command->add_option("--top", args->top,
+                        "Keep the N most central entities (by --top-metric); the caption says "
+                        "how many were left out");
+    command->add_option("--top-metric", args->top_metric,
+                        "Metric for --top: pagerank (default), degree, betweenness, ...");
+    command->add_option("--min-weight", args->min_weight, "Leave out relations lighter than W");
+    command->add_option("--edge-weight", args->edge_weight,
+                        "Draw an edge's weight as width (default), opacity or both");
     command->add_option("--evidence", args->evidence,
                         "Also write the evidence appendix (CSV) of the drawn edges");
     command->add_option("--save-view", args->save_view,

@@ -167,6 +167,17 @@ TEST_F(GraphFilterTest, TopNKeepsTheHighestByTheMetric) {
     EXPECT_EQ(names(f), (std::set<std::string>{"China", "Brezhnev", "Gromyko"}));
 }
 
+TEST_F(GraphFilterTest, TopNRemembersHowManyNodesItChoseFrom) {
+    const auto all = GraphSnapshot::build(project, {});
+    EXPECT_EQ(all.nodes_before_top(), all.node_count());
+    GraphFilter f;
+    f.top_metric = "weighted_degree";
+    f.top_n = 3;
+    const auto top = GraphSnapshot::build(project, f);
+    EXPECT_EQ(top.node_count(), 3u);
+    EXPECT_EQ(top.nodes_before_top(), all.node_count());
+}
+
 TEST_F(GraphFilterTest, FilterThatMatchesNothingGivesAnEmptyGraph) {
     GraphFilter f;
     f.document_query = "nonexistentword";

@@ -1,5 +1,6 @@
 #include "dossier/export/figure_builder.h"
 
+#include "dossier/export/reduction_note.h"
 #include "dossier/layout/layout_cost.h"
 #include "dossier/render/figure_labels.h"
 #include "dossier/render/style_mapping.h"
@@ -150,7 +151,10 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
     const auto& box = placed.bounding_box;
     figure.bounds = QRectF(box.lower_left.x, box.lower_left.y, box.width(), box.height());
     figure.title = QString::fromStdString(style.title);
-    figure.caption = QString::fromStdString(style.caption);
+    // What top-N, aggregation and minimum weight left out is said after the analyst's caption.
+    const auto note = reduction_note(graph.reduction);
+    figure.caption = QString::fromStdString(
+        style.caption.empty() || note.empty() ? style.caption + note : style.caption + " " + note);
     figure.legend = style.legend;
     figure.label_points = style.label_points;
     figure.label_priority_name = QString::fromStdString(style.size_by);
@@ -198,6 +202,11 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
             for (const auto& point : placed.edges[i].points)
                 out.route.emplace_back(point.x, point.y);
         out.width = render::edge_width(edge.weight, weights.low, weights.high);
+        if (style.edge_weight != EdgeWeight::Width) // heaviest opaque, lightest a quarter
+            out.color.setAlphaF(0.25 +
+                                0.75 * (weights.valid() ? weights.normalised(edge.weight) : 1));
+        if (style.edge_weight == EdgeWeight::Opacity)
+            out.width = 2 * render::kMinEdgeWidth;
         out.stroke = stroke_of(edge.type);
         out.directed = edge.directed;
         figure.edges.push_back(std::move(out));

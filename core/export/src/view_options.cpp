@@ -33,6 +33,25 @@ const json& section(const json& view, const char* name) {
 
 } // namespace
 
+std::string_view to_string(EdgeWeight mode) {
+    switch (mode) {
+    case EdgeWeight::Opacity:
+        return "opacity";
+    case EdgeWeight::Both:
+        return "both";
+    case EdgeWeight::Width:
+        break;
+    }
+    return "width";
+}
+
+std::optional<EdgeWeight> parse_edge_weight(std::string_view text) {
+    for (auto mode : {EdgeWeight::Width, EdgeWeight::Opacity, EdgeWeight::Both})
+        if (text == to_string(mode))
+            return mode;
+    return std::nullopt;
+}
+
 ViewOptions parse_view_options(const json& view) {
     ViewOptions options;
     const json& layout = section(view, "layout");
@@ -101,6 +120,14 @@ ViewOptions parse_view_options(const json& view) {
             unknown("style.document_labels", labels);
         options.style.documents_by_reference = labels == "reference";
     }
+    if (style.contains("edge_weight")) {
+        std::string mode;
+        read(style, "edge_weight", "style", mode);
+        const auto parsed = parse_edge_weight(mode);
+        if (!parsed)
+            unknown("style.edge_weight", mode);
+        options.style.edge_weight = *parsed;
+    }
 
     // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
     const json& out =
@@ -139,7 +166,8 @@ void store_view_options(const ViewOptions& options, json& view) {
         {"caption", options.style.caption},
         {"label_points", options.style.label_points},
         {"label_max_chars", options.style.label_max_chars},
-        {"document_labels", options.style.documents_by_reference ? "reference" : "title"}};
+        {"document_labels", options.style.documents_by_reference ? "reference" : "title"},
+        {"edge_weight", std::string(to_string(options.style.edge_weight))}};
     view.erase("export_options");
     view["export"] = {{"format", options.export_options.format},
                       {"width", options.export_options.width},

@@ -96,6 +96,7 @@ GraphSnapshot GraphSnapshot::from_edges(std::vector<NodeInfo> nodes,
         info.weight = e.weight;
         boost::add_edge(e.source, e.target, std::move(info), s.graph_);
     }
+    s.nodes_before_top_ = s.node_count();
     s.finish();
     return s;
 }
@@ -126,6 +127,7 @@ public:
             keep_ego_network();
         if (filter_.min_degree > 0)
             keep_min_degree();
+        before_top_ = nodes_.size();
         if (filter_.top_n > 0 && !filter_.top_metric.empty())
             keep_top_n();
         return assemble(true);
@@ -141,6 +143,7 @@ private:
     std::vector<std::uint32_t> targets_;     // and of its target in nodes_
     std::vector<std::uint32_t> position_of_; // entity id -> position in nodes_, or kAbsent
     static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+    std::size_t before_top_ = 0; // nodes left when the top-N step began
 
     void index_nodes() {
         std::int64_t max_id = 0;
@@ -311,6 +314,7 @@ private:
         else
             build_simple();
         s.relation_types_ = source_.relation_types;
+        s.nodes_before_top_ = final ? before_top_ : nodes_.size();
         // What MultiGraph(n) does, without assigning (adjacency_list has no move assignment, so
         // `graph_ = MultiGraph(n)` copies n vertices once more).
         s.graph_.m_vertices.resize(nodes_.size());

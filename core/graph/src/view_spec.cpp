@@ -144,11 +144,43 @@ GraphFilter parse_graph_filter(const json& j) {
     return f;
 }
 
+AggregateOptions parse_aggregate_options(const json& j) {
+    AggregateOptions a;
+    expect_object(j, "aggregate", {"by", "label_members", "label_metric", "seed"});
+    if (j.contains("by")) {
+        const auto by = parse_aggregate_by(get_string(j["by"], "aggregate.by"));
+        if (!by)
+            fail("aggregate.by", "expected \"community\" or \"none\", got " + shown(j["by"]));
+        a.by = *by;
+    }
+    if (j.contains("label_members"))
+        a.label_members =
+            static_cast<std::size_t>(get_integer(j["label_members"], "aggregate.label_members", 0));
+    if (j.contains("label_metric")) {
+        const auto metric = parse_metric(get_string(j["label_metric"], "aggregate.label_metric"));
+        if (!metric)
+            fail("aggregate.label_metric", "unknown metric " + shown(j["label_metric"]));
+        a.label_metric = *metric;
+    }
+    if (j.contains("seed"))
+        a.seed = static_cast<std::uint64_t>(get_integer(j["seed"], "aggregate.seed", 0));
+    return a;
+}
+
+json to_json(const AggregateOptions& a) {
+    return {{"by", std::string(to_string(a.by))},
+            {"label_members", a.label_members},
+            {"label_metric", std::string(to_string(a.label_metric))},
+            {"seed", a.seed}};
+}
+
 ViewSpec parse_view_spec(const json& j) {
-    expect_object(j, "", {"filter", "metrics", "layout", "style", "export"});
+    expect_object(j, "", {"filter", "aggregate", "metrics", "layout", "style", "export"});
     ViewSpec view;
     if (j.contains("filter"))
         view.filter = parse_graph_filter(j["filter"]);
+    if (j.contains("aggregate"))
+        view.aggregate = parse_aggregate_options(j["aggregate"]);
     if (j.contains("metrics"))
         for (const auto& m : get_array(j["metrics"], "metrics")) {
             auto metric = parse_metric(get_string(m, "metrics"));
@@ -251,6 +283,8 @@ json to_json(const GraphFilter& f) {
 json to_json(const ViewSpec& view) {
     json j = json::object();
     j["filter"] = to_json(view.filter);
+    if (view.aggregate != AggregateOptions{})
+        j["aggregate"] = to_json(view.aggregate);
     j["metrics"] = json::array();
     for (auto m : view.metrics)
         j["metrics"].push_back(std::string(to_string(m)));

@@ -8,11 +8,15 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace dossier::exporting {
 
 enum class ColorBy { Type, Community };
+// How an edge's weight is drawn: "width" (thicker), "opacity" (darker) or "both".
+enum class EdgeWeight { Width, Opacity, Both };
 
 // The smallest text a figure prints: journals ask for 5-7 pt (Nature, Cell Press, Elsevier).
 constexpr double kMinTextPoints = 6;
@@ -31,14 +35,18 @@ struct StyleOptions {
     bool documents_by_reference = true;
     double min_diameter = 10; // points, layout frame
     double max_diameter = 36;
+    EdgeWeight edge_weight = EdgeWeight::Width;
 };
+
+std::string_view to_string(EdgeWeight mode);
+std::optional<EdgeWeight> parse_edge_weight(std::string_view text);
 
 struct ExportOptions {
     std::string format = "svg"; // svg pdf png dot graphml gexf csv json
     std::string width = "180mm";
     std::string height = "120mm";
     int dpi = 300;
-    std::string evidence; // path of the evidence appendix, empty for none
+    std::string evidence;  // path of the evidence appendix, empty for none
 };
 
 struct ViewOptions {

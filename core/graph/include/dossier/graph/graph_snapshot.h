@@ -61,6 +61,9 @@ public:
     const SimpleGraph& simple() const { return simple_; }
     std::size_t node_count() const { return boost::num_vertices(graph_); }
     std::size_t edge_count() const { return boost::num_edges(graph_); } // one per relation
+    // The nodes the filter had left before its top-N step kept the most central of them: what a
+    // caption's "the 100 most central of 4,122 entities" counts. node_count() without top-N.
+    std::size_t nodes_before_top() const { return nodes_before_top_; }
 
     const NodeInfo& node(Vertex v) const { return graph_[v]; }
     const EdgeInfo& edge(Edge e) const { return graph_[e]; }
@@ -98,6 +101,7 @@ private:
     // order (every snapshot built from the store), otherwise over this sorted permutation. A
     // hash map of 50,000 entries cost more to build and to free than the whole lookup needs.
     std::vector<Vertex> by_entity_;
+    std::size_t nodes_before_top_ = 0;
 
     void finish();         // builds the simple view and the id index
     void index_vertices(); // the id index alone

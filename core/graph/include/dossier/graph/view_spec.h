@@ -9,8 +9,13 @@
 //               "documents": {"query": "Afghanistan", "ids": [3, 4]},
 //               "ego": {"entities": [12], "names": ["Brezhnev"], "hops": 2},
 //               "top": {"metric": "pagerank", "count": 100}, "include_rejected": false},
-//    "metrics": ["degree", "pagerank", "communities"],
+//    "aggregate": {"by": "community", "label_members": 2, "label_metric": "pagerank", "seed": 1},
+//    "metrics": ["degree", "pagerank", "community"],
 //    "layout": {...}, "style": {...}, "export": {...}}
+//
+// "aggregate" (aggregate.h) is applied after the filter: the figure and the data files show one
+// node per community of the filtered graph. It is written when it differs from the default.
+#include "dossier/graph/aggregate.h"
 #include "dossier/graph/graph_filter.h"
 #include "dossier/graph/metrics.h"
 
@@ -31,6 +36,7 @@ public:
 
 struct ViewSpec {
     GraphFilter filter;
+    AggregateOptions aggregate;
     std::vector<Metric> metrics;
     nlohmann::json layout = nlohmann::json::object();         // owned by core/layout
     nlohmann::json style = nlohmann::json::object();          // owned by core/export, gui
@@ -42,7 +48,9 @@ ViewSpec parse_view_spec_text(const std::string& text);
 ViewSpec load_view_spec(const std::filesystem::path& path);
 nlohmann::json to_json(const ViewSpec& view);
 nlohmann::json to_json(const GraphFilter& filter);
-GraphFilter parse_graph_filter(const nlohmann::json& json); // the "filter" object alone
+GraphFilter parse_graph_filter(const nlohmann::json& json);           // the "filter" object alone
+AggregateOptions parse_aggregate_options(const nlohmann::json& json); // the "aggregate" object
+nlohmann::json to_json(const AggregateOptions& aggregate);
 void save_view_spec(const ViewSpec& view, const std::filesystem::path& path);
 
 } // namespace dossier::graph
