@@ -12,7 +12,8 @@ DOSSIER_PACKAGES=(
     libcli11-dev nlohmann-json3-dev libboost-dev libboost-graph-dev libgraphviz-dev graphviz
     libigraph-dev iso-codes libgtest-dev libgmock-dev libbenchmark-dev
     qt6-base-dev qt6-svg-dev libgl-dev
-    xvfb xauth x11-utils imagemagick python3 python3-networkx fonts-dejavu-core fonts-noto-cjk
+    xvfb xauth x11-utils imagemagick python3 python3-networkx python3-bibtexparser fonts-dejavu-core
+    fonts-noto-cjk
     clang libclang-rt-14-dev qpdf
     libxml2-dev
 )

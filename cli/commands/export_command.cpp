@@ -3,6 +3,7 @@
 // can come from a view file, and --save-view writes the file that regenerates the output.
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/export/citations.h"
 #include "dossier/export/data_writers.h"
 #include "dossier/export/evidence_appendix.h"
 #include "dossier/export/figure_builder.h"
@@ -43,7 +44,7 @@ struct ExportArguments {
     std::string view;
     std::string save_view;
     std::optional<std::string> format, layout, width, height, palette, color_by, size_by, title,
-        caption, evidence, aggregate, top_metric, edge_weight;
+        caption, evidence, aggregate, top_metric, edge_weight, citations;
     std::optional<std::uint32_t> seed;
     std::optional<std::size_t> top;
     std::optional<double> min_weight;
@@ -126,6 +127,8 @@ void apply_arguments(const ExportArguments& args, exporting::ViewOptions& option
         options.style.caption = *args.caption;
     if (args.evidence)
         options.export_options.evidence = *args.evidence;
+    if (args.citations)
+        options.export_options.citations = *args.citations;
     if (args.edge_weight) {
         const auto mode = exporting::parse_edge_weight(*args.edge_weight);
         if (!mode)
@@ -219,6 +222,8 @@ int run_export(const ExportArguments& args) {
         apply_arguments(args, options);
         apply_graph_arguments(args, view);
         size_aggregated_nodes(view, options);
+        if (!options.export_options.citations.empty()) // .json or .bib, before any work
+            exporting::citation_format_for(options.export_options.citations);
     } catch (const std::exception& e) {
         print_error("export: " + (args.view.empty() ? std::string("options") : args.view) + " : " +
                     e.what());
@@ -247,7 +252,8 @@ int run_export(const ExportArguments& args) {
     exporting::ExportGraph data;
     try {
         data = exporting::export_graph_for_view(project, view, needed_metrics(view, options),
-                                                !options.export_options.evidence.empty());
+                                                !options.export_options.evidence.empty() ||
+                                                    !options.export_options.citations.empty());
         add_project_pins(project, options);
     } catch (const std::exception& e) {
         print_error("export: " + args.project + " : " + e.what());
@@ -320,6 +326,10 @@ int run_export(const ExportArguments& args) {
         if (!options.export_options.evidence.empty())
             exporting::write_file_atomically(options.export_options.evidence,
                                              exporting::write_evidence_csv(data));
+        if (const auto& citations = options.export_options.citations; !citations.empty())
+            exporting::write_file_atomically(
+                citations,
+                exporting::write_citations(data, exporting::citation_format_for(citations)));
         if (!args.save_view.empty()) {
             nlohmann::json sections = nlohmann::json::object();
             exporting::store_view_options(options, sections);
@@ -378,6 +388,9 @@ void register_export_command(CLI::App& app) {
                         "Draw an edge's weight as width (default), opacity or both");
     command->add_option("--evidence", args->evidence,
                         "Also write the evidence appendix (CSV) of the drawn edges");
+    command->add_option("--citations", args->citations,
+                        "Also write the documents the evidence quotes: FILE.json (CSL-JSON) or "
+                        "FILE.bib (BibTeX), for Zotero and other reference managers");
     command->add_option("--save-view", args->save_view,
                         "Write the view file that regenerates this output");
     set_action(command, [args] { return run_export(*args); });

@@ -78,6 +78,8 @@ TEST_F(AggregateExport, TwoGroupsBecomeTwoCommunityNodesJoinedByOneEdgeWithBothR
     for (const auto& evidence : g.edges[0].evidence)
         quoted.insert(evidence.sentence);
     EXPECT_EQ(quoted, (std::set<std::string>{"Sentence six.", "Sentence seven."}));
+    ASSERT_EQ(g.documents.size(), 1u);
+    EXPECT_EQ(g.documents[0].title, "Telegram 1742");
     EXPECT_EQ(g.reduction.communities, 2u);
     EXPECT_EQ(g.reduction.entities, 6u);
 }

@@ -66,11 +66,13 @@ TEST(EdgeWeight, BothModeVariesWidthAndOpacity) {
 TEST(EdgeWeight, TheViewFileRecordsTheModeAndRefusesAnUnknownOne) {
     ViewOptions options;
     options.style.edge_weight = EdgeWeight::Opacity;
+    options.export_options.citations = "refs.bib";
     nlohmann::json view = nlohmann::json::object();
     store_view_options(options, view);
     EXPECT_EQ(view["style"]["edge_weight"], "opacity");
     const auto back = parse_view_options(view);
     EXPECT_EQ(back.style.edge_weight, EdgeWeight::Opacity);
+    EXPECT_EQ(back.export_options.citations, "refs.bib");
     EXPECT_THROW(parse_view_options(nlohmann::json::parse(R"({"style": {"edge_weight": "bold"}})")),
                  std::invalid_argument);
 }

@@ -1,5 +1,6 @@
 #include "dossier/export/aggregate_export.h"
 
+#include "dossier/export/cited_documents.h"
 #include "dossier/store/graph_source.h"
 
 #include <set>
@@ -85,8 +86,10 @@ ExportGraph export_graph_from_aggregate(store::Project& project,
         }
         out.edges.push_back(std::move(edge));
     }
-    if (with_evidence)
+    if (with_evidence) {
         add_evidence(project, snapshot, aggregate, out.edges);
+        attach_cited_documents(project, out);
+    }
     out.sort_canonically();
     return out;
 }

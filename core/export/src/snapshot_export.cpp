@@ -1,5 +1,6 @@
 #include "dossier/export/snapshot_export.h"
 
+#include "dossier/export/cited_documents.h"
 #include "dossier/store/graph_source.h"
 
 #include <unordered_map>
@@ -88,6 +89,8 @@ ExportGraph export_graph_from_snapshot(store::Project& project,
                  std::move(sentence.document_date), sentence.page, std::move(sentence.sentence)});
         }
     }
+    if (with_evidence)
+        attach_cited_documents(project, out);
     out.sort_canonically();
     return out;
 }

@@ -137,6 +137,7 @@ ViewOptions parse_view_options(const json& view) {
     read(out, "height", "export", options.export_options.height);
     read(out, "dpi", "export", options.export_options.dpi);
     read(out, "evidence", "export", options.export_options.evidence);
+    read(out, "citations", "export", options.export_options.citations);
     return options;
 }
 
@@ -173,7 +174,8 @@ void store_view_options(const ViewOptions& options, json& view) {
                       {"width", options.export_options.width},
                       {"height", options.export_options.height},
                       {"dpi", options.export_options.dpi},
-                      {"evidence", options.export_options.evidence}};
+                      {"evidence", options.export_options.evidence},
+                      {"citations", options.export_options.citations}};
 }
 
 } // namespace dossier::exporting

@@ -18,6 +18,26 @@ struct ExportEvidence {
     std::string sentence; // the quoted sentence, UTF-8
 };
 
+// A document the evidence quotes, with what a citation needs (citations.h). Filled by the
+// adapters when the evidence is.
+struct ExportDocument {
+    std::string id; // as ExportEvidence::document_id
+    std::string title;
+    std::string date; // ISO at its precision, or empty
+    std::string format;
+    std::string source_path;
+    std::string classification;
+    std::string archive_ref; // the archive's (or the edition's) reference
+    std::string language;
+    std::vector<std::string> senders;
+    std::vector<std::string> recipients;
+    std::string collection; // archive collection or series ("collection", "series" metadata)
+    std::string archive;    // holding archive ("archive" metadata)
+    std::string volume;     // printed edition's volume (TEI/FRUS "volume")
+    std::string number;     // document number in the volume ("number")
+    std::string place;      // where it was written ("place")
+};
+
 struct ExportNode {
     std::string id; // stable across exports (entity id)
     std::string label;
@@ -57,6 +77,7 @@ struct ExportGraph {
     std::vector<ExportNode> nodes;
     std::vector<ExportEdge> edges;
     ExportReduction reduction;
+    std::vector<ExportDocument> documents; // the documents the evidence quotes, by id
 
     // Nodes by id, edges by (source id, target id, type, id): every writer follows this order, so
     // the same project gives the same bytes.

@@ -47,6 +47,7 @@ struct ExportOptions {
     std::string height = "120mm";
     int dpi = 300;
     std::string evidence;  // path of the evidence appendix, empty for none
+    std::string citations; // the quoted documents: .json CSL-JSON or .bib BibTeX; empty for none
 };
 
 struct ViewOptions {
