@@ -44,24 +44,39 @@ Statement::~Statement() {
     sqlite3_finalize(stmt_);
 }
 
+namespace {
+
+// A bind fails on an index the statement does not have (SQLITE_RANGE), a value over SQLite's
+// length limit (SQLITE_TOOBIG) or out of memory; the statement would otherwise run with NULL.
+void check_bind(sqlite3* db, int rc, int index) {
+    if (rc != SQLITE_OK)
+        throw_sqlite_error(db, rc, "binding parameter " + std::to_string(index));
+}
+
+} // namespace
+
 Statement& Statement::bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(stmt_, index, value);
+    check_bind(db_, sqlite3_bind_int64(stmt_, index, value), index);
     return *this;
 }
 Statement& Statement::bind(int index, double value) {
-    sqlite3_bind_double(stmt_, index, value);
+    check_bind(db_, sqlite3_bind_double(stmt_, index, value), index);
     return *this;
 }
 Statement& Statement::bind(int index, std::string_view value) {
-    sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    check_bind(
+        db_,
+        sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8),
+        index);
     return *this;
 }
 Statement& Statement::bind_blob(int index, std::span<const std::byte> value) {
-    sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC);
+    check_bind(db_, sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC),
+               index);
     return *this;
 }
 Statement& Statement::bind_null(int index) {
-    sqlite3_bind_null(stmt_, index);
+    check_bind(db_, sqlite3_bind_null(stmt_, index), index);
     return *this;
 }
 
@@ -262,7 +277,7 @@ void Connection::exec(const char* sql) {
     char* error = nullptr;
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
-        std::string what = error ? error : "";
+        // sqlite3_errmsg (read by throw_sqlite_error) holds the same text as `error`.
         sqlite3_free(error);
         throw_sqlite_error(db_, rc, "executing a statement");
     }
