@@ -1,4 +1,5 @@
-// The store's SQLite wrapper: a failing bind or statement is an error with SQLite's own message.
+// The store's SQLite wrapper: a failing bind is an error with SQLite's own message, and every
+// connection distrusts the file's schema (defensive mode, trusted_schema off).
 #include "dossier/store/store_error.h"
 #include "sqlite_connection.h"
 
@@ -44,6 +45,23 @@ TEST(Statement, BindingAValidIndexStillWorks) {
     stmt.bind(1, 40).bind(2, std::int64_t{2});
     ASSERT_TRUE(stmt.step());
     EXPECT_EQ(stmt.int64(0), 42);
+}
+
+TEST(Connection, TrustedSchemaIsOff) {
+    Connection conn(":memory:", false, true);
+    EXPECT_EQ(query_int(conn, "PRAGMA trusted_schema"), 0);
+}
+
+TEST(Connection, DefensiveModeRefusesToEditTheSchemaTableDirectly) {
+    Connection conn(":memory:", false, true);
+    conn.exec("CREATE TABLE t (x)");
+    conn.exec("PRAGMA writable_schema = ON");
+    try {
+        conn.exec("UPDATE sqlite_schema SET sql = 'CREATE TABLE t (y)' WHERE name = 't'");
+        FAIL() << "defensive mode let SQL rewrite sqlite_schema";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("may not be modified"), std::string::npos) << e.what();
+    }
 }
 
 TEST(Connection, ExecReportsSqlitesOwnMessage) {

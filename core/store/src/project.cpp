@@ -101,6 +101,24 @@ void prepare_connection(Connection& conn, const std::filesystem::path& path, boo
     }
 }
 
+// A project from someone else may hold triggers or views of theirs, which would run in every
+// statement that touches their tables: refuse it before anything writes, naming what differs.
+void refuse_foreign_schema(Connection& conn, const std::filesystem::path& path, int version) {
+    const auto differences = detail::schema_differences(conn, version);
+    if (differences.empty())
+        return;
+    std::string named;
+    for (std::size_t i = 0; i < differences.size() && i < 5; ++i)
+        named += (i ? ", " : "") + describe(differences[i]);
+    if (differences.size() > 5)
+        named += " and " + std::to_string(differences.size() - 5) + " more";
+    throw StoreError(StoreError::Kind::ForeignSchema,
+                     "project '" + path.string() + "' holds schema objects Dossier did not make (" +
+                         named + "); look at them with 'dossier repair " + path.string() +
+                         "' and remove them with 'dossier repair " + path.string() +
+                         " --strip-foreign'");
+}
+
 // A new project is built under a temporary name next to `path` and hard-linked into place, so
 // another process finds either no file or a whole project, never a file without its schema.
 // link() fails with EEXIST when another process's project got there first: that one is kept.
@@ -203,6 +221,7 @@ Project Project::open(const std::filesystem::path& path, OpenMode mode) {
                 Project::open(path, OpenMode::ReadWrite);
                 return Project::open(path, OpenMode::ReadOnly);
             }
+            refuse_foreign_schema(conn, path, version);
             prepare_connection(conn, path, read_only, version);
             break;
         } catch (const StoreError& e) {

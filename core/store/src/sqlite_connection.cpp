@@ -17,6 +17,10 @@ void throw_sqlite_error(sqlite3* db, int rc, std::string_view what) {
     std::string message(what);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    // Errors are one line; a malformed schema's message quotes its SQL, newlines and all (found by
+    // fuzz_project_file).
+    std::replace_if(
+        message.begin(), message.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     auto kind = StoreError::Kind::Other;
     if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
         kind = StoreError::Kind::NotAProject;
@@ -158,6 +162,18 @@ std::string immutable_uri(const std::string& path) {
 
 } // namespace
 
+bool distrust_schema(sqlite3* db) {
+    // Project files travel between analysts, so a file's schema is someone else's code. Defensive
+    // mode keeps SQL from corrupting the file on purpose (writable_schema, shadow tables of FTS5);
+    // trusted_schema off keeps triggers and views from calling functions or virtual tables that
+    // are not marked harmless. PRAGMA trusted_schema = OFF, set through the C API.
+    int defensive = -1, trusted = -1;
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive) == SQLITE_OK &&
+           defensive == 1 &&
+           sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &trusted) == SQLITE_OK &&
+           trusted == 0;
+}
+
 namespace {
 
 constexpr auto kBusyNoticeAfter = std::chrono::seconds(1);
@@ -254,6 +270,11 @@ Connection::Connection(const std::string& path, bool read_only, bool create)
             }
         }
         sqlite3_extended_result_codes(db_, 1);
+    }
+    if (!distrust_schema(db_)) {
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw StoreError(StoreError::Kind::Other, "SQLite refused its defensive settings");
     }
     // A second writer (GUI and CLI on one project) waits instead of failing with "locked".
     sqlite3_busy_handler(db_, &Connection::wait_for_lock, this);
