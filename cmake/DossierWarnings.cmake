@@ -3,6 +3,11 @@ function(dossier_target_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                              -Wold-style-cast -Wcast-align -Woverloaded-virtual
  -Wimplicit-fallthrough)
+    # scripts/test.sh turns it on in both of its builds (g++, and clang under --sanitize), so CI
+    # fails on a warning instead of printing it; a plain cmake build only warns.
+    if(DOSSIER_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
 endfunction()
 
 # One library per module: name, sources, and public/private dependencies.

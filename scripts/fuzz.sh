@@ -35,6 +35,17 @@ fi
 
 dossier_sanitizer_environment
 
+# Structure-aware fuzzing of the XML and JSON readers: a dictionary of the format's markup
+# (fuzz/dict/) lets libFuzzer insert whole tags, attributes and keys, so mutations keep building
+# well-formed documents that reach the readers' logic instead of dying in the parser.
+dictionary_for() {
+    case "$1" in
+    fuzz_tei_importer | fuzz_authority_file) echo "$DOSSIER_ROOT/fuzz/dict/tei.dict" ;;
+    fuzz_html_importer) echo "$DOSSIER_ROOT/fuzz/dict/html.dict" ;;
+    fuzz_view_spec) echo "$DOSSIER_ROOT/fuzz/dict/view_spec.dict" ;;
+    esac
+}
+
 # Runs one target for $2 seconds. New inputs go to $3 (first corpus dir, written by libFuzzer);
 # the checked-in seeds are read only. Per-input limits: 20 s and 2 GiB, so a hang or a runaway
 # allocation is a finding too.
@@ -42,8 +53,11 @@ run_target() {
     local target="$1" seconds="$2" work_corpus="$3"
     local seeds="$DOSSIER_ROOT/fuzz/corpus/$target" artifacts="$build_dir/fuzz-artifacts/$target/"
     mkdir -p "$work_corpus" "$artifacts" "$seeds"
-    echo "fuzz: $target for ${seconds}s (seeds: $(find "$seeds" -type f | wc -l))"
-    "$build_dir/fuzz/$target" "$work_corpus" "$seeds" -max_total_time="$seconds" -timeout=20 \
+    local dictionary options=()
+    dictionary="$(dictionary_for "$target")"
+    [ -z "$dictionary" ] || options+=(-dict="$dictionary")
+    echo "fuzz: $target for ${seconds}s (seeds: $(find "$seeds" -type f | wc -l))${dictionary:+, dictionary $(basename "$dictionary")}"
+    "$build_dir/fuzz/$target" "$work_corpus" "$seeds" "${options[@]}" -max_total_time="$seconds" -timeout=20 \
         -rss_limit_mb=2048 -max_len=1048576 -artifact_prefix="$artifacts" -print_final_stats=1 \
         >"$build_dir/fuzz-artifacts/$target.log" 2>&1 || {
         echo "fuzz: $target FAILED; log: $build_dir/fuzz-artifacts/$target.log" >&2

@@ -208,9 +208,20 @@ ViewSpec parse_view_spec(const json& j) {
 }
 
 ViewSpec parse_view_spec_text(const std::string& text) {
+    // nlohmann parses and frees without recursion, but copying and printing a value recurse once
+    // per level: a view file nested deeper than any view needs is refused while it is parsed.
+    constexpr int kMaxNesting = 32;
+    const json::parser_callback_t bounded = [](int depth, json::parse_event_t event, json&) {
+        if ((event == json::parse_event_t::object_start ||
+             event == json::parse_event_t::array_start) &&
+            depth >= kMaxNesting)
+            throw ViewSpecError("view: nested deeper than " + std::to_string(kMaxNesting) +
+                                " levels; refusing it");
+        return true;
+    };
     json j;
     try {
-        j = json::parse(text);
+        j = json::parse(text, bounded);
     } catch (const json::parse_error& e) {
         // nlohmann's message names the byte; keep it on one line.
         std::string what = e.what();

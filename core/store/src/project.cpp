@@ -5,7 +5,10 @@
 #include "schema.h"
 #include "sqlite_connection.h"
 
+#include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <thread>
 #include <unistd.h>
 
@@ -33,8 +36,15 @@ bool may_write(const std::filesystem::path& path) {
 void check_is_dossier_file(Connection& conn, const std::filesystem::path& path) {
     std::int64_t app_id = 0, tables = 0;
     try {
-        app_id = detail::query_int(conn, "PRAGMA application_id");
-        tables = detail::query_int(conn, "SELECT count(*) FROM sqlite_schema");
+        // One statement, one snapshot: read apart, another process's commit could land between
+        // the two reads (no application id yet, then its tables) and pass for a foreign file.
+        detail::Statement header(conn.handle(),
+                                 "SELECT application_id, (SELECT count(*) FROM sqlite_schema) "
+                                 "FROM pragma_application_id");
+        if (header.step()) {
+            app_id = header.int64(0);
+            tables = header.int64(1);
+        }
     } catch (const StoreError& e) {
         if (e.kind() == StoreError::Kind::Busy)
             throw; // another process is writing it: a real project, try again
@@ -91,6 +101,66 @@ void prepare_connection(Connection& conn, const std::filesystem::path& path, boo
     }
 }
 
+// A project from someone else may hold triggers or views of theirs, which would run in every
+// statement that touches their tables: refuse it before anything writes, naming what differs.
+void refuse_foreign_schema(Connection& conn, const std::filesystem::path& path, int version) {
+    const auto differences = detail::schema_differences(conn, version);
+    if (differences.empty())
+        return;
+    std::string named;
+    for (std::size_t i = 0; i < differences.size() && i < 5; ++i)
+        named += (i ? ", " : "") + describe(differences[i]);
+    if (differences.size() > 5)
+        named += " and " + std::to_string(differences.size() - 5) + " more";
+    throw StoreError(StoreError::Kind::ForeignSchema,
+                     "project '" + path.string() + "' holds schema objects Dossier did not make (" +
+                         named + "); look at them with 'dossier repair " + path.string() +
+                         "' and remove them with 'dossier repair " + path.string() +
+                         " --strip-foreign'");
+}
+
+// A new project is built under a temporary name next to `path` and hard-linked into place, so
+// another process finds either no file or a whole project, never a file without its schema.
+// link() fails with EEXIST when another process's project got there first: that one is kept.
+// False when the file system has no hard links (the caller then creates the file in place).
+bool create_by_link(const std::filesystem::path& path) {
+    static std::atomic<unsigned> counter{0};
+    const auto temp =
+        path.string() + ".creating-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const auto remove_temp = [&temp] {
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            ::unlink((temp + suffix).c_str());
+    };
+    const auto folder =
+        path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    if (!std::filesystem::is_directory(folder))
+        return false; // the in-place open reports it
+    try {
+        Connection conn(temp, false, true);
+        prepare_connection(conn, temp, false, 0);
+    } catch (const StoreError& e) {
+        remove_temp();
+        // Name the project the user asked for, not the temporary file.
+        std::string message = e.what();
+        for (auto at = message.find(temp); at != std::string::npos; at = message.find(temp))
+            message.replace(at, temp.size(), path.string());
+        throw StoreError(e.kind(), message);
+    } catch (...) {
+        remove_temp();
+        throw;
+    }
+    // The connection is closed: its WAL is checkpointed into the file and removed.
+    const int linked = ::link(temp.c_str(), path.c_str());
+    const int error = errno;
+    remove_temp();
+    if (linked == 0 || error == EEXIST)
+        return true;
+    if (error == EPERM || error == ENOTSUP || error == EOPNOTSUPP || error == EMLINK)
+        return false;
+    throw StoreError(StoreError::Kind::CannotOpen,
+                     "cannot create project '" + path.string() + "': " + std::strerror(error));
+}
+
 // An import killed between two full-text batches leaves committed documents that search cannot
 // find yet; the next writer to open the project indexes them.
 void index_leftover_full_text(Project& project) {
@@ -109,7 +179,9 @@ void index_leftover_full_text(Project& project) {
 } // namespace
 
 Project Project::open(const std::filesystem::path& path, OpenMode mode) {
-    const bool exists = std::filesystem::exists(path);
+    bool exists = std::filesystem::exists(path);
+    if (!exists && mode == OpenMode::CreateIfMissing && create_by_link(path))
+        exists = true;
     if (!exists && mode != OpenMode::CreateIfMissing)
         throw StoreError(StoreError::Kind::CannotOpen,
                          "project '" + path.string() + "' does not exist");
@@ -149,6 +221,7 @@ Project Project::open(const std::filesystem::path& path, OpenMode mode) {
                 Project::open(path, OpenMode::ReadWrite);
                 return Project::open(path, OpenMode::ReadOnly);
             }
+            refuse_foreign_schema(conn, path, version);
             prepare_connection(conn, path, read_only, version);
             break;
         } catch (const StoreError& e) {

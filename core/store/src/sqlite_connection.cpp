@@ -17,6 +17,10 @@ void throw_sqlite_error(sqlite3* db, int rc, std::string_view what) {
     std::string message(what);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    // Errors are one line; a malformed schema's message quotes its SQL, newlines and all (found by
+    // fuzz_project_file).
+    std::replace_if(
+        message.begin(), message.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     auto kind = StoreError::Kind::Other;
     if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
         kind = StoreError::Kind::NotAProject;
@@ -44,24 +48,39 @@ Statement::~Statement() {
     sqlite3_finalize(stmt_);
 }
 
+namespace {
+
+// A bind fails on an index the statement does not have (SQLITE_RANGE), a value over SQLite's
+// length limit (SQLITE_TOOBIG) or out of memory; the statement would otherwise run with NULL.
+void check_bind(sqlite3* db, int rc, int index) {
+    if (rc != SQLITE_OK)
+        throw_sqlite_error(db, rc, "binding parameter " + std::to_string(index));
+}
+
+} // namespace
+
 Statement& Statement::bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(stmt_, index, value);
+    check_bind(db_, sqlite3_bind_int64(stmt_, index, value), index);
     return *this;
 }
 Statement& Statement::bind(int index, double value) {
-    sqlite3_bind_double(stmt_, index, value);
+    check_bind(db_, sqlite3_bind_double(stmt_, index, value), index);
     return *this;
 }
 Statement& Statement::bind(int index, std::string_view value) {
-    sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    check_bind(
+        db_,
+        sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8),
+        index);
     return *this;
 }
 Statement& Statement::bind_blob(int index, std::span<const std::byte> value) {
-    sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC);
+    check_bind(db_, sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC),
+               index);
     return *this;
 }
 Statement& Statement::bind_null(int index) {
-    sqlite3_bind_null(stmt_, index);
+    check_bind(db_, sqlite3_bind_null(stmt_, index), index);
     return *this;
 }
 
@@ -142,6 +161,18 @@ std::string immutable_uri(const std::string& path) {
 }
 
 } // namespace
+
+bool distrust_schema(sqlite3* db) {
+    // Project files travel between analysts, so a file's schema is someone else's code. Defensive
+    // mode keeps SQL from corrupting the file on purpose (writable_schema, shadow tables of FTS5);
+    // trusted_schema off keeps triggers and views from calling functions or virtual tables that
+    // are not marked harmless. PRAGMA trusted_schema = OFF, set through the C API.
+    int defensive = -1, trusted = -1;
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive) == SQLITE_OK &&
+           defensive == 1 &&
+           sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &trusted) == SQLITE_OK &&
+           trusted == 0;
+}
 
 namespace {
 
@@ -240,6 +271,11 @@ Connection::Connection(const std::string& path, bool read_only, bool create)
         }
         sqlite3_extended_result_codes(db_, 1);
     }
+    if (!distrust_schema(db_)) {
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw StoreError(StoreError::Kind::Other, "SQLite refused its defensive settings");
+    }
     // A second writer (GUI and CLI on one project) waits instead of failing with "locked".
     sqlite3_busy_handler(db_, &Connection::wait_for_lock, this);
 }
@@ -262,7 +298,7 @@ void Connection::exec(const char* sql) {
     char* error = nullptr;
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
     if (rc != SQLITE_OK) {
-        std::string what = error ? error : "";
+        // sqlite3_errmsg (read by throw_sqlite_error) holds the same text as `error`.
         sqlite3_free(error);
         throw_sqlite_error(db_, rc, "executing a statement");
     }

@@ -81,6 +81,10 @@ private:
 // Runs `sql` once (for DDL and one-off queries); sql must be a literal of the store.
 std::int64_t query_int(Connection& conn, const char* sql);
 
+// SQLITE_DBCONFIG_DEFENSIVE on, trusted_schema off (every connection, to projects and in memory);
+// false when SQLite refused either.
+bool distrust_schema(sqlite3* db);
+
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int rc, std::string_view what);
 
 // One line through the notice set by store::set_busy_notice (stderr by default), for other

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <limits>
 #include <memory>
+#include <string>
 
 namespace dossier::importers {
 namespace {
@@ -96,15 +97,45 @@ private:
     int preformatted_ = 0;
 };
 
-const xmlNode* find_element(const xmlNode* node, const char* name) {
-    for (auto* n = node; n; n = n->next) {
+// The next node after `node` in document order, below `root`, without recursion: a hostile page
+// may nest as deep as its bytes allow. `descend` false skips `node`'s children.
+const xmlNode* next_in_document(const xmlNode* node, const xmlNode* root, bool descend = true) {
+    if (descend && node->children)
+        return node->children;
+    while (node != root && !node->next)
+        node = node->parent;
+    return node == root ? nullptr : node->next;
+}
+
+const xmlNode* find_element(const xmlNode* root, const char* name) {
+    for (auto* n = root; n; n = next_in_document(n, root))
         if (n->type == XML_ELEMENT_NODE &&
             std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0)
             return n;
-        if (auto* found = find_element(n->children, name))
-            return found;
-    }
     return nullptr;
+}
+
+// Deeper element nesting than any page a reader could follow; refused before the text is walked
+// (TextCollector recurses once per level).
+constexpr int kMaxNestingDepth = 1000;
+
+bool nested_deeper_than(const xmlNode* root, int limit) {
+    int depth = 0;
+    for (auto* n = root; n;) {
+        if (n->type == XML_ELEMENT_NODE && depth + 1 > limit)
+            return true;
+        if (n->children) {
+            n = n->children;
+            ++depth;
+            continue;
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            --depth;
+        }
+        n = n == root ? nullptr : n->next;
+    }
+    return false;
 }
 
 class HtmlImporter final : public Importer {
@@ -126,16 +157,29 @@ public:
     std::vector<Document> read(std::string_view path, std::string_view bytes) const override {
         if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw ImportError("HTML file too large for the parser");
+        std::unique_ptr<htmlParserCtxt, decltype(&htmlFreeParserCtxt)> parser(htmlNewParserCtxt(),
+                                                                              &htmlFreeParserCtxt);
+        if (!parser)
+            throw ImportError("out of memory for the HTML parser");
         std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> html(
-            htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                           HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_RECOVER),
+            htmlCtxtReadMemory(
+                parser.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
+                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER),
             &xmlFreeDoc);
         if (!html)
             throw ImportError("unreadable HTML");
+        // libxml2 stops at 256 levels of nesting (and on a few other fatal errors) and hands back
+        // the part it read: refuse the file rather than import a silently cut text.
+        if (parser->disableSAX != 0)
+            throw ImportError(parser->errNo == XML_ERR_INTERNAL_ERROR
+                                  ? "HTML nested deeper than 256 elements; refusing it"
+                                  : "the HTML parser stopped before the end of the file");
         const auto* root = xmlDocGetRootElement(html.get());
         if (!root)
             throw ImportError("HTML file has no content");
+        if (nested_deeper_than(root, kMaxNestingDepth))
+            throw ImportError("HTML nested deeper than " + std::to_string(kMaxNestingDepth) +
+                              " elements; refusing it");
         Document doc;
         doc.source_path = std::string(path);
         doc.format = "html";

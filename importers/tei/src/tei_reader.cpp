@@ -4,15 +4,18 @@
 #include "dossier/model/text_utf8.h"
 #include "tei_text_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
-#include <functional>
 #include <pugixml.hpp>
 
 namespace dossier::importers {
 namespace {
 
 using tei::TextBuilder;
+
+// Deeper element nesting than any TEI edition uses; the file is refused before it is walked.
+constexpr int kMaxNestingDepth = 1000;
 
 // Element name without its namespace prefix ("frus:attachment" -> "attachment").
 std::string_view local_name(const pugi::xml_node& node) {
@@ -137,7 +140,6 @@ public:
     }
 
 private:
-    static constexpr int kMaxNestingDepth = 1000;
     int depth_ = 0;
 
     // Footnotes stay where the editor put them, marked so a reader can tell them from the text.
@@ -201,29 +203,69 @@ pugi::xml_node find_with_id(const pugi::xml_node& root, const char* xml_id) {
     });
 }
 
-template <class Fn>
-void for_each_element(const pugi::xml_node& root, std::string_view name, Fn&& fn) {
-    for (auto child : root.children()) {
-        if (child.type() != pugi::node_element)
+// Calls `visit(node)` for every element below `root` in document order, without recursion: a
+// hostile file may nest as deep as its bytes allow. `visit` returns false to leave that element's
+// subtree out.
+template <class Visit> void walk_elements(const pugi::xml_node& root, Visit&& visit) {
+    auto node = root.first_child();
+    while (node) {
+        const bool descend = node.type() == pugi::node_element && visit(node);
+        if (descend && node.first_child()) {
+            node = node.first_child();
             continue;
-        if (local_name(child) == name)
-            fn(child);
-        else
-            for_each_element(child, name, fn);
+        }
+        while (node != root && !node.next_sibling())
+            node = node.parent();
+        if (node == root)
+            return;
+        node = node.next_sibling();
     }
 }
 
-// Every <div type="document">, however deep the chapters nest them (they never nest each other).
-void collect_document_divs(const pugi::xml_node& node, std::vector<pugi::xml_node>& divs) {
-    for (auto child : node.children()) {
-        if (child.type() != pugi::node_element)
+// The deepest element nesting below `root`, counting stops once past `limit`.
+int element_depth(const pugi::xml_node& root, int limit) {
+    int depth = 0;
+    int deepest = 0;
+    auto node = root.first_child();
+    while (node && deepest <= limit) {
+        if (node.type() == pugi::node_element)
+            deepest = std::max(deepest, depth + 1);
+        if (node.first_child()) {
+            node = node.first_child();
+            ++depth;
             continue;
-        if (local_name(child) == "div" &&
-            std::string_view(child.attribute("type").value()) == "document")
-            divs.push_back(child);
-        else
-            collect_document_divs(child, divs);
+        }
+        while (node != root && !node.next_sibling()) {
+            node = node.parent();
+            --depth;
+        }
+        if (node == root)
+            break;
+        node = node.next_sibling();
     }
+    return deepest;
+}
+
+// Every element named `name` below `root` that is not inside another one of that name.
+template <class Fn>
+void for_each_element(const pugi::xml_node& root, std::string_view name, Fn&& fn) {
+    walk_elements(root, [&](const pugi::xml_node& element) {
+        if (local_name(element) != name)
+            return true;
+        fn(element);
+        return false;
+    });
+}
+
+// Every <div type="document">, however deep the chapters nest them (they never nest each other).
+void collect_document_divs(const pugi::xml_node& root, std::vector<pugi::xml_node>& divs) {
+    walk_elements(root, [&](const pugi::xml_node& element) {
+        if (local_name(element) != "div" ||
+            std::string_view(element.attribute("type").value()) != "document")
+            return true;
+        divs.push_back(element);
+        return false;
+    });
 }
 
 // The item (list entry) that holds `node`, or the node's parent.
@@ -338,22 +380,19 @@ PartialDate document_date(const pugi::xml_node& div) {
 void add_parties(const pugi::xml_node& head, Document& doc) {
     // Depth-first over the head, leaving footnotes out: a "from" inside a source note is not the
     // sender.
-    std::function<void(const pugi::xml_node&)> visit = [&](const pugi::xml_node& node) {
-        for (auto child : node.children()) {
-            if (child.type() != pugi::node_element || local_name(child) == "note")
-                continue;
-            const std::string_view type = child.attribute("type").value();
-            if (type == "from" || type == "to") {
-                auto name = plain_text(child);
-                if (!name.empty())
-                    doc.parties.push_back({type == "from" ? DocumentParty::Role::Sender
-                                                          : DocumentParty::Role::Recipient,
-                                           name});
-            }
-            visit(child);
+    walk_elements(head, [&](const pugi::xml_node& element) {
+        if (local_name(element) == "note")
+            return false;
+        const std::string_view type = element.attribute("type").value();
+        if (type == "from" || type == "to") {
+            auto name = plain_text(element);
+            if (!name.empty())
+                doc.parties.push_back(
+                    {type == "from" ? DocumentParty::Role::Sender : DocumentParty::Role::Recipient,
+                     name});
         }
-    };
-    visit(head);
+        return true;
+    });
 }
 
 Document read_document_div(const pugi::xml_node& div, const VolumeHeader& volume,
@@ -431,6 +470,11 @@ TeiVolume read_tei(std::string_view xml_bytes, const std::string& source_path) {
         throw ImportError("malformed XML: " + std::string(result.description()) + " at byte " +
                           std::to_string(result.offset));
     auto root = xml.document_element();
+    // pugixml parses and frees without recursion, and the walks below are iterative, but the text
+    // walker recurses once per level: refuse absurd nesting before anything walks the tree.
+    if (element_depth(xml, kMaxNestingDepth) > kMaxNestingDepth)
+        throw ImportError("XML nested deeper than " + std::to_string(kMaxNestingDepth) +
+                          " elements; refusing it");
     const auto root_name = local_name(root);
     if (root_name != "TEI" && root_name != "teiCorpus" && root_name != "TEI.2")
         throw ImportError("not a TEI document (root element <" + std::string(root.name()) + ">)");

@@ -10,6 +10,7 @@ public:
     enum class Kind {
         NotAProject,
         NewerSchema,
+        ForeignSchema, // schema objects no Dossier migration made (store/schema_audit.h)
         ReadOnly,
         DiskFull,
         Busy,
