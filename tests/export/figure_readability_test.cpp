@@ -2,7 +2,7 @@
 // (svg_geometry.h) and no text may lie over another text or over a node, no text is under 6 pt
 // and no line under 0.25 pt at the page size, for every Graphviz engine at one journal column
 // (85 mm), two columns (180 mm) and A4 landscape, on the sample corpus, the seed cable and a
-// generated 1,000-node network (300 nodes for circo). Dropped labels are counted in the caption.
+// generated 1,000-node network (120 nodes for circo). Dropped labels are counted in the caption.
 #include "cli_runner.h"
 #include "dossier/export/figure_builder.h"
 #include "dossier/export/figure_files.h"
@@ -120,8 +120,8 @@ const ExportGraph& graph_named(const std::string& name) {
         graph = project_graph(std::string(DOSSIER_DATA_DIR) + "/samples --exclude README.md");
     else if (name == "seed")
         graph = project_graph(dossier::testing::shared_corpus(kSeedCable).string());
-    else if (name == "generated300")
-        graph = generated_graph(300);
+    else if (name == "generated120")
+        graph = generated_graph(120);
     else
         graph = generated_graph(1000);
     return made.emplace(name, std::move(graph)).first->second;
@@ -212,7 +212,7 @@ INSTANTIATE_TEST_SUITE_P(SeedCable, FigureReadability,
                                             ::testing::ValuesIn(kEngines)),
                          case_name);
 // circo lays out 1,000 nodes in minutes (Graphviz's own circo program takes as long, see
-// docs/EXPORTS.md), so circo is checked on 300 generated nodes.
+// docs/EXPORTS.md), so circo is checked on 120 generated nodes.
 constexpr layout::Engine kEnginesAt1000[] = {layout::Engine::Dot, layout::Engine::Neato,
                                              layout::Engine::Fdp, layout::Engine::Sfdp,
                                              layout::Engine::Twopi};
@@ -220,8 +220,8 @@ INSTANTIATE_TEST_SUITE_P(Generated1000, FigureReadability,
                          ::testing::Combine(::testing::Values("generated"),
                                             ::testing::ValuesIn(kEnginesAt1000)),
                          case_name);
-INSTANTIATE_TEST_SUITE_P(Generated300, FigureReadability,
-                         ::testing::Combine(::testing::Values("generated300"),
+INSTANTIATE_TEST_SUITE_P(Generated120, FigureReadability,
+                         ::testing::Combine(::testing::Values("generated120"),
                                             ::testing::Values(layout::Engine::Circo)),
                          case_name);
 
