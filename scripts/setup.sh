@@ -15,6 +15,8 @@ DOSSIER_PACKAGES=(
     xvfb xauth x11-utils imagemagick python3 python3-networkx fonts-dejavu-core fonts-noto-cjk
     clang libclang-rt-14-dev qpdf
     libxml2-dev
+    libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-deu
+    tesseract-ocr-fra fonts-freefont-ttf
 )
 
 dossier_install_dependencies() {
