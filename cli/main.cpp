@@ -2,6 +2,7 @@
 #include "cli_support.h"
 #include "command_registry.h"
 #include "dossier/graph/entity_lookup.h"
+#include "dossier/importers/openmp_limit.h"
 
 #include <iostream>
 #include <optional>
@@ -48,6 +49,7 @@ void set_action(CLI::App* command, CommandAction action) {
 } // namespace dossier::cli
 
 int main(int argc, char** argv) {
+    dossier::importers::restart_with_single_threaded_openmp(argv);
     using namespace dossier::cli;
     CLI::App app{"Dossier: read archival documents, extract who and what they name, and explore "
                  "the network."};

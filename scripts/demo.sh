@@ -22,6 +22,17 @@ echo "== What the project holds"
 "$dossier" info "$project"
 echo
 "$dossier" documents "$project"
+echo
+echo "== OCR evidence: person mentions read from the scanned page (data/samples/scans), with their box"
+"$dossier" mentions "$project" --json | python3 -c '
+import json, sys
+rows = [r for r in json.load(sys.stdin) if "box" in r and r["type"] == "person"]
+for r in rows[:8]:
+    b = r["box"]
+    print("  %-28s page %d  box (%d,%d)-(%d,%d) px at %d dpi  lowest word confidence %.0f" % (
+        r["text"].replace("\n", " "), r["page"], b["left"], b["top"], b["right"], b["bottom"],
+        r["dpi"], r["ocr_confidence"]))
+print("  (%d person mentions located on the scan)" % len(rows))'
 
 if [ -x "$DOSSIER_ROOT/scripts/demo-figures.sh" ]; then
     "$DOSSIER_ROOT/scripts/demo-figures.sh" "$dossier" "$project" "$out_dir"

@@ -16,6 +16,8 @@ DOSSIER_PACKAGES=(
     fonts-noto-cjk
     clang libclang-rt-14-dev qpdf
     libxml2-dev
+    libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-deu
+    tesseract-ocr-fra fonts-freefont-ttf ocrmypdf
 )
 
 dossier_install_dependencies() {

@@ -4,6 +4,7 @@
 #include "dossier/curation/replay.h"
 #include "dossier/extract/extraction.h"
 #include "dossier/store/entity_store.h"
+#include "dossier/store/ocr_store.h"
 
 #include <iostream>
 #include <memory>
@@ -102,6 +103,23 @@ void register_entities(CLI::App& app) {
     });
 }
 
+nlohmann::json box_json(const PixelBox& box) {
+    return {{"left", box.left}, {"top", box.top}, {"right", box.right}, {"bottom", box.bottom}};
+}
+
+// Where an OCR'd mention stands on its scanned page (docs/OCR.md): page, the words' box and the
+// whole line's box in pixels at `dpi`, and the lowest confidence among its words.
+void add_scan_location(nlohmann::json& row, store::OcrStore& ocr, DocumentId document, Span span) {
+    const auto where = ocr.locate(document, span);
+    if (!where)
+        return;
+    row["page"] = where->page;
+    row["box"] = box_json(where->box);
+    row["line_box"] = box_json(where->line_box);
+    row["dpi"] = where->dpi;
+    row["ocr_confidence"] = where->min_confidence;
+}
+
 void register_mentions(CLI::App& app) {
     struct Options {
         std::string project;
@@ -120,17 +138,23 @@ void register_mentions(CLI::App& app) {
                         ? entities.mentions_in_document(DocumentId{options->document})
                         : entities.all_mentions();
         if (options->json) {
+            store::OcrStore ocr(project);
+            const auto scanned = ocr.documents_with_ocr();
             nlohmann::json out = nlohmann::json::array();
-            for (const auto& r : rows)
-                out.push_back({{"document", r.mention.document.value},
-                               {"start", r.mention.span.start},
-                               {"end", r.mention.span.end},
-                               {"text", r.mention.surface},
-                               {"entity", r.mention.entity.value},
-                               {"name", r.canonical_name},
-                               {"type", to_string(r.type)},
-                               {"method", to_string(r.mention.method)},
-                               {"confidence", r.mention.confidence}});
+            for (const auto& r : rows) {
+                nlohmann::json row = {{"document", r.mention.document.value},
+                                      {"start", r.mention.span.start},
+                                      {"end", r.mention.span.end},
+                                      {"text", r.mention.surface},
+                                      {"entity", r.mention.entity.value},
+                                      {"name", r.canonical_name},
+                                      {"type", to_string(r.type)},
+                                      {"method", to_string(r.mention.method)},
+                                      {"confidence", r.mention.confidence}};
+                if (scanned.contains(r.mention.document.value))
+                    add_scan_location(row, ocr, r.mention.document, r.mention.span);
+                out.push_back(std::move(row));
+            }
             print_json(out);
             return kOk;
         }

@@ -1,6 +1,7 @@
 // dossier import PROJECT PATH...: files and folders into a project, one transaction per file.
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/importers/tessdata.h"
 #include "dossier/ingest/import_job.h"
 #include "dossier/store/store_error.h"
 #include "post_import.h"
@@ -68,8 +69,12 @@ void draw_progress(const ingest::ImportProgress& p) {
     std::string current = p.current_file;
     if (current.size() > 40)
         current = "..." + current.substr(current.size() - 37);
-    std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  ETA %s  %-40s", bar.c_str(),
-                 p.files_done, p.files_total, rate / 1e6, eta.c_str(), current.c_str());
+    std::string pages;
+    if (p.pages_total > 0)
+        pages = "  OCR page " + std::to_string(p.pages_done) + "/" + std::to_string(p.pages_total);
+    std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  ETA %s%s  %-40s", bar.c_str(),
+                 p.files_done, p.files_total, rate / 1e6, eta.c_str(), pages.c_str(),
+                 current.c_str());
     std::fflush(stderr);
 }
 
@@ -83,6 +88,9 @@ void register_import_command(CLI::App& app) {
         std::string max_size = "512MiB";
         bool no_extract = false;
         bool quiet = false;
+        std::string ocr = "auto";
+        std::string ocr_lang = "eng";
+        unsigned ocr_threads = 0;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -94,7 +102,16 @@ void register_import_command(CLI::App& app) {
     command->add_option("PATH", options->paths, "Files or folders (folders are read recursively)")
         ->required();
     command->add_option("--format", options->format, "Importer to use instead of detecting it")
-        ->check(CLI::IsMember({"auto", "text", "html", "pdf", "tei", "csv"}));
+        ->check(CLI::IsMember({"auto", "text", "html", "pdf", "image", "tei", "csv"}));
+    command
+        ->add_option("--ocr", options->ocr,
+                     "OCR of scans: auto (PDF pages with no text layer or a garbage one, and "
+                     "image files), always (every page), never (default auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    command->add_option("--ocr-lang", options->ocr_lang,
+                        "Tesseract languages joined by '+', such as eng+rus (default eng)");
+    command->add_option("--ocr-threads", options->ocr_threads,
+                        "Pages read at once (default: one per core)");
     command->add_option("--include", options->include,
                         "Only files matching this glob (repeatable)");
     command->add_option("--exclude", options->exclude,
@@ -111,6 +128,12 @@ void register_import_command(CLI::App& app) {
                         "' : expected a size such as 512MiB, 20M or 100000");
             return kFailure;
         }
+        try {
+            importers::split_languages(options->ocr_lang);
+        } catch (const importers::OcrError& e) {
+            print_error(std::string("--ocr-lang : ") + e.what());
+            return kFailure;
+        }
         auto project = open_project(options->project, store::OpenMode::CreateIfMissing);
         if (project.read_only()) {
             print_error(options->project + " : the project file is read-only");
@@ -124,6 +147,11 @@ void register_import_command(CLI::App& app) {
         import.exclude = options->exclude;
         import.max_file_bytes = *max_size;
         import.format = options->format;
+        import.ocr.mode = options->ocr == "never"    ? importers::OcrMode::Never
+                          : options->ocr == "always" ? importers::OcrMode::Always
+                                                     : importers::OcrMode::Auto;
+        import.ocr.languages = options->ocr_lang;
+        import.ocr.threads = options->ocr_threads;
         const bool show_progress = !options->quiet && stderr_is_terminal();
         if (show_progress)
             import.progress = draw_progress;

@@ -35,8 +35,16 @@ TEST(PdfImporter, ReadsTheTextLayerPageByPage) {
     EXPECT_EQ(doc.text.find('\f'), std::string::npos);
 }
 
-TEST(PdfImporter, ImageOnlyPdfNeedsOcr) {
-    EXPECT_EQ(reason_for(make_pdf({{}, {}}, false)), "no text layer; OCR needed");
+TEST(PdfImporter, ImageOnlyPdfNeedsOcrWhenOcrIsOff) {
+    ReadOptions no_ocr;
+    no_ocr.ocr.mode = OcrMode::Never;
+    std::string reason;
+    try {
+        make_pdf_importer()->read_with("x.pdf", make_pdf({{}, {}}, false), no_ocr);
+    } catch (const ImportError& e) {
+        reason = e.what();
+    }
+    EXPECT_EQ(reason, "no text layer; OCR needed (OCR is off: --ocr never)");
 }
 
 TEST(PdfImporter, GarbageAfterTheHeaderIsACorruptPdf) {

@@ -4,6 +4,7 @@
 #include "dossier/ingest/content_hash.h"
 #include "dossier/ingest/input_files.h"
 #include "dossier/store/document_store.h"
+#include "dossier/store/ocr_store.h"
 #include "dossier/store/store_error.h"
 
 #include <cerrno>
@@ -172,7 +173,16 @@ ImportResult ImportJob::run(store::Project& project) {
                 forced ? forced : registry.choose(path, std::string_view(bytes).substr(0, 8192));
             if (!importer)
                 throw importers::ImportError("no importer for this file");
-            auto docs = importer->read(path, bytes);
+            importers::ReadOptions read_options;
+            read_options.ocr = options_.ocr;
+            read_options.cancel = options_.cancel;
+            read_options.page_progress = [&](std::size_t done, std::size_t total) {
+                progress.pages_done = done;
+                progress.pages_total = total;
+                report(false);
+            };
+            progress.pages_done = progress.pages_total = 0;
+            auto docs = importer->read_with(path, bytes, read_options);
             if (docs.empty())
                 throw importers::ImportError("no documents in the file");
 
@@ -191,6 +201,8 @@ ImportResult ImportJob::run(store::Project& project) {
                     continue;
                 }
                 added.push_back(documents.insert(doc, bytes.size(), /*defer_full_text=*/true));
+                if (!doc.ocr_pages.empty())
+                    store::OcrStore(project).insert(added.back(), doc.ocr_pages);
                 unindexed_bytes += doc.text.size();
             }
             if (stopped) {
@@ -201,6 +213,9 @@ ImportResult ImportJob::run(store::Project& project) {
             result.imported.insert(result.imported.end(), added.begin(), added.end());
             if (unindexed_bytes >= kFullTextBatchBytes)
                 index_full_text();
+        } catch (const importers::ImportCancelled&) {
+            result.cancelled = true; // nothing of this file was written
+            break;
         } catch (const importers::ImportError& e) {
             result.failed.push_back({path, e.what()});
         } catch (const store::StoreError& e) {

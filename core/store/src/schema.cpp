@@ -220,7 +220,40 @@ BEGIN
 END;
 )SQL";
 
-constexpr std::array<const char*, 4> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// Version 5: what OCR read on scanned pages (docs/OCR.md). A document's text is the OCR text, so
+// extraction runs unchanged; these tables map a byte span of it back to the words on the page
+// image, their boxes (pixels at `dpi`, origin top left) and Tesseract's confidences (0-100).
+// The page images themselves are not kept: documents.source_path and the page number re-render
+// any region at `dpi` (a 300 dpi grey page is ~8 MB decoded, ~1 MB as PNG: a 5,000-page scan
+// would multiply the project's size for a crop the explorer can make from the source file).
+// `line` numbers a page's text lines, so the scanned line around a mention can be cropped.
+constexpr const char* kSchemaV5 = R"SQL(
+CREATE TABLE IF NOT EXISTS ocr_pages (
+    document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page            INTEGER NOT NULL,
+    dpi             INTEGER NOT NULL,
+    width           INTEGER NOT NULL,
+    height          INTEGER NOT NULL,
+    mean_confidence REAL NOT NULL,
+    PRIMARY KEY (document_id, page)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ocr_words (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    page        INTEGER NOT NULL,
+    line        INTEGER NOT NULL,
+    left        INTEGER NOT NULL,
+    top         INTEGER NOT NULL,
+    right       INTEGER NOT NULL,
+    bottom      INTEGER NOT NULL,
+    confidence  REAL NOT NULL,
+    PRIMARY KEY (document_id, start)
+) WITHOUT ROWID;
+)SQL";
+
+constexpr std::array<const char*, 5> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                                 kSchemaV5};
 
 } // namespace
 

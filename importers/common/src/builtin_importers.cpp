@@ -1,5 +1,6 @@
 #include "dossier/importers/csv_importer.h"
 #include "dossier/importers/html_importer.h"
+#include "dossier/importers/image_importer.h"
 #include "dossier/importers/importer_registry.h"
 #include "dossier/importers/pdf_importer.h"
 #include "dossier/importers/tei_importer.h"
@@ -12,6 +13,7 @@ const ImporterRegistry& builtin_importers() {
     static const ImporterRegistry registry = [] {
         ImporterRegistry r;
         r.add(make_pdf_importer());
+        r.add(make_image_importer());
         r.add(make_tei_importer());
         r.add(make_html_importer());
         r.add(make_csv_importer());

@@ -1,6 +1,10 @@
 #include "dossier/importers/pdf_importer.h"
 
+#include "dossier/importers/ocr_document.h"
+#include "dossier/importers/page_ocr.h"
+#include "dossier/importers/text_layer_quality.h"
 #include "dossier/model/text_utf8.h"
+#include "pdf_page_render.h"
 
 #include <limits>
 #include <memory>
@@ -32,6 +36,64 @@ public:
     }
 
     std::vector<Document> read(std::string_view path, std::string_view bytes) const override {
+        return read_with(path, bytes, ReadOptions{});
+    }
+
+    std::vector<Document> read_with(std::string_view path, std::string_view bytes,
+                                    const ReadOptions& options) const override {
+        const auto pdf = open_pdf(bytes);
+        const int pages = pdf->pages();
+        if (pages <= 0)
+            throw ImportError("corrupt PDF (no pages)");
+
+        // The text layers first (cheap), and which pages OCR must read instead.
+        std::vector<std::string> layers(static_cast<std::size_t>(pages));
+        std::vector<std::size_t> to_ocr;
+        bool any_text = false;
+        for (int i = 0; i < pages; ++i) {
+            auto& text = layers[static_cast<std::size_t>(i)];
+            text = text_layer(*pdf, i);
+            const auto verdict = assess_text_layer(text);
+            any_text = any_text || verdict != TextLayer::Empty;
+            if (options.ocr.mode == OcrMode::Always ||
+                (options.ocr.mode == OcrMode::Auto && verdict != TextLayer::Usable))
+                to_ocr.push_back(static_cast<std::size_t>(i));
+        }
+        if (options.ocr.mode == OcrMode::Never && !any_text)
+            throw ImportError("no text layer; OCR needed (OCR is off: --ocr never)");
+
+        auto read = read_pages(
+            to_ocr.size(), [&](std::size_t k) { return render_page(*pdf, to_ocr[k]); }, options);
+        require_all_pages(read, static_cast<std::size_t>(pages));
+
+        Document doc;
+        doc.source_path = std::string(path);
+        doc.format = "pdf";
+        std::size_t next_ocr = 0;
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            if (next_ocr < to_ocr.size() && to_ocr[next_ocr] == i)
+                append_ocr_page(doc, std::move(read[next_ocr++]));
+            else
+                append_text_page(doc, layers[i]);
+            layers[i] = {};
+        }
+        if (!has_visible_text(doc.text))
+            throw ImportError(to_ocr.empty()
+                                  ? "no text layer; OCR needed"
+                                  : "no text found: OCR read " + std::to_string(to_ocr.size()) +
+                                        (to_ocr.size() == 1 ? " page" : " pages") +
+                                        " without a text layer and found no words");
+        if (!to_ocr.empty())
+            note_ocr(doc, options.ocr, to_ocr.size(), layers.size());
+        const auto title = pdf->info_key("Title").to_utf8();
+        doc.title = sanitize_utf8(std::string_view(title.data(), title.size()));
+        std::vector<Document> docs;
+        docs.push_back(std::move(doc));
+        return docs;
+    }
+
+private:
+    static std::unique_ptr<poppler::document> open_pdf(std::string_view bytes) {
         if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw ImportError("PDF too large for the reader");
         // Poppler rebuilds a damaged cross-reference table and would silently return the pages that
@@ -51,36 +113,18 @@ public:
         }
         if (pdf->is_locked())
             throw ImportError("encrypted PDF (a password is needed to read it)");
-        const int pages = pdf->pages();
-        if (pages <= 0)
-            throw ImportError("corrupt PDF (no pages)");
+        return pdf;
+    }
 
-        Document doc;
-        doc.source_path = std::string(path);
-        doc.format = "pdf";
-        bool any_text = false;
-        for (int i = 0; i < pages; ++i) {
-            if (i > 0 && !doc.text.empty() && doc.text.back() != '\n')
-                doc.text += '\n';
-            doc.page_starts.push_back(static_cast<std::uint32_t>(doc.text.size()));
-            std::unique_ptr<poppler::page> page(pdf->create_page(i));
-            if (!page)
-                continue;
-            const auto utf8 =
-                page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-            std::string text = sanitize_utf8(std::string_view(utf8.data(), utf8.size()));
-            // Poppler separates pages with a form feed; page_starts carries that information.
-            std::erase(text, '\f');
-            any_text = any_text || has_visible_text(text);
-            doc.text += text;
-        }
-        if (!any_text)
-            throw ImportError("no text layer; OCR needed");
-        const auto title = pdf->info_key("Title").to_utf8();
-        doc.title = sanitize_utf8(std::string_view(title.data(), title.size()));
-        std::vector<Document> docs;
-        docs.push_back(std::move(doc));
-        return docs;
+    static std::string text_layer(poppler::document& pdf, int index) {
+        std::unique_ptr<poppler::page> page(pdf.create_page(index));
+        if (!page)
+            return {};
+        const auto utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+        std::string text = sanitize_utf8(std::string_view(utf8.data(), utf8.size()));
+        // Poppler separates pages with a form feed; page_starts carries that information.
+        std::erase(text, '\f');
+        return text;
     }
 };
 

@@ -2,6 +2,7 @@
 // A batch import into a project: files and folders in, one transaction per file, so a crash or a
 // kill leaves every file committed before it complete and the rest absent. Qt-free and without
 // shared state: the GUI runs it on a worker thread with that thread's own Project connection.
+#include "dossier/importers/importer.h"
 #include "dossier/model/ids.h"
 #include "dossier/store/project.h"
 
@@ -23,6 +24,10 @@ struct ImportProgress {
     std::uint64_t bytes_done = 0;
     std::uint64_t bytes_total = 0;
     std::string current_file;
+    // Pages of the current file read by OCR so far, out of those it needs (0 of 0 for a file
+    // without OCR).
+    std::size_t pages_done = 0;
+    std::size_t pages_total = 0;
     std::chrono::steady_clock::duration elapsed{};
 };
 
@@ -31,11 +36,14 @@ struct ImportOptions {
     std::vector<std::string> include; // fnmatch globs
     std::vector<std::string> exclude;
     std::uint64_t max_file_bytes = kDefaultMaxFileBytes; // larger files are refused before reading
-    std::string format = "auto"; // or an importer name: text, html, pdf, tei, csv
+    std::string format = "auto"; // or an importer name: text, html, pdf, image, tei, csv
+    // Scans: which pages OCR reads, in which languages, on how many threads (docs/OCR.md).
+    importers::OcrSettings ocr;
     // Called at most every `progress_interval` and once at the end, on the importing thread.
     std::function<void(const ImportProgress&)> progress;
     std::chrono::milliseconds progress_interval{200};
-    // Checked between files (and between documents of a file); the current file is rolled back.
+    // Checked between files, between documents of a file and between (and inside) OCR'd pages;
+    // the current file is rolled back.
     const std::atomic<bool>* cancel = nullptr;
 };
 

@@ -24,8 +24,8 @@ private:
     std::vector<std::unique_ptr<Importer>> importers_;
 };
 
-// Every importer built into Dossier (text, html, pdf, tei, csv), registered explicitly: static
-// initialisers inside static libraries would be dropped by the linker.
+// Every importer built into Dossier (text, html, pdf, image, tei, csv), registered explicitly:
+// static initialisers inside static libraries would be dropped by the linker.
 const ImporterRegistry& builtin_importers();
 
 } // namespace dossier::importers

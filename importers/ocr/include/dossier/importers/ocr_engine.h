@@ -1,0 +1,37 @@
+#pragma once
+// One Tesseract engine (tesseract::TessBaseAPI): not thread-safe, so each OCR worker thread owns
+// one. Engines are expensive to start (the language model is loaded), so finished workers return
+// them to a process-wide pool for the next file with the same languages.
+#include "dossier/importers/importer.h"
+#include "dossier/importers/ocr_types.h"
+
+#include <atomic>
+#include <memory>
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace dossier::importers {
+
+class OcrEngine {
+public:
+    // Throws OcrError when a language is missing or Tesseract will not start.
+    explicit OcrEngine(const OcrSettings& settings);
+    ~OcrEngine();
+    OcrEngine(const OcrEngine&) = delete;
+    OcrEngine& operator=(const OcrEngine&) = delete;
+
+    // Recognises one page; `cancel` is polled inside Tesseract's recognition. A cancelled page
+    // comes back with error "cancelled".
+    PageText read(const GrayImage& image, int page, const std::atomic<bool>* cancel);
+
+private:
+    std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
+// An engine for these settings from the pool, or a new one; give it back with release_engine.
+std::unique_ptr<OcrEngine> acquire_engine(const OcrSettings& settings);
+void release_engine(const OcrSettings& settings, std::unique_ptr<OcrEngine> engine);
+
+} // namespace dossier::importers
