@@ -1,8 +1,8 @@
 // dossier together PROJECT A B: the sentences where two entities are mentioned together.
 #include "cli_support.h"
 #include "command_registry.h"
-#include "dossier/curation/together.h"
 #include "dossier/graph/entity_lookup.h"
+#include "dossier/graph/together.h"
 #include "dossier/store/entity_store.h"
 
 #include <iostream>
@@ -58,7 +58,7 @@ void register_together(CLI::App& app) {
         auto project = open_project(o->project, store::OpenMode::ReadOnly);
         const auto a = find_named(project, o->a);
         const auto b = find_named(project, o->b);
-        const auto found = curation::appear_together(project, a.id, b.id);
+        const auto found = graph::appear_together(project, a.id, b.id);
         if (o->json) {
             nlohmann::json rows = nlohmann::json::array();
             for (const auto& m : found)

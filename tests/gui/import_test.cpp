@@ -61,13 +61,11 @@ private slots:
         // The views reload with what arrived.
         QTRY_COMPARE_WITH_TIMEOUT(window.documents_panel()->model()->rowCount(), 2, kTimeoutMs);
         QCOMPARE(documents_in(project), std::size_t{2});
-#if DOSSIER_HAVE_EXTRACT
         QTRY_VERIFY_WITH_TIMEOUT(!window.state()->graph()->nodes.empty(), kTimeoutMs);
         bool found = false;
         for (const auto& node : window.state()->graph()->nodes)
             found |= node.name.contains(QStringLiteral("Halvorsen"));
         QVERIFY2(found, "extraction should name Ambassador Halvorsen");
-#endif
         // The same import again: everything is already present, nothing doubles.
         finished.clear();
         window.import_paths({kFixtureDir});

@@ -225,7 +225,6 @@ bool WindowReader::given_name_before(std::size_t i) const {
     return true;
 }
 
-// A person's name from token i: capitalised words, initials, particles, hyphenated parts.
 bool WindowReader::starts_title(std::size_t i) const {
     return pick_title(longest_phrase(i, false)) != nullptr;
 }
@@ -241,6 +240,7 @@ bool WindowReader::title_ends_before(std::size_t i) const {
     return false;
 }
 
+// A person's name from token i: capitalised words, initials, particles, hyphenated parts.
 WindowReader::NameRead WindowReader::read_name(std::size_t i, bool allow_caps) const {
     NameRead result;
     // "Assistant Secretary Dr. John H. Davis": titles in a row before the name.

@@ -98,8 +98,8 @@ private:
 
     std::string_view token_text(std::size_t i) const;
     bool punct_is(std::size_t i, char c) const;
-    bool glued(std::size_t i) const;
-    bool is_apostrophe(std::size_t i) const; // ' or ’ // no space before token i
+    bool glued(std::size_t i) const;         // no space before token i
+    bool is_apostrophe(std::size_t i) const; // ' or ’
     bool is_initial_at(std::size_t i) const;
 
     PhraseMatch longest_phrase(std::size_t i, bool entities_only) const;

@@ -137,19 +137,12 @@ ResolvedParty resolve_party(const DocumentParty& party, const Document& doc,
 
 } // namespace
 
-RelationExtractionSummary run_relation_extraction(store::Project& project, const Progress& progress,
-                                                  std::atomic<bool>* cancel) {
-    auto path = project.setting(kRelationRulesSetting);
-    const auto rules = load_relation_rules(path.empty() ? default_relation_rules_path()
-                                                        : std::filesystem::path(path));
-    return run_relation_extraction(project, rules, CooccurrenceLimits{}, progress, cancel);
-}
+namespace {
 
-RelationExtractionSummary run_relation_extraction(store::Project& project,
-                                                  const RelationRuleSet& rules,
-                                                  const CooccurrenceLimits& limits,
-                                                  const Progress& progress,
-                                                  std::atomic<bool>* cancel) {
+// The relations rebuilt, without the replay of the corrections that follows.
+RelationExtractionSummary rebuild_relations(store::Project& project, const RelationRuleSet& rules,
+                                            const CooccurrenceLimits& limits,
+                                            const Progress& progress, std::atomic<bool>* cancel) {
     RelationExtractionSummary summary;
     store::DocumentStore documents(project);
     store::EntityStore entities(project);
@@ -218,7 +211,39 @@ RelationExtractionSummary run_relation_extraction(store::Project& project,
     summary.paragraphs_over_limit = stats.paragraphs_skipped;
     relations.replace_extracted(result);
     transaction.commit();
-    curation::replay_curation(project); // removed relations stay removed, added ones come back
+    return summary;
+}
+
+} // namespace
+
+namespace detail {
+
+RelationExtractionSummary rebuild_relations_unreplayed(store::Project& project,
+                                                       std::atomic<bool>* cancel) {
+    auto path = project.setting(kRelationRulesSetting);
+    const auto rules = load_relation_rules(path.empty() ? default_relation_rules_path()
+                                                        : std::filesystem::path(path));
+    return rebuild_relations(project, rules, CooccurrenceLimits{}, {}, cancel);
+}
+
+} // namespace detail
+
+RelationExtractionSummary run_relation_extraction(store::Project& project, const Progress& progress,
+                                                  std::atomic<bool>* cancel) {
+    auto path = project.setting(kRelationRulesSetting);
+    const auto rules = load_relation_rules(path.empty() ? default_relation_rules_path()
+                                                        : std::filesystem::path(path));
+    return run_relation_extraction(project, rules, CooccurrenceLimits{}, progress, cancel);
+}
+
+RelationExtractionSummary run_relation_extraction(store::Project& project,
+                                                  const RelationRuleSet& rules,
+                                                  const CooccurrenceLimits& limits,
+                                                  const Progress& progress,
+                                                  std::atomic<bool>* cancel) {
+    auto summary = rebuild_relations(project, rules, limits, progress, cancel);
+    if (!summary.cancelled)                 // a cancel rolled the pass back: nothing to replay over
+        curation::replay_curation(project); // removed relations stay removed, added ones return
     return summary;
 }
 

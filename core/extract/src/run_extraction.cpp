@@ -7,6 +7,7 @@
 #include "dossier/store/entity_store.h"
 #include "dossier/store/extraction_lock.h"
 #include "dossier/store/project_stats.h"
+#include "relation_rebuild.h"
 
 #include <algorithm>
 #include <map>
@@ -494,8 +495,9 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     // Relations from the new mentions, before curation moves/removes any. A cancel that lands
     // in this pass (which rolls itself back) is a cancel of the whole run: the mark stays.
     if (!summary.cancelled)
-        summary.cancelled = run_relation_extraction(project, {}, cancel).cancelled;
-    curation::replay_curation(project); // a re-extraction never undoes an analyst's work
+        summary.cancelled = detail::rebuild_relations_unreplayed(project, cancel).cancelled;
+    // Once, after the relations: a re-extraction never undoes an analyst's work.
+    curation::replay_curation(project);
     if (!summary.cancelled) {
         store::Transaction done(project);
         // By id, also for a run over everything: a document imported meanwhile was not read.

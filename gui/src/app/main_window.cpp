@@ -95,10 +95,7 @@ void MainWindow::connect_panels() {
     connect(curation_->controller(), &CurationController::failed, this,
             [this](const QString& title, const QString& message) { show_error(title, message); });
     connect(&state_, &ExplorerState::filter_changed, this, &MainWindow::update_counts);
-    connect(&state_, &ExplorerState::selection_changed, this, [this] {
-        update_counts();
-        // Reading a document: the entity chosen elsewhere shows in its text if it occurs there.
-    });
+    connect(&state_, &ExplorerState::selection_changed, this, &MainWindow::update_counts);
     connect(timeline_, &TimelineWidget::range_changed, this, [this](int from, int to) {
         GraphFilter filter = state_.filter();
         filter.from_month = from;
@@ -296,12 +293,6 @@ void MainWindow::extract_again() {
         show_error(tr("Extract Again"),
                    tr("An import or extraction is already running. Wait for it or cancel it "
                       "first."));
-        return;
-    }
-    if (!ExtractionController::available()) {
-        show_error(tr("Extract Again"),
-                   tr("This build has no extraction core. Run `dossier extract %1` instead.")
-                       .arg(project_path_));
         return;
     }
     // A layout finishing meanwhile would store positions for entities the extraction replaces.

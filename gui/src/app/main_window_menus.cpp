@@ -171,9 +171,6 @@ void MainWindow::build_layout_menu() {
     auto* relayout = toolbar_actions_.relayout =
         layout_menu->addAction(tr("&Re-layout"), layout_, &LayoutController::relayout);
     relayout->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    relayout->setEnabled(LayoutController::available());
-    if (!LayoutController::available())
-        relayout->setToolTip(tr("This build has no Graphviz layout module"));
 }
 
 void MainWindow::build_help_menu() {

@@ -191,8 +191,8 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     const bool all_placed =
         snapshot_.stored_positions == static_cast<int>(snapshot_.graph->nodes.size());
     const bool changed = (!same_project && !all_placed) || new_nodes > 0;
-    if (auto_layout_ && changed && LayoutController::available() && !importer_.running() &&
-        !extractor_.running() && !state_.graph()->nodes.empty())
+    if (auto_layout_ && changed && !importer_.running() && !extractor_.running() &&
+        !state_.graph()->nodes.empty())
         layout_->relayout();
 }
 

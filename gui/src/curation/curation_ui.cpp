@@ -4,7 +4,7 @@
 #include "curation/corrections_log_panel.h"
 #include "curation/curation_controller.h"
 #include "curation/curation_dialogs.h"
-#include "dossier/curation/together.h"
+#include "dossier/graph/together.h"
 #include "dossier/store/project.h"
 #include "graph_view/graph_view.h"
 #include "panels/details_panel.h"
@@ -336,7 +336,7 @@ void CurationUi::relate_dialog() {
         std::vector<CitationChoice> out;
         try {
             auto project = store::Project::open(path.toStdString(), store::OpenMode::ReadOnly);
-            for (const auto& m : curation::appear_together(project, a, b)) {
+            for (const auto& m : graph::appear_together(project, a, b)) {
                 if (out.size() >= static_cast<std::size_t>(kMaxCitationChoices))
                     break;
                 QString sentence = qs(m.text).simplified();

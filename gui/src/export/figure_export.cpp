@@ -1,21 +1,17 @@
 #include "export/figure_export.h"
 
-#include "dossier/render/figure_renderer.h"
-#include "dossier/render/style_mapping.h"
-#include "graph_view/graph_painter.h"
-#if DOSSIER_HAVE_EXPORT
-#include "dossier/export/figure_files.h"
-#endif
-#if DOSSIER_HAVE_EXPORT && DOSSIER_HAVE_GRAPH
 #include "dossier/export/data_writers.h"
 #include "dossier/export/evidence_appendix.h"
+#include "dossier/export/figure_files.h"
 #include "dossier/export/file_output.h"
 #include "dossier/export/snapshot_export.h"
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/metrics.h"
 #include "dossier/graph/view_spec.h"
+#include "dossier/render/figure_renderer.h"
+#include "dossier/render/style_mapping.h"
 #include "dossier/store/project.h"
-#endif
+#include "graph_view/graph_painter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -129,7 +125,6 @@ QString write_figure(const ExplorerState& state, const FigureOptions& options, c
     if (options.format != QLatin1String("svg") && options.format != QLatin1String("pdf") &&
         options.format != QLatin1String("png"))
         return QObject::tr("unknown figure format “%1” (svg, pdf or png)").arg(options.format);
-#if DOSSIER_HAVE_EXPORT
     // The same writers as `dossier export`: the figure built from what the window shows.
     const render::Figure figure = export_figure(state, options, screen);
     exporting::PageSetup setup;
@@ -148,13 +143,6 @@ QString write_figure(const ExplorerState& state, const FigureOptions& options, c
         return QString::fromUtf8(e.what());
     }
     return {};
-#else
-    (void)state;
-    (void)path;
-    (void)report;
-    (void)screen;
-    return QObject::tr("this build has no export module (core/export)");
-#endif
 }
 
 bool is_figure_format(const QString& format) {
@@ -173,7 +161,6 @@ QString write_data_and_evidence(const ExplorerState& state, const FigureOptions&
     const bool data = !is_figure_format(options.format);
     if (!data && options.evidence_csv.isEmpty())
         return {};
-#if DOSSIER_HAVE_EXPORT && DOSSIER_HAVE_GRAPH
     try {
         // The view file's own reading of the window's filter: what `dossier export --view`
         // will select, so the file and the command agree.
@@ -231,12 +218,6 @@ QString write_data_and_evidence(const ExplorerState& state, const FigureOptions&
         return QString::fromUtf8(e.what());
     }
     return {};
-#else
-    (void)state;
-    (void)project_path;
-    (void)path;
-    return QObject::tr("this build has no export module (core/export with the graph core)");
-#endif
 }
 
 QImage preview_figure(const ExplorerState& state, const FigureOptions& options, QSize pixels) {

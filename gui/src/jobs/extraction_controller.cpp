@@ -1,14 +1,12 @@
 #include "jobs/extraction_controller.h"
 
+#include "dossier/curation/replay.h"
+#include "dossier/extract/extraction.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/project_stats.h"
 #include "dossier/store/relation_store.h"
 #include "jobs/post_to_thread.h"
-#if DOSSIER_HAVE_EXTRACT
-#include "dossier/curation/replay.h"
-#include "dossier/extract/extraction.h"
-#endif
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -22,14 +20,6 @@ ExtractionController::ExtractionController(QObject* parent) : QObject(parent) {
 ExtractionController::~ExtractionController() {
     cancel();
     wait();
-}
-
-bool ExtractionController::available() {
-#if DOSSIER_HAVE_EXTRACT
-    return true;
-#else
-    return false;
-#endif
 }
 
 void ExtractionController::cancel() {
@@ -53,7 +43,6 @@ void ExtractionController::start(const std::filesystem::path& project_path) {
         ExtractionReport report;
         try {
             auto project = store::Project::open(project_path, store::OpenMode::ReadWrite);
-#if DOSSIER_HAVE_EXTRACT
             // Every document, after clearing the earlier results; relations follow and the
             // corrections are replayed inside run_extraction, exactly as for `dossier extract`.
             const auto summary = extract::run_extraction(
@@ -69,12 +58,6 @@ void ExtractionController::start(const std::filesystem::path& project_path) {
             report.relations = static_cast<int>(store::RelationStore(project).count());
             report.corrections =
                 QString::fromStdString(curation::describe(curation::curation_status(project)));
-#else
-            (void)cancel;
-            (void)report_progress;
-            report.error = QObject::tr(
-                "this build has no extraction core (core/extract); use `dossier extract`");
-#endif
             report.incomplete = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
             report.not_extracted =
                 static_cast<int>(store::DocumentStore(project).not_extracted().size());

@@ -30,8 +30,6 @@ public:
     explicit ExtractionController(QObject* parent = nullptr);
     ~ExtractionController() override;
 
-    // Whether this build has the extraction core; without it start() reports an error.
-    static bool available();
     bool running() const { return watcher_.isRunning(); }
     void start(const std::filesystem::path& project);
     void cancel();

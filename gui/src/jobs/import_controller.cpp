@@ -1,14 +1,10 @@
 #include "jobs/import_controller.h"
 
+#include "dossier/extract/extraction.h"
+#include "dossier/ingest/import_job.h"
 #include "dossier/store/project.h"
 #include "dossier/store/relation_store.h"
 #include "jobs/post_to_thread.h"
-#if DOSSIER_HAVE_INGEST
-#include "dossier/ingest/import_job.h"
-#endif
-#if DOSSIER_HAVE_EXTRACT
-#include "dossier/extract/extraction.h"
-#endif
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -52,7 +48,6 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
         ImportReport report;
         try {
             auto project = store::Project::open(project_path, store::OpenMode::CreateIfMissing);
-#if DOSSIER_HAVE_INGEST
             ingest::ImportOptions options;
             options.inputs = paths;
             options.cancel = cancel.get();
@@ -67,7 +62,6 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
             report.cancelled = result.cancelled;
             for (const auto& f : result.failed)
                 report.failed.push_back({qs(f.path), qs(f.reason)});
-#if DOSSIER_HAVE_EXTRACT
             if (!result.imported.empty() && !cancel->load()) {
                 const auto summary = extract::run_extraction(
                     project, result.imported,
@@ -86,16 +80,6 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
                     report.extraction +=
                         QObject::tr(", %1 relations").arg(store::RelationStore(project).count());
             }
-#else
-            report.extraction = QObject::tr("extraction is not part of this build");
-#endif
-#else
-            (void)paths;
-            (void)cancel;
-            (void)report_progress;
-            report.error =
-                QObject::tr("this build has no import engine (core/ingest); use `dossier import`");
-#endif
         } catch (const std::exception& e) {
             report.error = QString::fromUtf8(e.what());
         }

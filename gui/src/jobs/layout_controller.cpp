@@ -1,9 +1,7 @@
 #include "jobs/layout_controller.h"
 
-#if DOSSIER_HAVE_LAYOUT
 #include "dossier/layout/layout_cost.h"
 #include "dossier/layout/layout_service.h"
-#endif
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -11,31 +9,18 @@
 #include <thread>
 
 namespace dossier::gui {
-#if DOSSIER_HAVE_LAYOUT
 namespace {
 
-// The layout service reports progress and can kill a running layout (its worker process) where
-// it offers those; templates so this builds against a service with or without them.
-template <class Service>
-auto submit_job(Service& service, const layout::LayoutRequest& request,
-                std::shared_ptr<std::atomic<int>> percent) {
-    auto report = [percent](const auto& p) {
-        // An estimate from node and edge counts (layout_cost.h), shown as such.
+// The service reports a layout's progress (an estimate from node and edge counts,
+// layout_cost.h) as a fraction; the status bar shows percent.
+layout::LayoutJob submit_job(layout::LayoutService& service, const layout::LayoutRequest& request,
+                             std::shared_ptr<std::atomic<int>> percent) {
+    return service.submit(request, [percent](const layout::LayoutProgress& p) {
         percent->store(static_cast<int>(std::clamp(p.fraction, 0.0, 1.0) * 100));
-    };
-    if constexpr (requires { service.submit(request, report); })
-        return service.submit(request, report);
-    else
-        return service.submit(request);
-}
-
-template <class Service> void cancel_service(Service& service) {
-    if constexpr (requires { service.cancel(); })
-        service.cancel();
+    });
 }
 
 } // namespace
-#endif
 
 LayoutController::LayoutController(ExplorerState* state, QObject* parent)
     : QObject(parent), state_(state) {
@@ -60,16 +45,7 @@ QStringList LayoutController::engines() {
             QStringLiteral("dot"),  QStringLiteral("circo"), QStringLiteral("twopi")};
 }
 
-bool LayoutController::available() {
-#if DOSSIER_HAVE_LAYOUT
-    return true;
-#else
-    return false;
-#endif
-}
-
 QString LayoutController::estimate() const {
-#if DOSSIER_HAVE_LAYOUT
     const auto& visible = state_->visible();
     const auto n = static_cast<std::size_t>(visible.node_count);
     const auto engine =
@@ -79,9 +55,6 @@ QString LayoutController::estimate() const {
     return QString::fromStdString(
         layout::estimate_layout_cost(engine, n, static_cast<std::size_t>(visible.edge_count))
             .summary);
-#else
-    return {};
-#endif
 }
 
 void LayoutController::cancel() {
@@ -95,7 +68,6 @@ int LayoutController::progress_percent() const {
 void LayoutController::relayout() {
     if (running())
         return;
-#if DOSSIER_HAVE_LAYOUT
     if (!service_)
         service_ = std::make_shared<layout::LayoutService>();
     auto service = std::static_pointer_cast<layout::LayoutService>(service_);
@@ -150,7 +122,7 @@ void LayoutController::relayout() {
             while (!job.ready()) {
                 if (cancel->load()) {
                     job.cancel();
-                    cancel_service(*service);
+                    service->cancel();
                     outcome.cancelled = true;
                     outcome.message = QObject::tr("Layout cancelled");
                     return outcome;
@@ -174,9 +146,6 @@ void LayoutController::relayout() {
                                   .arg(result.seconds, 0, 'f', 2);
             return outcome;
         }));
-#else
-    emit finished(false, tr("This build has no layout engine (core/layout with Graphviz)."));
-#endif
 }
 
 void LayoutController::apply(const LayoutOutcome& outcome) {

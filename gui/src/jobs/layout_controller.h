@@ -29,7 +29,6 @@ public:
     ~LayoutController() override;
 
     static QStringList engines();
-    static bool available();
     void set_engine(const QString& engine) { engine_ = engine; }
     QString engine() const { return engine_; } // empty = chosen by size
     void set_seed(std::uint32_t seed) { seed_ = seed; }

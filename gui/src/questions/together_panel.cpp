@@ -1,7 +1,7 @@
 #include "questions/together_panel.h"
 
 #include "curation/curation_dialogs.h"
-#include "dossier/curation/together.h"
+#include "dossier/graph/together.h"
 #include "dossier/store/project.h"
 
 #include <QFormLayout>
@@ -61,10 +61,10 @@ int TogetherPanel::find(EntityId a, EntityId b) {
     }
     const QString name_a = esc(graph.nodes[static_cast<std::size_t>(ia)].name);
     const QString name_b = esc(graph.nodes[static_cast<std::size_t>(ib)].name);
-    std::vector<curation::CoMention> found;
+    std::vector<graph::CoMention> found;
     try {
         auto project = store::Project::open(project_path_.toStdString(), store::OpenMode::ReadOnly);
-        found = curation::appear_together(project, a, b);
+        found = graph::appear_together(project, a, b);
     } catch (const std::exception& e) {
         browser_->setHtml(tr("<p>Could not read the project: %1</p>").arg(esc(qs(e.what()))));
         return 0;

@@ -1,6 +1,6 @@
 #pragma once
 // The Together dock: "where do A and B appear together?" — the sentences that mention both
-// (core curation's appear_together), grouped by document with date and page.
+// (core/graph's appear_together), grouped by document with date and page.
 #include "state/explorer_state.h"
 
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 // The graph as the explorer shows it: plain arrays indexed by node/edge position, so painting,
 // hit-testing and filtering are loops over vectors, not lookups. Built off the GUI thread from the
-// project (project_loader.h) and then shared read-only between the panels.
+// project (project_snapshot.h) and then shared read-only between the panels.
 #include "dossier/model/entity_type.h"
 #include "dossier/model/ids.h"
 

@@ -8,10 +8,8 @@
 #include "dossier/store/relation_store.h"
 #include "graph_view/node_positions.h"
 #include "panels/documents_model.h"
-#if DOSSIER_HAVE_GRAPH
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/metrics.h"
-#endif
 
 #include <QSet>
 #include <algorithm>
@@ -36,7 +34,6 @@ MonthIndex month_of(const PartialDate& date) {
     return date.empty() ? 0 : month_index(date.year, date.month);
 }
 
-#if DOSSIER_HAVE_GRAPH
 void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& notes) {
     try {
         const auto snapshot = graph::GraphSnapshot::build(project, graph::GraphFilter{});
@@ -71,20 +68,13 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
         notes << QStringLiteral("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
     }
 }
-#endif
 
 } // namespace
 
 void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph,
                        QStringList& notes) {
-#if DOSSIER_HAVE_GRAPH
     auto project = store::Project::open(path, store::OpenMode::ReadOnly);
     add_metrics(project, graph, notes);
-#else
-    (void)path;
-    (void)graph;
-    notes << QStringLiteral("betweenness, PageRank and communities need the graph core");
-#endif
 }
 
 MonthIndex month_of_iso(const std::string& iso) {

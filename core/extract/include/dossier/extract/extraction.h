@@ -121,7 +121,9 @@ ExtractionResult finish_reading(const Document& document, const ExtractionContex
 ExtractionResult extract_document(const Document& document, const ExtractionContext& context,
                                   const CorpusSurnames* corpus = nullptr);
 
-// Called with (documents done, documents total) a few times a second at most.
+// Called with (steps done, steps total) a few times a second at most. run_extraction counts two
+// steps per document (the first read, then the second read against the corpus's surnames);
+// run_relation_extraction one per document.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 struct ExtractionSummary {

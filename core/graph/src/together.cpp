@@ -1,4 +1,4 @@
-#include "dossier/curation/together.h"
+#include "dossier/graph/together.h"
 
 #include "dossier/extract/sentences.h"
 #include "dossier/store/document_store.h"
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <map>
 
-namespace dossier::curation {
+namespace dossier::graph {
 namespace {
 
 using SpansByDocument = std::map<std::int64_t, std::vector<Span>>;
@@ -49,4 +49,4 @@ std::vector<CoMention> appear_together(store::Project& project, EntityId a, Enti
     return result;
 }
 
-} // namespace dossier::curation
+} // namespace dossier::graph

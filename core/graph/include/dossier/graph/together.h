@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace dossier::curation {
+namespace dossier::graph {
 
 struct CoMention {
     DocumentId document;
@@ -22,4 +22,4 @@ struct CoMention {
 // document id then position. Rejected entities are still found: the question is about the text.
 std::vector<CoMention> appear_together(store::Project& project, EntityId a, EntityId b);
 
-} // namespace dossier::curation
+} // namespace dossier::graph
