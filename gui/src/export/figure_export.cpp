@@ -153,15 +153,17 @@ QString write_figure(const ExplorerState& state, const FigureOptions& options, c
 #endif
 }
 
+// The formats are core/export's (export_files.h), so the dialog offers what the command writes.
 bool is_figure_format(const QString& format) {
-    return format == QLatin1String("svg") || format == QLatin1String("pdf") ||
-           format == QLatin1String("png");
+    return exporting::is_figure_format(format.toStdString());
 }
 
 QStringList export_formats() {
-    return {QStringLiteral("svg"), QStringLiteral("pdf"),     QStringLiteral("png"),
-            QStringLiteral("dot"), QStringLiteral("graphml"), QStringLiteral("gexf"),
-            QStringLiteral("csv"), QStringLiteral("json")};
+    QStringList out;
+    for (const auto* formats : {&exporting::figure_formats(), &exporting::data_formats()})
+        for (const auto& format : *formats)
+            out << QString::fromStdString(format);
+    return out;
 }
 
 QString write_export(const ExplorerState& state, const FigureOptions& options,
