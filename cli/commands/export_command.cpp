@@ -4,11 +4,8 @@
 #include "cli_support.h"
 #include "command_registry.h"
 #include "dossier/export/citations.h"
-#include "dossier/export/data_writers.h"
-#include "dossier/export/evidence_appendix.h"
+#include "dossier/export/export_files.h"
 #include "dossier/export/figure_builder.h"
-#include "dossier/export/figure_files.h"
-#include "dossier/export/file_output.h"
 #include "dossier/export/page_length.h"
 #include "dossier/export/view_graph.h"
 #include "dossier/export/view_options.h"
@@ -30,11 +27,8 @@
 namespace dossier::cli {
 namespace {
 
-const std::vector<std::string> kFigureFormats{"svg", "pdf", "png"};
-const std::vector<std::string> kDataFormats{"dot", "graphml", "gexf", "csv", "json"};
-
 bool is_figure(const std::string& format) {
-    return std::find(kFigureFormats.begin(), kFigureFormats.end(), format) != kFigureFormats.end();
+    return exporting::is_figure_format(format);
 }
 
 // Command-line values; unset ones leave the view file's (or the default) in place.
@@ -73,15 +67,6 @@ void ensure_gui_application() {
     static char name[] = "dossier";
     static char* argv[] = {name, nullptr};
     static QGuiApplication app(argc, argv);
-}
-
-// CSV: -o graph.csv (or -o graph) writes graph-nodes.csv and graph-edges.csv.
-std::pair<std::filesystem::path, std::filesystem::path>
-csv_paths(const std::filesystem::path& output) {
-    auto stem = output;
-    if (stem.extension() == ".csv")
-        stem.replace_extension();
-    return {stem.string() + "-nodes.csv", stem.string() + "-edges.csv"};
 }
 
 void apply_arguments(const ExportArguments& args, exporting::ViewOptions& options) {
@@ -230,8 +215,7 @@ int run_export(const ExportArguments& args) {
         return kFailure;
     }
     const std::string& format = options.export_options.format;
-    if (!is_figure(format) &&
-        std::find(kDataFormats.begin(), kDataFormats.end(), format) == kDataFormats.end()) {
+    if (!exporting::is_export_format(format)) {
         print_error("export: --format : unknown format '" + format +
                     "' (svg, pdf, png, dot, graphml, gexf, csv, json)");
         return kFailure;
@@ -294,42 +278,9 @@ int run_export(const ExportArguments& args) {
     }
 
     try {
-        const std::filesystem::path output = args.output;
-        if (is_figure(format)) {
+        if (is_figure(format))
             ensure_gui_application();
-            const auto figure = exporting::build_figure(data, *placed, options.style);
-            if (format == "svg")
-                exporting::write_svg(output, figure, page);
-            else if (format == "pdf")
-                exporting::write_pdf(output, figure, page);
-            else
-                exporting::write_png(output, figure, page);
-        } else {
-            const auto visuals = placed ? exporting::node_visuals(data, *placed, options.style)
-                                        : std::vector<exporting::NodeVisual>{};
-            if (format == "dot")
-                exporting::write_file_atomically(output, exporting::write_dot(data, visuals));
-            else if (format == "graphml")
-                exporting::write_file_atomically(output, exporting::write_graphml(data, visuals));
-            else if (format == "gexf")
-                exporting::write_file_atomically(output, exporting::write_gexf(data, visuals));
-            else if (format == "json")
-                exporting::write_file_atomically(output,
-                                                 exporting::write_cytoscape_json(data, visuals));
-            else {
-                const auto files = exporting::write_csv(data, visuals);
-                const auto [nodes, edges] = csv_paths(output);
-                exporting::write_file_atomically(nodes, files.nodes);
-                exporting::write_file_atomically(edges, files.edges);
-            }
-        }
-        if (!options.export_options.evidence.empty())
-            exporting::write_file_atomically(options.export_options.evidence,
-                                             exporting::write_evidence_csv(data));
-        if (const auto& citations = options.export_options.citations; !citations.empty())
-            exporting::write_file_atomically(
-                citations,
-                exporting::write_citations(data, exporting::citation_format_for(citations)));
+        exporting::write_export(data, placed ? &*placed : nullptr, options, page, args.output);
         if (!args.save_view.empty()) {
             nlohmann::json sections = nlohmann::json::object();
             exporting::store_view_options(options, sections);

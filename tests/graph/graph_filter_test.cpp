@@ -145,6 +145,25 @@ TEST_F(GraphFilterTest, EgoNetworkKeepsKHopsAroundTheCentre) {
     EXPECT_EQ(names(f), (std::set<std::string>{"Pakistan"}));
 }
 
+TEST_F(GraphFilterTest, NameQueryKeepsMatchesByNameOrAliasAndTheirNeighbours) {
+    GraphFilter f;
+    f.name_query = "  BEIJ "; // an alias of China, in another case, spaces around
+    EXPECT_EQ(names(f), (std::set<std::string>{"China", "United States", "Pakistan"}));
+    f.name_query = "брежн"; // a Cyrillic alias of Brezhnev, folded
+    EXPECT_EQ(names(f), (std::set<std::string>{"Brezhnev", "Gromyko", "CC CPSU"}));
+    f.name_query = "Kabul"; // a match without relations is kept alone
+    EXPECT_EQ(names(f), (std::set<std::string>{"Kabul"}));
+    f.name_query = "nobody";
+    EXPECT_TRUE(names(f).empty());
+}
+
+TEST_F(GraphFilterTest, NameQueryNeighboursFollowOnlyTheRelationsTheFilterKeeps) {
+    GraphFilter f;
+    f.name_query = "china";
+    f.relation_types = {"supplies"};
+    EXPECT_EQ(names(f), (std::set<std::string>{"China", "Pakistan"}));
+}
+
 TEST_F(GraphFilterTest, EgoNetworkByAliasName) {
     GraphFilter f;
     f.ego_names = {"Beijing"};

@@ -9,7 +9,7 @@ namespace {
 const char* kFullView = R"({
   "filter": {"entity_types": ["person", "country"], "relation_types": ["cooperates_with"],
              "min_weight": 2, "min_degree": 1, "date_from": "1979", "date_to": "1980-06",
-             "documents": {"query": "Afghanistan", "ids": [3, 4]},
+             "documents": {"query": "Afghanistan", "ids": [3, 4]}, "name": "kabul",
              "ego": {"entities": [12], "names": ["Brezhnev"], "hops": 2},
              "top": {"metric": "pagerank", "count": 100}, "include_rejected": true},
   "metrics": ["degree", "pagerank", "community"],
@@ -29,6 +29,7 @@ TEST(ViewSpec, ParsesEveryFilterField) {
     EXPECT_EQ(v.filter.date_to, "1980-06");
     EXPECT_EQ(v.filter.document_query, "Afghanistan");
     EXPECT_EQ(v.filter.document_ids, (std::vector<DocumentId>{DocumentId{3}, DocumentId{4}}));
+    EXPECT_EQ(v.filter.name_query, "kabul");
     EXPECT_EQ(v.filter.ego_entities, std::vector<EntityId>{EntityId{12}});
     EXPECT_EQ(v.filter.ego_names, std::vector<std::string>{"Brezhnev"});
     EXPECT_EQ(v.filter.ego_hops, 2);

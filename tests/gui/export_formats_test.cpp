@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 #include <set>
@@ -136,6 +137,34 @@ private slots:
         QCOMPARE(regenerated.edges, written.edges);
         QCOMPARE(regenerated.labels, written.labels);
         QCOMPARE(read_all(again_evidence), appendix);
+    }
+
+    void the_dialogs_top_entities_and_edge_weight_go_into_the_view_file_and_the_export() {
+        GuiFixture fixture;
+        TestWindow window(TestWindow::Hidden);
+        QVERIFY(open_and_wait(window, fixture.path));
+        QTemporaryDir out;
+        const QString graphml = out.filePath(QStringLiteral("top.graphml"));
+        ExportDialog dialog(window.state(), window.graph_view()->style(), window.project_path(),
+                            &window);
+        dialog.format_box()->setCurrentText(QStringLiteral("graphml"));
+        dialog.output_field()->setText(graphml);
+        dialog.top_box()->setValue(3);
+        dialog.edge_weight_box()->setCurrentIndex(
+            dialog.edge_weight_box()->findData(QStringLiteral("opacity")));
+        QCOMPARE(dialog.export_now(), QString());
+        QCOMPARE(graphml_content(graphml).nodes.size(), std::size_t{3});
+        const auto view = graph::load_view_spec(ExportDialog::view_path_for(graphml).toStdString());
+        QCOMPARE(view.filter.top_n, std::size_t{3});
+        QCOMPARE(view.filter.top_metric, std::string("pagerank"));
+        QCOMPARE(view.style.value("edge_weight", std::string()), std::string("opacity"));
+        const QString again = out.filePath(QStringLiteral("again.graphml"));
+        const auto run =
+            dossier::testing::run_cli("export '" + fixture.path.toStdString() + "' --view '" +
+                                      ExportDialog::view_path_for(graphml).toStdString() +
+                                      "' -o '" + again.toStdString() + "'");
+        QVERIFY2(run.exit_code == 0, run.out.c_str());
+        QCOMPARE(graphml_content(again).nodes, graphml_content(graphml).nodes);
     }
 };
 

@@ -84,8 +84,9 @@ private slots:
         QCOMPARE(grid.inside(box, all).size(), inside);
     }
 
-    void minimum_degree_counts_only_edges_that_pass_the_filter() {
-        // A path a-b-c plus a heavy edge c-d: with min weight 2 only c-d stays.
+    void minimum_degree_counts_distinct_neighbours_through_edges_that_pass_the_filter() {
+        // A path a-b-c plus a heavy edge c-d and a second, parallel a-b: core's rule (as
+        // `dossier export`) counts neighbours, not relations.
         ExplorerGraph g;
         for (int i = 0; i < 4; ++i) {
             ExplorerNode node;
@@ -95,19 +96,26 @@ private slots:
         }
         g.edges = {{RelationId{1}, 0, 1, QStringLiteral("r"), 1, false, 0, 0},
                    {RelationId{2}, 1, 2, QStringLiteral("r"), 1, false, 0, 0},
-                   {RelationId{3}, 2, 3, QStringLiteral("r"), 3, false, 0, 0}};
+                   {RelationId{3}, 2, 3, QStringLiteral("r"), 3, false, 0, 0},
+                   {RelationId{4}, 0, 1, QStringLiteral("s"), 1, false, 0, 0}};
         g.rebuild_index();
         GraphFilter f;
         f.min_weight = 2;
         f.min_degree = 1;
-        const auto v = apply_filter(g, f);
+        auto v = apply_filter(g, f);
         QCOMPARE(v.node_count, 2);
         QCOMPARE(v.edge_count, 1);
         QVERIFY(v.node_visible[2] && v.node_visible[3]);
         f = GraphFilter{};
-        f.hidden_relations.insert(QStringLiteral("r"));
+        f.min_degree = 2; // a has two relations but one neighbour
+        v = apply_filter(g, f);
+        QVERIFY(!v.node_visible[0] && v.node_visible[1] && v.node_visible[2]);
+        QVERIFY(!v.node_visible[3]);
+        f = GraphFilter{};
+        f.hidden_relations = {QStringLiteral("r"), QStringLiteral("s")};
         QCOMPARE(apply_filter(g, f).edge_count, 0);
-        QCOMPARE(apply_filter(g, f).node_count, 4); // relation types hide edges, not nodes
+        // Nodes left without a relation by a relation filter leave, as in `dossier export`.
+        QCOMPARE(apply_filter(g, f).node_count, 0);
     }
 
     void labels_never_overlap_and_the_most_important_comes_first() {

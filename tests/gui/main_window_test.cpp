@@ -173,10 +173,13 @@ private slots:
         auto* timeline = window.timeline();
         QCOMPARE(timeline->first_month(), month_index(1958, 1)); // per-year bins over 1958..1980
         window.timeline()->set_range(month_index(1980, 1), month_index(1980, 12));
+        // The range's relations are read off the GUI thread.
+        QTRY_VERIFY(!window.state()->document_subset_pending());
         // In 1980 only the protocol: Prusk and Norland (Norland is named from 1958 to 1980).
         QCOMPARE(window.graph_view()->visible_node_count(), 2);
         QCOMPARE(window.state()->visible().edge_count, 1);
         window.timeline()->set_range(month_index(1958, 1), month_index(1960, 12));
+        QTRY_VERIFY(!window.state()->document_subset_pending());
         QCOMPARE(window.graph_view()->visible_node_count(), 6); // everyone but Prusk
         window.timeline()->set_range(0, 0);
         QCOMPARE(window.graph_view()->visible_node_count(), GuiFixture::kEntities);

@@ -7,4 +7,8 @@ bool GraphFilter::selects_edges() const {
            !document_query.empty() || !document_ids.empty();
 }
 
+bool GraphFilter::has_name_query() const {
+    return name_query.find_first_not_of(" \t\n\r") != std::string::npos;
+}
+
 } // namespace dossier::graph

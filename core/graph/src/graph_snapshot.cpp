@@ -1,8 +1,7 @@
 #include "dossier/graph/graph_snapshot.h"
 
-#include "dossier/graph/entity_lookup.h"
 #include "dossier/graph/metrics.h"
-#include "dossier/graph/paths.h"
+#include "dossier/graph/view_selection.h"
 #include "dossier/store/graph_source.h"
 
 #include <algorithm>
@@ -101,122 +100,35 @@ GraphSnapshot GraphSnapshot::from_edges(std::vector<NodeInfo> nodes,
     return s;
 }
 
-// Applies a filter in the order that keeps each step meaningful: what the store selects
-// (rejected, weight, documents), entity and relation types, then ego network, minimum degree and
-// top-N, each on the graph the previous steps left.
+// Loads what the store can select (rejected, weight, documents), runs the rest of the filter
+// in memory (view_selection.h) and assembles the snapshot of what is left.
 class SnapshotBuilder {
 public:
     SnapshotBuilder(store::Project& project, const GraphFilter& filter)
         : project_(project), filter_(filter) {}
 
     GraphSnapshot build() {
-        store::GraphSourceQuery query;
-        query.include_rejected = filter_.include_rejected;
-        query.min_weight = filter_.min_weight;
-        query.date_from = filter_.date_from;
-        query.date_to = filter_.date_to;
-        query.fts_query = filter_.document_query;
-        query.document_ids = filter_.document_ids;
-        source_ = store::load_graph_source(project_, query);
-
-        select_nodes_by_type();
-        select_edges();
-        if (filter_.selects_edges())
-            drop_isolated();
-        if (filter_.has_ego())
-            keep_ego_network();
-        if (filter_.min_degree > 0)
-            keep_min_degree();
-        before_top_ = nodes_.size();
-        if (filter_.top_n > 0 && !filter_.top_metric.empty())
-            keep_top_n();
-        return assemble(true);
+        source_ = store::load_graph_source(project_, source_query(filter_));
+        auto selection =
+            select_view(source_, filter_, selection_inputs(project_, source_, filter_, true));
+        nodes_ = std::move(selection.entities);
+        edges_ = std::move(selection.relations);
+        sources_ = std::move(selection.sources);
+        targets_ = std::move(selection.targets);
+        before_top_ = selection.before_top;
+        return assemble();
     }
 
 private:
     store::Project& project_;
     const GraphFilter& filter_;
     store::GraphSource source_;
-    std::vector<std::uint32_t> nodes_;       // indices into source_.entities
-    std::vector<std::uint32_t> edges_;       // indices into source_.relations
-    std::vector<std::uint32_t> sources_;     // for each of edges_, the position of its source
-    std::vector<std::uint32_t> targets_;     // and of its target in nodes_
-    std::vector<std::uint32_t> position_of_; // entity id -> position in nodes_, or kAbsent
-    static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
-    std::size_t before_top_ = 0; // nodes left when the top-N step began
+    std::vector<std::uint32_t> nodes_;   // indices into source_.entities
+    std::vector<std::uint32_t> edges_;   // indices into source_.relations
+    std::vector<std::uint32_t> sources_; // for each of edges_, the position of its source
+    std::vector<std::uint32_t> targets_; // and of its target in nodes_
+    std::size_t before_top_ = 0;         // nodes left when the top-N step began
 
-    void index_nodes() {
-        std::int64_t max_id = 0;
-        for (const auto& e : source_.entities)
-            max_id = std::max(max_id, e.id.value);
-        position_of_.assign(static_cast<std::size_t>(max_id) + 1, kAbsent);
-        for (std::size_t i = 0; i < nodes_.size(); ++i)
-            position_of_[static_cast<std::size_t>(source_.entities[nodes_[i]].id.value)] =
-                static_cast<std::uint32_t>(i);
-    }
-    std::uint32_t position(EntityId id) const {
-        const auto v = static_cast<std::size_t>(id.value);
-        return v < position_of_.size() ? position_of_[v] : kAbsent;
-    }
-
-    void select_nodes_by_type() {
-        const auto& types = filter_.entity_types;
-        for (std::uint32_t i = 0; i < source_.entities.size(); ++i)
-            if (types.empty() ||
-                std::find(types.begin(), types.end(), source_.entities[i].type) != types.end())
-                nodes_.push_back(i);
-        index_nodes();
-    }
-
-    void select_edges() {
-        std::vector<char> type_allowed(source_.relation_types.size(),
-                                       filter_.relation_types.empty() ? 1 : 0);
-        for (std::size_t t = 0; t < source_.relation_types.size(); ++t)
-            for (const auto& wanted : filter_.relation_types)
-                if (source_.relation_types[t] == wanted)
-                    type_allowed[t] = 1;
-        const auto n = source_.relations.size();
-        edges_.reserve(n);
-        sources_.reserve(n);
-        targets_.reserve(n);
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const auto& r = source_.relations[i];
-            const auto s = position(r.source), t = position(r.target);
-            if (type_allowed[r.type] && s != kAbsent && t != kAbsent) {
-                edges_.push_back(i);
-                sources_.push_back(s);
-                targets_.push_back(t);
-            }
-        }
-    }
-
-    // Keeps the nodes at the given positions (sorted) and the edges between them.
-    void restrict_to(const std::vector<std::uint32_t>& positions) {
-        std::vector<std::uint32_t> nodes;
-        nodes.reserve(positions.size());
-        for (auto p : positions)
-            nodes.push_back(nodes_[p]);
-        nodes_ = std::move(nodes);
-        index_nodes();
-        std::size_t kept = 0;
-        for (const auto i : edges_) {
-            const auto& r = source_.relations[i];
-            const auto s = position(r.source), t = position(r.target);
-            if (s != kAbsent && t != kAbsent) {
-                edges_[kept] = i;
-                sources_[kept] = s;
-                targets_[kept] = t;
-                ++kept;
-            }
-        }
-        edges_.resize(kept);
-        sources_.resize(kept);
-        targets_.resize(kept);
-    }
-
-    SimpleGraph current_simple() const {
-        return SimpleGraph::from_pairs(nodes_.size(), weighted_pairs());
-    }
     std::vector<SimpleGraph::WeightedPair> weighted_pairs() const {
         std::vector<SimpleGraph::WeightedPair> pairs(edges_.size());
         for (std::size_t k = 0; k < edges_.size(); ++k)
@@ -224,71 +136,9 @@ private:
         return pairs;
     }
 
-    void drop_isolated() {
-        std::vector<char> linked(nodes_.size(), 0);
-        for (std::size_t k = 0; k < edges_.size(); ++k) {
-            linked[sources_[k]] = 1;
-            linked[targets_[k]] = 1;
-        }
-        std::vector<std::uint32_t> keep;
-        for (std::uint32_t p = 0; p < nodes_.size(); ++p)
-            if (linked[p])
-                keep.push_back(p);
-        restrict_to(keep);
-    }
-
-    void keep_ego_network() {
-        std::vector<Vertex> centres;
-        for (auto id : filter_.ego_entities)
-            if (auto p = position(id); p != kAbsent)
-                centres.push_back(p);
-        if (!filter_.ego_names.empty()) {
-            auto lookup = EntityLookup::load(project_);
-            for (const auto& name : filter_.ego_names) {
-                auto found = lookup.find(name);
-                if (!found.found())
-                    throw std::invalid_argument("ego network: " + found.not_found_message(name));
-                for (const auto& m : found.matches)
-                    if (auto p = position(m.id); p != kAbsent)
-                        centres.push_back(p);
-            }
-        }
-        auto kept = ego_vertices(current_simple(), centres, filter_.ego_hops);
-        std::vector<std::uint32_t> positions(kept.begin(), kept.end());
-        std::sort(positions.begin(), positions.end());
-        restrict_to(positions);
-    }
-
-    void keep_min_degree() {
-        const auto g = current_simple();
-        std::vector<std::uint32_t> keep;
-        for (std::uint32_t p = 0; p < nodes_.size(); ++p)
-            if (g.degree(p) >= filter_.min_degree)
-                keep.push_back(p);
-        restrict_to(keep);
-    }
-
-    void keep_top_n() {
-        auto metric = parse_metric(filter_.top_metric);
-        if (!metric)
-            throw std::invalid_argument("graph filter: top.metric '" + filter_.top_metric +
-                                        "' is not a metric");
-        if (nodes_.size() <= filter_.top_n)
-            return;
-        const auto snapshot = assemble();
-        const auto values = compute_metrics(snapshot, {*metric}).values(*metric);
-        std::vector<std::uint32_t> order(nodes_.size());
-        std::iota(order.begin(), order.end(), 0u);
-        // Highest first; ties keep the lower entity id so the choice is reproducible.
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return values[a] > values[b]; });
-        order.resize(filter_.top_n);
-        std::sort(order.begin(), order.end());
-        restrict_to(order);
-    }
-
-    // `final` moves names out of the source instead of copying them (the last build).
-    GraphSnapshot assemble(bool final = false) {
+    // Names are moved out of the source, and its relations freed once copied: the source is
+    // not used afterwards.
+    GraphSnapshot assemble() {
         GraphSnapshot s;
         // Three jobs need only the ends: the edge vector, the out- and in-edge lists (which
         // hold positions in the edge vector, not its contents) and the collapsed simple view. On
@@ -314,14 +164,13 @@ private:
         else
             build_simple();
         s.relation_types_ = source_.relation_types;
-        s.nodes_before_top_ = final ? before_top_ : nodes_.size();
+        s.nodes_before_top_ = before_top_;
         // What MultiGraph(n) does, without assigning (adjacency_list has no move assignment, so
         // `graph_ = MultiGraph(n)` copies n vertices once more).
         s.graph_.m_vertices.resize(nodes_.size());
         for (std::size_t p = 0; p < nodes_.size(); ++p) {
             auto& e = source_.entities[nodes_[p]];
-            s.graph_[p] = NodeInfo{e.id, e.type, final ? std::move(e.name) : e.name, e.alias_count,
-                                   e.mention_count};
+            s.graph_[p] = NodeInfo{e.id, e.type, std::move(e.name), e.alias_count, e.mention_count};
         }
         for (std::size_t k = 0; k < edges_.size(); ++k) {
             const auto& r = source_.relations[edges_[k]];
@@ -329,7 +178,7 @@ private:
                 sources_[k], targets_[k],
                 EdgeInfo{r.id, r.type, r.directed, r.weight, r.first_date, r.last_date});
         }
-        if (final) {
+        {
             // The relations are copied into the edge vector and their weights into the simple
             // view's pairs: freed now, their memory (32 MB at 500,000 relations) takes the edge
             // lists instead of fresh pages.

@@ -79,7 +79,7 @@ GraphFilter parse_graph_filter(const json& j) {
     GraphFilter f;
     expect_object(j, "filter",
                   {"entity_types", "relation_types", "min_weight", "min_degree", "date_from",
-                   "date_to", "documents", "ego", "top", "include_rejected"});
+                   "date_to", "documents", "name", "ego", "top", "include_rejected"});
     if (j.contains("entity_types"))
         for (const auto& t : get_array(j["entity_types"], "filter.entity_types")) {
             auto type = parse_entity_type(get_string(t, "filter.entity_types"));
@@ -110,6 +110,8 @@ GraphFilter parse_graph_filter(const json& j) {
             for (const auto& id : get_array(d["ids"], "filter.documents.ids"))
                 f.document_ids.emplace_back(get_integer(id, "filter.documents.ids", 1));
     }
+    if (j.contains("name"))
+        f.name_query = get_string(j["name"], "filter.name");
     if (j.contains("ego")) {
         const auto& e = j["ego"];
         expect_object(e, "filter.ego", {"entities", "names", "hops"});
@@ -272,6 +274,8 @@ json to_json(const GraphFilter& f) {
         }
         j["documents"] = d;
     }
+    if (!f.name_query.empty())
+        j["name"] = f.name_query;
     if (f.has_ego()) {
         json e = json::object();
         if (!f.ego_entities.empty()) {

@@ -433,6 +433,18 @@ private:
 
 } // namespace
 
+std::vector<RelationId> relations_in_document_subset(Project& project,
+                                                     const GraphSourceQuery& query) {
+    std::vector<RelationId> out;
+    if (!query.restricts_documents())
+        return out;
+    auto& conn = project.connection();
+    ReadTransaction read(conn);
+    for (auto id : relations_in_documents(conn, selected_documents(conn, query)))
+        out.push_back(RelationId{id});
+    return out;
+}
+
 GraphSource load_graph_source(Project& project, const GraphSourceQuery& query) {
     auto& conn = project.connection();
     GraphSource source;

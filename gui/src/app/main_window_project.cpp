@@ -1,6 +1,7 @@
 // Opening a project: its snapshot read on a worker and shown whole, the metrics that follow the
 // first paint, the node positions kept in it, and the File menu's project dialogs.
 #include "app/main_window.h"
+#include "dossier/store/graph_source.h"
 #include "dossier/store/store_error.h"
 #include "graph_view/graph_view.h"
 #include "jobs/layout_controller.h"
@@ -177,6 +178,17 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     timeline_->set_months(months);
     filters_->set_relation_types(snapshot_.relation_types);
     entity_names_->set_rows(std::move(snapshot_.entity_names));
+    // A date range keeps the relations read in documents of that range, as `dossier export`
+    // selects them: the store answers from the documents' dates and the evidence.
+    state_.set_document_subset(
+        [file = std::filesystem::path(path.toStdString())](const store::GraphSourceQuery& query) {
+            try {
+                auto project = store::Project::open(file, store::OpenMode::ReadOnly);
+                return store::relations_in_document_subset(project, query);
+            } catch (const std::exception&) {
+                return std::vector<RelationId>{}; // the file went away: the range admits nothing
+            }
+        });
     state_.set_graph(snapshot_.graph);
     // After the graph: the document shown marks the mentions of entities the graph lacks as
     // rejected, so with the previous graph every new entity looked rejected after an extraction.

@@ -28,6 +28,7 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
       color_by_(new QComboBox(this)), size_by_(new QComboBox(this)),
       legend_(new QCheckBox(tr("Legend"), this)), title_(new QLineEdit(this)),
       evidence_(new QLineEdit(this)), engine_(new QComboBox(this)), seed_(new QSpinBox(this)),
+      top_(new QSpinBox(this)), top_metric_(new QComboBox(this)), edge_weight_(new QComboBox(this)),
       save_view_(new QCheckBox(tr("Save the view file next to the figure"), this)),
       preview_(new QLabel(this)), command_(new QLabel(this)) {
     setObjectName(QStringLiteral("exportDialog"));
@@ -71,6 +72,17 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
         engine_->addItem(e, e);
     seed_->setRange(0, 1 << 30);
     seed_->setValue(1);
+    // --top and --edge-weight of `dossier export`, recorded in the view file.
+    top_->setRange(0, 1000000);
+    top_->setSpecialValueText(tr("every entity shown"));
+    top_->setToolTip(tr("Keep only the N most central of the entities shown; the caption says "
+                        "how many were left out"));
+    for (const auto& metric :
+         {QStringLiteral("pagerank"), QStringLiteral("degree"), QStringLiteral("betweenness")})
+        top_metric_->addItem(metric, metric);
+    edge_weight_->addItem(tr("Width"), QStringLiteral("width"));
+    edge_weight_->addItem(tr("Opacity"), QStringLiteral("opacity"));
+    edge_weight_->addItem(tr("Width and opacity"), QStringLiteral("both"));
     save_view_->setChecked(true);
     preview_->setObjectName(QStringLiteral("exportPreview"));
     preview_->setMinimumSize(360, 240);
@@ -96,6 +108,11 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     form->addRow(tr("Evidence appendix"), evidence_);
     form->addRow(tr("Layout engine"), engine_);
     form->addRow(tr("Seed"), seed_);
+    auto* top_row = new QHBoxLayout;
+    top_row->addWidget(top_, 1);
+    top_row->addWidget(top_metric_);
+    form->addRow(tr("Top entities"), top_row);
+    form->addRow(tr("Edge weight as"), edge_weight_);
     form->addRow(QString(), save_view_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto* columns = new QHBoxLayout;
@@ -145,6 +162,9 @@ FigureOptions ExportDialog::options() const {
     o.engine = engine_->currentData().toString();
     o.seed = static_cast<std::uint32_t>(seed_->value());
     o.evidence_csv = evidence_->text();
+    o.top_n = top_->value();
+    o.top_metric = top_metric_->currentData().toString();
+    o.edge_weight = edge_weight_->currentData().toString();
     return o;
 }
 
@@ -179,11 +199,7 @@ QString ExportDialog::export_now() {
     if (path.isEmpty())
         return tr("choose a file to write");
     const auto o = options();
-    if (is_figure_format(o.format))
-        if (QString error = write_figure(*state_, o, path); !error.isEmpty())
-            return error;
-    // Data formats, and the evidence appendix of any format, come from the project itself.
-    if (QString error = write_data_and_evidence(*state_, o, project_path_, path); !error.isEmpty())
+    if (QString error = write_export(*state_, o, project_path_, path); !error.isEmpty())
         return error;
     if (save_view_->isChecked())
         if (QString error = write_view_file(*state_, o, view_path_for(path)); !error.isEmpty())

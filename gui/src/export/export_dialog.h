@@ -27,6 +27,8 @@ public:
     QLineEdit* title_field() const { return title_; }
     QLineEdit* evidence_field() const { return evidence_; }
     QCheckBox* save_view_box() const { return save_view_; }
+    QSpinBox* top_box() const { return top_; }
+    QComboBox* edge_weight_box() const { return edge_weight_; }
     // Writes the figure (and view file); returns an empty string or the reason it failed.
     QString export_now();
     static QString view_path_for(const QString& figure_path);
@@ -53,6 +55,9 @@ private:
     QLineEdit* evidence_;
     QComboBox* engine_;
     QSpinBox* seed_;
+    QSpinBox* top_; // 0: every entity shown
+    QComboBox* top_metric_;
+    QComboBox* edge_weight_;
     QCheckBox* save_view_;
     QLabel* preview_;
     QLabel* command_;

@@ -1,22 +1,18 @@
 #include "export/figure_export.h"
 
-#include "dossier/export/data_writers.h"
-#include "dossier/export/evidence_appendix.h"
-#include "dossier/export/figure_files.h"
-#include "dossier/export/file_output.h"
-#include "dossier/export/snapshot_export.h"
-#include "dossier/graph/graph_snapshot.h"
-#include "dossier/graph/metrics.h"
-#include "dossier/graph/view_spec.h"
 #include "dossier/render/figure_renderer.h"
 #include "dossier/render/style_mapping.h"
-#include "dossier/store/project.h"
 #include "graph_view/graph_painter.h"
+#include "dossier/export/figure_files.h"
+#include "dossier/export/export_files.h"
+#include "dossier/export/page_length.h"
+#include "dossier/export/view_graph.h"
+#include "dossier/export/view_options.h"
+#include "dossier/graph/metrics.h"
+#include "dossier/graph/view_spec.h"
+#include "dossier/store/project.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 #include <map>
 #include <set>
@@ -145,75 +141,54 @@ QString write_figure(const ExplorerState& state, const FigureOptions& options, c
     return {};
 }
 
+// The formats are core/export's (export_files.h), so the dialog offers what the command writes.
 bool is_figure_format(const QString& format) {
-    return format == QLatin1String("svg") || format == QLatin1String("pdf") ||
-           format == QLatin1String("png");
+    return exporting::is_figure_format(format.toStdString());
 }
 
 QStringList export_formats() {
-    return {QStringLiteral("svg"), QStringLiteral("pdf"),     QStringLiteral("png"),
-            QStringLiteral("dot"), QStringLiteral("graphml"), QStringLiteral("gexf"),
-            QStringLiteral("csv"), QStringLiteral("json")};
+    QStringList out;
+    for (const auto* formats : {&exporting::figure_formats(), &exporting::data_formats()})
+        for (const auto& format : *formats)
+            out << QString::fromStdString(format);
+    return out;
 }
 
-QString write_data_and_evidence(const ExplorerState& state, const FigureOptions& options,
-                                const QString& project_path, const QString& path) {
-    const bool data = !is_figure_format(options.format);
-    if (!data && options.evidence_csv.isEmpty())
-        return {};
+QString write_export(const ExplorerState& state, const FigureOptions& options,
+                     const QString& project_path, const QString& path,
+                     render::RenderReport* report) {
     try {
-        // The view file's own reading of the window's filter: what `dossier export --view`
-        // will select, so the file and the command agree.
-        const auto view = graph::parse_view_spec_text(view_json(state, options).toStdString());
+        // What `dossier export --view` does with the view file the dialog saves: the same
+        // view, the same graph (export_graph_for_view), the same writers (write_export); only
+        // the positions are the window's instead of a new layout.
+        const auto view = view_spec(state, options);
+        const auto view_options = exporting::parse_view_options(view_sections(options));
+        exporting::PageSetup page;
+        page.width_points = exporting::parse_page_length(view_options.export_options.width);
+        page.height_points = exporting::parse_page_length(view_options.export_options.height);
+        page.dpi = view_options.export_options.dpi;
         auto project = store::Project::open(project_path.toStdString(), store::OpenMode::ReadOnly);
-        const auto snapshot = graph::GraphSnapshot::build(project, view.filter);
-        std::vector<graph::Metric> which = view.metrics;
-        if (std::find(which.begin(), which.end(), graph::Metric::Degree) == which.end())
-            which.push_back(graph::Metric::Degree);
-        const auto metrics = graph::compute_metrics(snapshot, which);
-        const auto graph_data = exporting::export_graph_from_snapshot(
-            project, snapshot, metrics, !options.evidence_csv.isEmpty());
-        if (!options.evidence_csv.isEmpty())
-            exporting::write_file_atomically(options.evidence_csv.toStdString(),
-                                             exporting::write_evidence_csv(graph_data));
-        if (!data)
-            return {};
-        // Positions, sizes and colours as the window shows them (y up, as the files want).
-        GraphPainter painter;
-        painter.set_style(print_style(GraphStyle{}, options));
-        painter.set_graph(state.graph().get(), &state.visible());
-        std::vector<exporting::NodeVisual> visuals;
-        for (const auto& node : graph_data.nodes) {
-            const int i = state.graph()->find(EntityId{std::stoll(node.id)});
-            if (i < 0) {
-                visuals.clear(); // a node the window does not have: no positions at all
-                break;
-            }
-            const auto& shown = state.graph()->nodes[static_cast<std::size_t>(i)];
-            visuals.push_back({shown.position.x(), -shown.position.y(), 2 * painter.node_radius(i),
-                               painter.node_color(i).name(QColor::HexRgb).toUpper().toStdString()});
-        }
-        const std::filesystem::path out = path.toStdString();
-        const auto& f = options.format;
-        if (f == QLatin1String("dot"))
-            exporting::write_file_atomically(out, exporting::write_dot(graph_data, visuals));
-        else if (f == QLatin1String("graphml"))
-            exporting::write_file_atomically(out, exporting::write_graphml(graph_data, visuals));
-        else if (f == QLatin1String("gexf"))
-            exporting::write_file_atomically(out, exporting::write_gexf(graph_data, visuals));
-        else if (f == QLatin1String("json"))
-            exporting::write_file_atomically(out,
-                                             exporting::write_cytoscape_json(graph_data, visuals));
-        else if (f == QLatin1String("csv")) {
-            // As `dossier export`: graph.csv becomes graph-nodes.csv and graph-edges.csv.
-            auto stem = out;
-            if (stem.extension() == ".csv")
-                stem.replace_extension();
-            const auto files = exporting::write_csv(graph_data, visuals);
-            exporting::write_file_atomically(stem.string() + "-nodes.csv", files.nodes);
-            exporting::write_file_atomically(stem.string() + "-edges.csv", files.edges);
-        } else
-            return QObject::tr("unknown format “%1”").arg(f);
+        std::vector<graph::Metric> metrics = view.metrics;
+        if (!view_options.style.size_by.empty())
+            if (auto metric = graph::parse_metric(view_options.style.size_by);
+                metric && std::find(metrics.begin(), metrics.end(), *metric) == metrics.end())
+                metrics.push_back(*metric);
+        const auto data = exporting::export_graph_for_view(project, view, metrics,
+                                                           !options.evidence_csv.isEmpty());
+        // Positions as the window shows them, y up as the files want.
+        const auto& shown = *state.graph();
+        const auto placed = exporting::placed_at(
+            data, view_options, [&](const std::string& id) -> std::optional<layout::Point> {
+                const int i = shown.find(EntityId{std::stoll(id)});
+                if (i < 0)
+                    return std::nullopt;
+                const auto& at = shown.nodes[static_cast<std::size_t>(i)].position;
+                return layout::Point{at.x(), -at.y()};
+            });
+        const auto written =
+            exporting::write_export(data, &placed, view_options, page, path.toStdString());
+        if (report && written)
+            *report = *written;
     } catch (const std::exception& e) {
         return QString::fromUtf8(e.what());
     }
@@ -234,78 +209,57 @@ QImage preview_figure(const ExplorerState& state, const FigureOptions& options, 
     return image;
 }
 
-QByteArray view_json(const ExplorerState& state, const FigureOptions& options) {
-    const auto& filter = state.filter();
-    QJsonObject f;
-    QJsonArray types;
-    for (auto type : {EntityType::Person, EntityType::Organization, EntityType::Country,
-                      EntityType::Place, EntityType::Document, EntityType::Date})
-        if (!filter.hidden_types.contains(type))
-            types.append(QString::fromUtf8(std::string(to_string(type)).c_str()));
-    if (!filter.hidden_types.isEmpty())
-        f[QStringLiteral("entity_types")] = types;
-    if (!filter.hidden_relations.isEmpty()) {
-        QSet<QString> all;
-        for (const auto& edge : state.graph()->edges)
-            all.insert(edge.type);
-        QStringList kept;
-        for (const auto& t : all)
-            if (!filter.hidden_relations.contains(t))
-                kept << t;
-        kept.sort();
-        f[QStringLiteral("relation_types")] = QJsonArray::fromStringList(kept);
-    }
-    if (filter.min_weight > 0)
-        f[QStringLiteral("min_weight")] = filter.min_weight;
-    if (filter.min_degree > 0)
-        f[QStringLiteral("min_degree")] = filter.min_degree;
-    auto iso_month = [](MonthIndex m) {
-        return QStringLiteral("%1-%2").arg(m / 12).arg(m % 12 + 1, 2, 10, QLatin1Char('0'));
-    };
-    if (filter.from_month)
-        f[QStringLiteral("date_from")] = iso_month(filter.from_month);
-    if (filter.to_month)
-        f[QStringLiteral("date_to")] = iso_month(filter.to_month);
-
-    QJsonObject style{{QStringLiteral("color_by"), options.color_by == ColorBy::Type
-                                                       ? QStringLiteral("type")
-                                                       : QStringLiteral("community")},
-                      {QStringLiteral("palette"), options.grayscale ? QStringLiteral("grayscale")
-                                                                    : QStringLiteral("okabe-ito")},
-                      {QStringLiteral("legend"), options.legend}};
+nlohmann::json view_sections(const FigureOptions& options) {
+    nlohmann::json style{{"color_by", options.color_by == ColorBy::Type ? "type" : "community"},
+                         {"palette", options.grayscale ? "grayscale" : "okabe-ito"},
+                         {"legend", options.legend},
+                         {"edge_weight", options.edge_weight.toStdString()}};
     // The metrics `dossier export` knows; uniform size is no size_by at all.
     if (options.size_by == SizeBy::Degree || options.size_by == SizeBy::Betweenness ||
         options.size_by == SizeBy::PageRank)
-        style[QStringLiteral("size_by")] = to_display_string(options.size_by).toLower();
+        style["size_by"] = to_display_string(options.size_by).toLower().toStdString();
     if (!options.title.isEmpty())
-        style[QStringLiteral("title")] = options.title;
-    QJsonObject layout{{QStringLiteral("seed"), static_cast<qint64>(options.seed)}};
+        style["title"] = options.title.toStdString();
+    nlohmann::json layout{{"seed", options.seed}};
     if (!options.engine.isEmpty())
-        layout[QStringLiteral("engine")] = options.engine;
-    QJsonObject exported{{QStringLiteral("format"), options.format},
-                         {QStringLiteral("width"), QStringLiteral("%1mm").arg(options.width_mm)},
-                         {QStringLiteral("height"), QStringLiteral("%1mm").arg(options.height_mm)},
-                         {QStringLiteral("dpi"), options.dpi}};
+        layout["engine"] = options.engine.toStdString();
+    nlohmann::json exported{{"format", options.format.toStdString()},
+                            {"width", QStringLiteral("%1mm").arg(options.width_mm).toStdString()},
+                            {"height", QStringLiteral("%1mm").arg(options.height_mm).toStdString()},
+                            {"dpi", options.dpi}};
     if (!options.evidence_csv.isEmpty())
-        exported[QStringLiteral("evidence")] = options.evidence_csv;
-    QJsonObject root{{QStringLiteral("filter"), f},
-                     {QStringLiteral("metrics"),
-                      QJsonArray{QStringLiteral("degree"), QStringLiteral("betweenness"),
-                                 QStringLiteral("pagerank"), QStringLiteral("community")}},
-                     {QStringLiteral("layout"), layout},
-                     {QStringLiteral("style"), style},
-                     {QStringLiteral("export"), exported}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+        exported["evidence"] = options.evidence_csv.toStdString();
+    return {{"layout", layout}, {"style", style}, {"export", exported}};
+}
+
+graph::ViewSpec view_spec(const ExplorerState& state, const FigureOptions& options) {
+    graph::ViewSpec view;
+    view.filter = state.view_filter();
+    if (options.top_n > 0) { // the reduction `dossier export --top` makes, of what is shown
+        view.filter.top_n = static_cast<std::size_t>(options.top_n);
+        view.filter.top_metric = options.top_metric.toStdString();
+    }
+    view.metrics = {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
+                    graph::Metric::Community};
+    const auto sections = view_sections(options);
+    view.layout = sections["layout"];
+    view.style = sections["style"];
+    view.export_options = sections["export"];
+    return view;
+}
+
+QByteArray view_json(const ExplorerState& state, const FigureOptions& options) {
+    return QByteArray::fromStdString(graph::to_json(view_spec(state, options)).dump(2) + "\n");
 }
 
 QString write_view_file(const ExplorerState& state, const FigureOptions& options,
                         const QString& path) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QObject::tr("cannot write %1: %2").arg(path, file.errorString());
-    file.write(view_json(state, options));
-    return file.commit() ? QString()
-                         : QObject::tr("cannot write %1: %2").arg(path, file.errorString());
+    try {
+        graph::save_view_spec(view_spec(state, options), path.toStdString());
+    } catch (const std::exception& e) {
+        return QObject::tr("cannot write %1: %2").arg(path, QString::fromUtf8(e.what()));
+    }
+    return {};
 }
 
 } // namespace dossier::gui

@@ -2,6 +2,7 @@
 // Figure files (SVG, PDF, PNG) of the graph as the window shows it (same filter, positions,
 // style mapping and drawing code: core/render), with optional title and legend; and the view
 // file that records the choices so the CLI can regenerate the figure.
+#include "dossier/graph/view_spec.h"
 #include "dossier/render/figure.h"
 #include "dossier/render/figure_renderer.h"
 #include "graph_view/graph_style.h"
@@ -25,31 +26,43 @@ struct FigureOptions {
     QString engine; // recorded in the view file
     std::uint32_t seed = 1;
     QString evidence_csv; // the evidence appendix (CSV), written next to the export
+    QString edge_weight = QStringLiteral("width"); // width | opacity | both (style.edge_weight)
+    int top_n = 0;                                 // keep the top N of the view by top_metric
+    QString top_metric = QStringLiteral("pagerank");
 };
 
 // The figure as the window shows it (filter, positions, colours, sizes, strokes) in print
 // colours, with title and legend: what write_figure hands to core/export's writers.
 render::Figure export_figure(const ExplorerState& state, const FigureOptions& options,
                              const GraphStyle& screen = GraphStyle{});
-// Writes the figure through the same writers as `dossier export`; returns an empty string or a
-// one-line reason it failed. `report` receives where the renderer put things (tests).
+// The window's own figure (GraphPainter's, without a project: the preview and tests of the
+// screen renderer), written by core's figure writers; returns an empty string or a one-line
+// reason it failed. `report` receives where the renderer put things (tests). The Export dialog
+// writes through write_export instead.
 QString write_figure(const ExplorerState& state, const FigureOptions& options, const QString& path,
                      render::RenderReport* report = nullptr,
                      const GraphStyle& screen = GraphStyle{});
 // Every format of `dossier export`: the figures (svg, pdf, png), then the data files.
 QStringList export_formats();
 bool is_figure_format(const QString& format);
-// The data files (dot, graphml, gexf, csv, json) and the evidence appendix (options.evidence_csv,
-// for any format), written by core/export from the project under the view the window shows
-// (its view file parsed back by core's parse_view_spec), with the window's positions and colours.
-// Returns an empty string or the reason it failed.
-QString write_data_and_evidence(const ExplorerState& state, const FigureOptions& options,
-                                const QString& project_path, const QString& path);
+// Every format of the Export dialog, through core's one export dispatch
+// (exporting::write_export) on core's graph of the window's view (export_graph_for_view): what
+// `dossier export --view` writes from the view file the dialog saves, with the window's
+// positions instead of a new layout. Then the evidence appendix (options.evidence_csv). Returns
+// an empty string or the reason it failed; `report` receives where a figure's renderer put
+// things.
+QString write_export(const ExplorerState& state, const FigureOptions& options,
+                     const QString& project_path, const QString& path,
+                     render::RenderReport* report = nullptr);
 // A small picture of the figure for the dialog's preview.
 QImage preview_figure(const ExplorerState& state, const FigureOptions& options, QSize pixels);
-// The view file (filter, style, layout, export sections) in the format of core/graph/view_spec.h.
+// The view file (filter, style, layout, export sections), written by core's save_view_spec.
 QString write_view_file(const ExplorerState& state, const FigureOptions& options,
                         const QString& path);
 QByteArray view_json(const ExplorerState& state, const FigureOptions& options);
+// The same as core's ViewSpec: the window's filter as core's graph filter (ExplorerState::
+// view_filter), the metrics, and the layout, style and export sections of `options`.
+graph::ViewSpec view_spec(const ExplorerState& state, const FigureOptions& options);
+nlohmann::json view_sections(const FigureOptions& options);
 
 } // namespace dossier::gui

@@ -1,97 +1,127 @@
 #include "state/explorer_filter.h"
 
+#include "dossier/graph/view_selection.h"
+
+#include <algorithm>
+#include <numeric>
+
 namespace dossier::gui {
-namespace {
 
-bool overlaps(MonthIndex first, MonthIndex last, const GraphFilter& filter) {
-    if (filter.from_month == 0 && filter.to_month == 0)
-        return true;
-    if (first == 0 && last == 0)
-        return false; // undated things leave the graph once a date range is chosen
-    const MonthIndex lo = first == 0 ? last : first;
-    const MonthIndex hi = last == 0 ? first : last;
-    if (filter.from_month != 0 && hi < filter.from_month)
-        return false;
-    if (filter.to_month != 0 && lo > filter.to_month)
-        return false;
-    return true;
+std::string iso_month(MonthIndex month) {
+    return QStringLiteral("%1-%2")
+        .arg(month / 12)
+        .arg(month % 12 + 1, 2, 10, QLatin1Char('0'))
+        .toStdString();
 }
 
-bool matches_text(const ExplorerNode& node, const QString& text) {
-    if (text.isEmpty())
-        return true;
-    if (node.name.contains(text, Qt::CaseInsensitive))
-        return true;
-    for (const auto& alias : node.aliases)
-        if (alias.contains(text, Qt::CaseInsensitive))
-            return true;
-    return false;
-}
-
-} // namespace
-
-VisibleGraph apply_filter(const ExplorerGraph& graph, const GraphFilter& filter) {
-    VisibleGraph out;
-    const auto n = graph.nodes.size();
-    out.node_visible.assign(n, 0);
-    out.edge_visible.assign(graph.edges.size(), 0);
-    out.degree.assign(n, 0);
-    const QString text = filter.text.trimmed();
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto& node = graph.nodes[i];
-        out.node_visible[i] = !filter.hidden_types.contains(node.type) &&
-                              overlaps(node.first_month, node.last_month, filter) &&
-                              matches_text(node, text);
+graph::GraphFilter view_filter(const GraphFilter& filter,
+                               const std::vector<std::string>& relation_types) {
+    graph::GraphFilter out;
+    if (!filter.hidden_types.isEmpty())
+        for (auto type : {EntityType::Person, EntityType::Organization, EntityType::Country,
+                          EntityType::Place, EntityType::Document, EntityType::Date})
+            if (!filter.hidden_types.contains(type))
+                out.entity_types.push_back(type);
+    if (!filter.hidden_relations.isEmpty()) {
+        for (const auto& type : relation_types)
+            if (!filter.hidden_relations.contains(QString::fromStdString(type)))
+                out.relation_types.push_back(type);
+        std::sort(out.relation_types.begin(), out.relation_types.end());
+        if (out.relation_types.empty())
+            out.relation_types.push_back(kNoRelationType);
     }
-    // A text query keeps the matches and their direct neighbours, so the answer has context.
-    if (!text.isEmpty()) {
-        std::vector<char> matched = out.node_visible;
-        for (const auto& edge : graph.edges) {
-            const auto s = static_cast<std::size_t>(edge.source);
-            const auto t = static_cast<std::size_t>(edge.target);
-            if (matched[s] && !filter.hidden_types.contains(graph.nodes[t].type))
-                out.node_visible[t] = 1;
-            if (matched[t] && !filter.hidden_types.contains(graph.nodes[s].type))
-                out.node_visible[s] = 1;
-        }
-    }
-    auto edge_passes = [&](const ExplorerEdge& edge) {
-        return out.node_visible[static_cast<std::size_t>(edge.source)] &&
-               out.node_visible[static_cast<std::size_t>(edge.target)] &&
-               edge.weight >= filter.min_weight && !filter.hidden_relations.contains(edge.type) &&
-               overlaps(edge.first_month, edge.last_month, filter);
-    };
-    for (std::size_t e = 0; e < graph.edges.size(); ++e) {
-        const auto& edge = graph.edges[e];
-        if (!edge_passes(edge))
-            continue;
-        out.edge_visible[e] = 1;
-        ++out.degree[static_cast<std::size_t>(edge.source)];
-        ++out.degree[static_cast<std::size_t>(edge.target)];
-    }
-    if (filter.min_degree > 0) {
-        for (std::size_t i = 0; i < n; ++i)
-            if (out.node_visible[i] && out.degree[i] < filter.min_degree)
-                out.node_visible[i] = 0;
-        // Edges whose ends just left go too; degrees are recounted on what remains.
-        std::fill(out.degree.begin(), out.degree.end(), 0);
-        for (std::size_t e = 0; e < graph.edges.size(); ++e) {
-            if (!out.edge_visible[e])
-                continue;
-            const auto& edge = graph.edges[e];
-            if (!edge_passes(edge)) {
-                out.edge_visible[e] = 0;
-                continue;
-            }
-            ++out.degree[static_cast<std::size_t>(edge.source)];
-            ++out.degree[static_cast<std::size_t>(edge.target)];
-        }
-    }
-    for (char v : out.node_visible)
-        out.node_count += v ? 1 : 0;
-    for (char v : out.edge_visible)
-        out.edge_count += v ? 1 : 0;
+    out.min_weight = std::max(0.0, filter.min_weight);
+    out.min_degree = static_cast<std::size_t>(std::max(0, filter.min_degree));
+    out.name_query = filter.text.trimmed().toStdString();
+    if (filter.from_month)
+        out.date_from = iso_month(filter.from_month);
+    if (filter.to_month)
+        out.date_to = iso_month(filter.to_month);
     return out;
+}
+
+std::shared_ptr<const ExplorerSource> make_explorer_source(const ExplorerGraph& graph) {
+    auto out = std::make_shared<ExplorerSource>();
+    auto& source = out->source;
+    std::vector<int> nodes(graph.nodes.size());
+    std::iota(nodes.begin(), nodes.end(), 0);
+    std::sort(nodes.begin(), nodes.end(), [&](int a, int b) {
+        return graph.nodes[static_cast<std::size_t>(a)].id.value <
+               graph.nodes[static_cast<std::size_t>(b)].id.value;
+    });
+    for (int i : nodes) {
+        const auto& node = graph.nodes[static_cast<std::size_t>(i)];
+        store::GraphSourceEntity e;
+        e.id = node.id;
+        e.type = node.type;
+        e.name = node.name.toStdString();
+        e.alias_count = static_cast<std::uint32_t>(node.aliases.size());
+        e.mention_count = static_cast<std::uint32_t>(node.mentions);
+        out->names.push_back({node.id, node.type, e.name, false, false});
+        for (const auto& alias : node.aliases)
+            out->names.push_back({node.id, node.type, alias.toStdString(), true, false});
+        source.entities.push_back(std::move(e));
+        out->node_of.push_back(i);
+    }
+    std::vector<int> edges(graph.edges.size());
+    std::iota(edges.begin(), edges.end(), 0);
+    std::sort(edges.begin(), edges.end(), [&](int a, int b) {
+        return graph.edges[static_cast<std::size_t>(a)].id.value <
+               graph.edges[static_cast<std::size_t>(b)].id.value;
+    });
+    QHash<QString, std::uint32_t> type_of;
+    for (int k : edges) {
+        const auto& edge = graph.edges[static_cast<std::size_t>(k)];
+        auto it = type_of.find(edge.type);
+        if (it == type_of.end()) {
+            it =
+                type_of.insert(edge.type, static_cast<std::uint32_t>(source.relation_types.size()));
+            source.relation_types.push_back(edge.type.toStdString());
+        }
+        store::GraphSourceRelation r;
+        r.id = edge.id;
+        r.source = graph.nodes[static_cast<std::size_t>(edge.source)].id;
+        r.target = graph.nodes[static_cast<std::size_t>(edge.target)].id;
+        r.weight = edge.weight;
+        r.type = it.value();
+        r.directed = edge.directed;
+        source.relations.push_back(r);
+        out->edge_of.push_back(k);
+    }
+    return out;
+}
+
+VisibleGraph apply_filter(const ExplorerGraph& graph, const ExplorerSource& source,
+                          const GraphFilter& filter, const std::vector<RelationId>& admitted) {
+    const auto wanted = view_filter(filter, source.source.relation_types);
+    graph::SelectionInputs inputs;
+    if (!wanted.date_from.empty() || !wanted.date_to.empty())
+        inputs.admitted_relations = graph::admitted_relations(source.source, admitted);
+    if (wanted.has_name_query())
+        inputs.name_matches =
+            graph::match_name_query(source.source, source.names, wanted.name_query);
+    const auto selection = graph::select_view(source.source, wanted, inputs);
+
+    VisibleGraph out;
+    out.node_visible.assign(graph.nodes.size(), 0);
+    out.edge_visible.assign(graph.edges.size(), 0);
+    out.degree.assign(graph.nodes.size(), 0);
+    for (auto i : selection.entities)
+        out.node_visible[static_cast<std::size_t>(source.node_of[i])] = 1;
+    for (auto k : selection.relations) {
+        const auto e = static_cast<std::size_t>(source.edge_of[k]);
+        out.edge_visible[e] = 1;
+        ++out.degree[static_cast<std::size_t>(graph.edges[e].source)];
+        ++out.degree[static_cast<std::size_t>(graph.edges[e].target)];
+    }
+    out.node_count = static_cast<int>(selection.entities.size());
+    out.edge_count = static_cast<int>(selection.relations.size());
+    return out;
+}
+
+VisibleGraph apply_filter(const ExplorerGraph& graph, const GraphFilter& filter,
+                          const std::vector<RelationId>& admitted) {
+    return apply_filter(graph, *make_explorer_source(graph), filter, admitted);
 }
 
 } // namespace dossier::gui

@@ -1,6 +1,13 @@
 #include "state/explorer_state.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace dossier::gui {
+
+ExplorerState::ExplorerState(QObject* parent) : QObject(parent) {
+    connect(&subset_watcher_, &QFutureWatcher<std::vector<RelationId>>::finished, this,
+            &ExplorerState::document_subset_ready);
+}
 
 std::vector<int> ExplorerState::selected_nodes() const {
     std::vector<int> out;
@@ -14,7 +21,9 @@ std::vector<int> ExplorerState::selected_nodes() const {
 
 void ExplorerState::set_graph(std::shared_ptr<const ExplorerGraph> graph) {
     graph_ = graph ? std::move(graph) : std::make_shared<ExplorerGraph>();
-    visible_ = apply_filter(*graph_, filter_);
+    source_ = make_explorer_source(*graph_);
+    admitted_range_ = {0, 0}; // the relations may have changed: read the range again
+    refilter();
     // Keep the selected entities that still exist.
     QList<EntityId> kept;
     for (const auto& id : selection_)
@@ -32,7 +41,61 @@ void ExplorerState::set_filter(const GraphFilter& filter) {
     if (filter == filter_)
         return;
     filter_ = filter;
-    visible_ = apply_filter(*graph_, filter_);
+    refilter();
+    emit filter_changed();
+}
+
+void ExplorerState::set_document_subset(DocumentSubset subset) {
+    document_subset_ = std::move(subset);
+    admitted_range_ = {0, 0};
+}
+
+graph::GraphFilter ExplorerState::view_filter() const {
+    return gui::view_filter(filter_, source_->source.relation_types);
+}
+
+void ExplorerState::refilter() {
+    const std::pair range{filter_.from_month, filter_.to_month};
+    if (range == std::pair{0, 0})
+        subset_pending_ = false; // no range: an answer still on its way is not needed
+    else if (range != admitted_range_) {
+        if (document_subset_) {
+            if (!subset_pending_ || asked_range_ != range)
+                ask_document_subset(range);
+        } else {
+            admitted_.clear();
+            admitted_range_ = range;
+        }
+    }
+    if (subset_pending_ && admitted_range_ == std::pair{0, 0}) {
+        // The first range's relations are on their way: show the rest of the filter meanwhile.
+        GraphFilter undated = filter_;
+        undated.from_month = undated.to_month = 0;
+        visible_ = apply_filter(*graph_, *source_, undated);
+        return;
+    }
+    visible_ = apply_filter(*graph_, *source_, filter_, admitted_);
+}
+
+void ExplorerState::ask_document_subset(std::pair<MonthIndex, MonthIndex> range) {
+    store::GraphSourceQuery query;
+    const auto wanted = view_filter();
+    query.date_from = wanted.date_from;
+    query.date_to = wanted.date_to;
+    asked_range_ = range;
+    subset_pending_ = true;
+    // A later range replaces the future watched; the earlier answer is dropped.
+    subset_watcher_.setFuture(
+        QtConcurrent::run([subset = document_subset_, query] { return subset(query); }));
+}
+
+void ExplorerState::document_subset_ready() {
+    if (asked_range_ != std::pair{filter_.from_month, filter_.to_month})
+        return; // the range moved on; its own answer follows
+    admitted_ = subset_watcher_.result();
+    admitted_range_ = asked_range_;
+    subset_pending_ = false;
+    visible_ = apply_filter(*graph_, *source_, filter_, admitted_);
     emit filter_changed();
 }
 

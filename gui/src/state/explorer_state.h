@@ -5,8 +5,10 @@
 #include "state/explorer_filter.h"
 #include "state/explorer_graph.h"
 
+#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -15,10 +17,12 @@ namespace dossier::gui {
 class ExplorerState : public QObject {
     Q_OBJECT
 public:
-    explicit ExplorerState(QObject* parent = nullptr) : QObject(parent) {}
+    explicit ExplorerState(QObject* parent = nullptr);
 
     const std::shared_ptr<const ExplorerGraph>& graph() const { return graph_; }
     const GraphFilter& filter() const { return filter_; }
+    // The filter as core's graph filter: what the view file records and `dossier export` selects.
+    graph::GraphFilter view_filter() const;
     const VisibleGraph& visible() const { return visible_; }
     const QList<EntityId>& selection() const { return selection_; }
     // Node indices of the selection that exist in the graph.
@@ -30,6 +34,14 @@ public:
 
     void set_graph(std::shared_ptr<const ExplorerGraph> graph);
     void set_filter(const GraphFilter& filter);
+    // Reads from the project the relations read in documents of a date range
+    // (store::relations_in_document_subset); without it a date range admits no relation. It runs
+    // on a worker thread when the range changes (it must open its own connection): until it
+    // answers, the graph keeps the previous range's relations, then filter_changed follows.
+    using DocumentSubset = std::function<std::vector<RelationId>(const store::GraphSourceQuery&)>;
+    void set_document_subset(DocumentSubset subset);
+    // A new date range's relations are being read.
+    bool document_subset_pending() const { return subset_pending_; }
     void select(const QList<EntityId>& entities);
     void select_one(EntityId entity) { select({entity}); }
     void toggle(EntityId entity);
@@ -51,6 +63,17 @@ private:
     std::shared_ptr<const ExplorerGraph> graph_ = std::make_shared<ExplorerGraph>();
     GraphFilter filter_;
     VisibleGraph visible_;
+    std::shared_ptr<const ExplorerSource> source_ = make_explorer_source(*graph_);
+    DocumentSubset document_subset_;
+    // The relations the date range admits, for the range they were read for.
+    std::vector<RelationId> admitted_;
+    std::pair<MonthIndex, MonthIndex> admitted_range_{0, 0};
+    QFutureWatcher<std::vector<RelationId>> subset_watcher_;
+    std::pair<MonthIndex, MonthIndex> asked_range_{0, 0}; // what subset_watcher_ reads
+    bool subset_pending_ = false; // asked, its answer not applied yet
+    void refilter();
+    void ask_document_subset(std::pair<MonthIndex, MonthIndex> range);
+    void document_subset_ready();
     QList<EntityId> selection_;
     std::shared_ptr<ExplorerGraph> editable_; // graph_ once move_node has copied it
     ExplorerGraph& editable_graph();          // copies graph_ on the first edit

@@ -19,8 +19,11 @@ struct GraphFilter {
     std::string date_to;
     std::string document_query;           // FTS5 query: only relations read in matching documents
     std::vector<DocumentId> document_ids; // only relations read in these documents
-    std::vector<EntityId> ego_entities;   // ego network: k hops around these entities
-    std::vector<std::string> ego_names;   // the same by name or alias (resolved on build)
+    // Case-insensitive substring (fold_case) of a name or alias, spaces around it ignored: the
+    // entities that match and their direct neighbours, so the answer has context.
+    std::string name_query;
+    std::vector<EntityId> ego_entities; // ego network: k hops around these entities
+    std::vector<std::string> ego_names; // the same by name or alias (resolved on build)
     int ego_hops = 1;
     std::string top_metric; // keep the top_n nodes by this metric (see metrics.h)
     std::size_t top_n = 0;
@@ -30,6 +33,7 @@ struct GraphFilter {
     // without any edge by such a filter are dropped, since the view is about those relations.
     bool selects_edges() const;
     bool has_ego() const { return !ego_entities.empty() || !ego_names.empty(); }
+    bool has_name_query() const; // name_query holds more than spaces
     bool operator==(const GraphFilter&) const = default;
 };
 

@@ -6,7 +6,7 @@
 //
 //   {"filter": {"entity_types": ["person", "country"], "relation_types": ["cooperates_with"],
 //               "min_weight": 2, "min_degree": 1, "date_from": "1979", "date_to": "1980-06",
-//               "documents": {"query": "Afghanistan", "ids": [3, 4]},
+//               "documents": {"query": "Afghanistan", "ids": [3, 4]}, "name": "kabul",
 //               "ego": {"entities": [12], "names": ["Brezhnev"], "hops": 2},
 //               "top": {"metric": "pagerank", "count": 100}, "include_rejected": false},
 //    "aggregate": {"by": "community", "label_members": 2, "label_metric": "pagerank", "seed": 1},

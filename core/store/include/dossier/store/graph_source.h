@@ -97,6 +97,14 @@ struct GraphSourceQuery {
 
 GraphSource load_graph_source(Project& project, const GraphSourceQuery& query = {});
 
+// The relations the query's document subset admits (date range, full text, document ids; its
+// other fields are ignored), sorted by id: what load_graph_source keeps when the query
+// restricts documents. An empty subset gives no relations; a query that restricts no documents
+// gives none either (ask restricts_documents() first). The explorer keeps the whole source in
+// memory and asks this when its date range changes.
+std::vector<RelationId> relations_in_document_subset(Project& project,
+                                                     const GraphSourceQuery& query);
+
 // Names and aliases of every entity, for name lookup (exact, alias, case-insensitive, close).
 struct EntityName {
     EntityId id;
