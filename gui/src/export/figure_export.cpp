@@ -1,16 +1,16 @@
 #include "export/figure_export.h"
 
-#include "dossier/render/figure_renderer.h"
-#include "dossier/render/style_mapping.h"
-#include "graph_view/graph_painter.h"
-#include "dossier/export/figure_files.h"
 #include "dossier/export/export_files.h"
+#include "dossier/export/figure_files.h"
 #include "dossier/export/page_length.h"
 #include "dossier/export/view_graph.h"
 #include "dossier/export/view_options.h"
 #include "dossier/graph/metrics.h"
 #include "dossier/graph/view_spec.h"
+#include "dossier/render/figure_renderer.h"
+#include "dossier/render/style_mapping.h"
 #include "dossier/store/project.h"
+#include "graph_view/graph_painter.h"
 
 #include <QFile>
 #include <QSaveFile>
