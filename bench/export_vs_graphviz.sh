@@ -15,9 +15,13 @@ mkdir -p "$work"
 project="$work/network.dossier"
 [ -f "$project" ] || "$build/bench/synthetic_project" -o "$project" --entities "$entities" --links "$links"
 # The reference's input: the graph Dossier exports, with the node sizes its layout asks for
-# (--layout writes width/height and positions; the positions are dropped so sfdp starts fresh).
+# (--layout writes width/height and positions; the positions are dropped so sfdp starts fresh)
+# and the layout problem Dossier's worker gives Graphviz: fixed-size unlabelled ellipses, overlap
+# removal, straight edges. The program draws no labels; Dossier's export does (and places them).
 "$build/cli/dossier" export "$project" --format dot --layout sfdp -o "$work/placed.dot" 2>/dev/null
-sed -E 's/, pos="[^"]*"//; s/inputscale=72/inputscale=72, overlap=false, splines=line/' \
+sed -E 's/, pos="[^"]*"//; s/label="[^"]*", //;
+        s/inputscale=72/inputscale=72, overlap=false, splines=line/;
+        s/node \[shape=ellipse\]/node [shape=ellipse, fixedsize=true, label=""]/' \
     "$work/placed.dot" >"$work/graph.dot"
 
 times="$work/times.txt"

@@ -7,10 +7,15 @@ namespace dossier::layout {
 namespace {
 
 // seconds = reference_seconds * (size / reference_size) ^ exponent, with size = nodes + edges / 4
-// (edges cost a fraction of a node in every engine). sfdp, neato and fdp were measured here on
+// (edges cost a fraction of a node in every engine). neato and fdp were measured here on
 // 2026-11-29 (Graphviz 2.42, the command-line programs on connected random graphs with four edges
 // per node, CPU seconds while the 2-core machine was shared, load average about 14); see the
-// Layout section of docs/PERFORMANCE.md. dot, circo and twopi are rough guesses, not measured.
+// Layout section of docs/PERFORMANCE.md. sfdp was measured again on 2026-12-06 on the networks
+// archives give (heavy-tailed: bench/synthetic_project, six relations per new entity), where the
+// random graphs had made it three to four times too slow: the whole `dossier export --layout
+// sfdp` took 1.36 s at 2,000 nodes / 12,000 edges, 3.2 s at 4,100 / 24,600 and 11.3 s at 8,000
+// / 48,000. The model stays within 1.6x of those; on random graphs it is 2.4x too fast.
+// dot, circo and twopi are rough guesses, not measured.
 struct CostModel {
     double reference_size;
     double reference_seconds;
@@ -20,7 +25,7 @@ struct CostModel {
 CostModel model_for(Engine engine) {
     switch (engine) {
     case Engine::Sfdp:
-        return {10000, 10.9, 1.7}; // 5,000 nodes: 10.9 s; 10,000 nodes: 35.0 s
+        return {10000, 4.5, 1.6}; // see above: 2,000 / 4,100 / 8,000 nodes: 1.5 / 4.7 / 13.7 s
     case Engine::Neato:
         return {4000, 22.5, 2.0}; // 1,000 nodes: 5.7 s; 2,000 nodes: 22.6 s
     case Engine::Fdp:
@@ -32,7 +37,7 @@ CostModel model_for(Engine engine) {
     case Engine::Twopi:
         return {10000, 1.0, 1.2};
     }
-    return {10000, 10.9, 1.7};
+    return {10000, 4.5, 1.6};
 }
 
 } // namespace
