@@ -158,6 +158,35 @@ private slots:
         QVERIFY(svg_circles(svg) >= shown);
     }
 
+    // --aggregate community from the dialog: the same community nodes and edges as the command
+    // gives for the saved view, laid out the same way (communities have no place on screen).
+    void the_dialog_aggregates_communities_as_dossier_export_does() {
+        TestWindow window(TestWindow::Hidden);
+        QVERIFY(open_and_wait(window, project));
+        QTemporaryDir out;
+        const QString graphml = out.filePath(QStringLiteral("communities.graphml"));
+        ExportDialog dialog(window.state(), window.graph_view()->style(), window.project_path(),
+                            &window);
+        dialog.format_box()->setCurrentText(QStringLiteral("graphml"));
+        dialog.output_field()->setText(graphml);
+        dialog.aggregate_box()->setChecked(true);
+        dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+        const QString view_path = ExportDialog::view_path_for(graphml);
+        QVERIFY(graph::load_view_spec(view_path.toStdString()).aggregate.by ==
+                graph::AggregateBy::Community);
+        const QString again = out.filePath(QStringLiteral("again.graphml"));
+        run_export(view_path, again, out.filePath(QStringLiteral("again.csv")));
+        const auto nodes = graphml_ids(graphml, QStringLiteral("node"));
+        QVERIFY(nodes.size() > 1 && nodes.size() < window.state()->graph()->nodes.size());
+        for (const auto& id : nodes)
+            QVERIFY2(id.startsWith(QLatin1Char('c')), qPrintable(id));
+        QCOMPARE(graphml_ids(again, QStringLiteral("node")), nodes);
+        QCOMPARE(graphml_ids(again, QStringLiteral("edge")),
+                 graphml_ids(graphml, QStringLiteral("edge")));
+    }
+
 private:
     QTemporaryDir dir;
     QString project;

@@ -29,6 +29,7 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
       legend_(new QCheckBox(tr("Legend"), this)), title_(new QLineEdit(this)),
       evidence_(new QLineEdit(this)), engine_(new QComboBox(this)), seed_(new QSpinBox(this)),
       top_(new QSpinBox(this)), top_metric_(new QComboBox(this)), edge_weight_(new QComboBox(this)),
+      aggregate_(new QCheckBox(tr("One node per community"), this)),
       save_view_(new QCheckBox(tr("Save the view file next to the figure"), this)),
       preview_(new QLabel(this)), command_(new QLabel(this)) {
     setObjectName(QStringLiteral("exportDialog"));
@@ -113,6 +114,10 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     top_row->addWidget(top_metric_);
     form->addRow(tr("Top entities"), top_row);
     form->addRow(tr("Edge weight as"), edge_weight_);
+    aggregate_->setToolTip(tr("--aggregate community: each community of what is shown becomes one "
+                              "node, labelled by its most central members and sized by its "
+                              "members; the figure gets a layout of its own"));
+    form->addRow(tr("Reduce"), aggregate_);
     form->addRow(QString(), save_view_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto* columns = new QHBoxLayout;
@@ -165,6 +170,7 @@ FigureOptions ExportDialog::options() const {
     o.top_n = top_->value();
     o.top_metric = top_metric_->currentData().toString();
     o.edge_weight = edge_weight_->currentData().toString();
+    o.aggregate_communities = aggregate_->isChecked();
     return o;
 }
 

@@ -1,12 +1,14 @@
 #include "export/figure_export.h"
 
 #include "dossier/export/export_files.h"
+#include "dossier/export/figure_builder.h"
 #include "dossier/export/figure_files.h"
 #include "dossier/export/page_length.h"
 #include "dossier/export/view_graph.h"
 #include "dossier/export/view_options.h"
 #include "dossier/graph/metrics.h"
 #include "dossier/graph/view_spec.h"
+#include "dossier/layout/layout_service.h"
 #include "dossier/render/figure_renderer.h"
 #include "dossier/render/style_mapping.h"
 #include "dossier/store/project.h"
@@ -175,6 +177,19 @@ QString write_export(const ExplorerState& state, const FigureOptions& options,
                 metrics.push_back(*metric);
         const auto data = exporting::export_graph_for_view(project, view, metrics,
                                                            !options.evidence_csv.isEmpty());
+        if (view.aggregate.by != graph::AggregateBy::None) {
+            // Communities have no place on screen: laid out as `dossier export` lays them out.
+            layout::LayoutService service;
+            const auto laid_out =
+                service.submit(exporting::make_layout_request(data, view_options)).wait();
+            if (!laid_out.ok)
+                return QString::fromStdString("layout: " + laid_out.error);
+            const auto written =
+                exporting::write_export(data, &laid_out, view_options, page, path.toStdString());
+            if (report && written)
+                *report = *written;
+            return {};
+        }
         // Positions as the window shows them, y up as the files want.
         const auto& shown = *state.graph();
         const auto placed = exporting::placed_at(
@@ -214,9 +229,12 @@ nlohmann::json view_sections(const FigureOptions& options) {
                          {"palette", options.grayscale ? "grayscale" : "okabe-ito"},
                          {"legend", options.legend},
                          {"edge_weight", options.edge_weight.toStdString()}};
-    // The metrics `dossier export` knows; uniform size is no size_by at all.
-    if (options.size_by == SizeBy::Degree || options.size_by == SizeBy::Betweenness ||
-        options.size_by == SizeBy::PageRank)
+    // The metrics `dossier export` knows; uniform size is no size_by at all. Communities are
+    // sized by their members.
+    if (options.aggregate_communities)
+        style["size_by"] = "members";
+    else if (options.size_by == SizeBy::Degree || options.size_by == SizeBy::Betweenness ||
+             options.size_by == SizeBy::PageRank)
         style["size_by"] = to_display_string(options.size_by).toLower().toStdString();
     if (!options.title.isEmpty())
         style["title"] = options.title.toStdString();
@@ -241,6 +259,8 @@ graph::ViewSpec view_spec(const ExplorerState& state, const FigureOptions& optio
     }
     view.metrics = {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
                     graph::Metric::Community};
+    if (options.aggregate_communities)
+        view.aggregate.by = graph::AggregateBy::Community;
     const auto sections = view_sections(options);
     view.layout = sections["layout"];
     view.style = sections["style"];

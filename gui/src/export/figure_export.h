@@ -29,6 +29,9 @@ struct FigureOptions {
     QString edge_weight = QStringLiteral("width"); // width | opacity | both (style.edge_weight)
     int top_n = 0;                                 // keep the top N of the view by top_metric
     QString top_metric = QStringLiteral("pagerank");
+    // One node per community (--aggregate community): the communities have no place on screen,
+    // so such a figure gets its own layout, seeded like `dossier export`'s.
+    bool aggregate_communities = false;
 };
 
 // The figure as the window shows it (filter, positions, colours, sizes, strokes) in print
