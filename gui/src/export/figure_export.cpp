@@ -76,12 +76,12 @@ render::Figure export_figure(const ExplorerState& state, const FigureOptions& op
         options.color_by == ColorBy::Type ? QStringLiteral("Type") : QStringLiteral("Community");
     for (const auto& [key, entry] : categories)
         figure.color_legend.push_back({entry.first, entry.second});
-    std::set<QString> relation_types;
+    // One legend row per stroke in use, as the files draw it (render/style_mapping.h).
+    std::set<std::string> relation_types;
     for (std::size_t e = 0; e < graph.edges.size(); ++e)
         if (state.visible().edge_visible[e])
-            relation_types.insert(graph.edges[e].type);
-    for (const auto& type : relation_types)
-        figure.stroke_legend.push_back({type, render::relation_stroke(type.toStdString())});
+            relation_types.insert(graph.edges[e].type.toStdString());
+    figure.stroke_legend = render::stroke_legend({relation_types.begin(), relation_types.end()});
     if (options.size_by != SizeBy::Uniform && !nodes.empty()) {
         double low = 0, high = 0, small = 0, big = 0;
         bool first = true;
