@@ -110,7 +110,8 @@ void MainWindow::connect_panels() {
     connect(search_, &SearchPanel::document_requested, details_, &DetailsPanel::document_requested);
     connect(view_, &GraphView::node_position_changed, this,
             [this](EntityId entity, QPointF position, bool pinned) {
-                save_positions({{entity, position, pinned}});
+                if (entity.valid()) // a community's node is not kept in the project
+                    save_positions({{entity, position, pinned}});
             });
     connect(view_, &GraphView::nodes_unpinned, this, [this](const QList<EntityId>& entities) {
         store_pins(entities, false);
@@ -190,12 +191,20 @@ void MainWindow::update_counts() {
         return;
     }
     const auto& graph = *state_.graph();
+    const auto drawn = drawn_counts(graph, state_.visible());
+    // Always how much of the project is drawn: the overview and a focus draw a part of it.
     QString text = tr("%1 documents · %2 entities · %3 relations · showing %4 nodes, %5 edges")
                        .arg(documents_->model()->rows().size())
-                       .arg(graph.nodes.size())
-                       .arg(graph.edges.size())
-                       .arg(state_.visible().node_count)
-                       .arg(state_.visible().edge_count);
+                       .arg(graph.entity_count())
+                       .arg(graph.relation_count())
+                       .arg(drawn.entities + drawn.communities)
+                       .arg(drawn.edges);
+    if (drawn.communities > 0)
+        text += tr(" (%n communities standing for %1 entities, ", nullptr, drawn.communities)
+                    .arg(drawn.folded_entities) +
+                tr("%n entities)", nullptr, drawn.entities);
+    else if (drawn.entities < static_cast<int>(graph.entity_count()))
+        text += tr(" (%1 of %2 entities)").arg(drawn.entities).arg(graph.entity_count());
     if (!state_.selection().isEmpty())
         text += tr(" · %1 selected").arg(state_.selection().size());
     counts_label_->setText(text);

@@ -112,6 +112,7 @@ private:
     void build_project_menu();
     void build_edit_menu();
     void build_view_menu();
+    void build_explore_menu(); // main_window_explore.cpp
     void build_layout_menu();
     void build_help_menu();
     void build_toolbar();

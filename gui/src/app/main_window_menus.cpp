@@ -28,6 +28,7 @@ void MainWindow::build_actions_and_menus() {
     build_project_menu();
     build_edit_menu();
     build_view_menu();
+    build_explore_menu();
     build_layout_menu();
     build_help_menu();
     build_toolbar();

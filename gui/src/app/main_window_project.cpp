@@ -67,8 +67,11 @@ void MainWindow::connect_project_loading() {
                 auto [graph, notes] = metrics_.result();
                 // Only if the graph shown is still the one the metrics were computed for.
                 if (graph && state_.graph() == metrics_for_) {
-                    for (std::size_t i = 0; i < graph->nodes.size(); ++i)
-                        graph->nodes[i].position = state_.graph()->nodes[i].position;
+                    // Entities keep their indices; community nodes the overview gained on the
+                    // worker keep the centroid it gave them.
+                    const auto& shown = state_.graph()->nodes;
+                    for (std::size_t i = 0; i < std::min(graph->nodes.size(), shown.size()); ++i)
+                        graph->nodes[i].position = shown[i].position;
                     snapshot_.notes << notes;
                     snapshot_.graph = graph;
                     state_.set_graph(graph);
@@ -189,7 +192,10 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
                 return std::vector<RelationId>{}; // the file went away: the range admits nothing
             }
         });
-    state_.set_graph(snapshot_.graph);
+    if (same_project)
+        state_.set_graph(snapshot_.graph);
+    else
+        state_.open_graph(snapshot_.graph); // on the overview when it is large
     // After the graph: the document shown marks the mentions of entities the graph lacks as
     // rejected, so with the previous graph every new entity looked rejected after an extraction.
     documents_->set_documents(std::move(snapshot_.documents)); // the table keeps them
@@ -200,6 +206,8 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     emit project_loaded();
     start_metrics();
     // A project that remembers where every node goes opens as it was left, without a layout.
+    // The overview's community nodes are never stored: they are laid out on each open, which
+    // is quick because only they and the unfolded communities are laid out.
     const bool all_placed =
         snapshot_.stored_positions == static_cast<int>(snapshot_.graph->nodes.size());
     const bool changed = (!same_project && !all_placed) || new_nodes > 0;

@@ -1,6 +1,7 @@
 #include "graph_view/graph_painter.h"
 
 #include "dossier/render/style_mapping.h"
+#include "state/community_groups.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +14,13 @@ namespace {
 constexpr float kFadedNodeAlpha = 0.25f;
 constexpr float kFadedEdgeAlpha = 0.3f;
 constexpr double kSelectedEdgeWidth = 1.8;
-constexpr double kMaxLabelWidth = 220; // pixels; longer names are elided on screen
-constexpr double kMinNodePixels = 3;   // far out, nodes stay visible dots
+constexpr double kMaxLabelWidth = 220;       // pixels; longer names are elided on screen
+constexpr double kMinNodePixels = 3;         // far out, nodes stay visible dots
+constexpr float kCommunityFillAlpha = 0.45f; // a community's disc lets its edges show through
+// Edges of the least weight are drawn at this fraction of the edge colour's opacity, the
+// heaviest at full: weight reads as ink (with width, when widths follow weight).
+constexpr double kLightestEdgeOpacity = 0.35;
+constexpr double kLightestCommunityEdgeOpacity = 0.04;
 
 double metric(const ExplorerNode& node, int visible_degree, SizeBy by) {
     switch (by) {
@@ -69,25 +75,38 @@ void GraphPainter::recompute() {
     bool first = true;
     for (std::size_t i = 0; i < n; ++i) {
         size_value_[i] = metric(graph_->nodes[i], visible_->degree[i], style_.size_by);
-        if (!visible_->node_visible[i])
+        // Communities are sized by their members, not by the metric: keep them out of its range.
+        if (!visible_->node_visible[i] || graph_->nodes[i].is_group())
             continue;
         low = first ? size_value_[i] : std::min(low, size_value_[i]);
         high = first ? size_value_[i] : std::max(high, size_value_[i]);
         first = false;
     }
     radius_.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-        radius_[i] =
-            (style_.size_by == SizeBy::Uniform
-                 ? (kMinDiameter + kMaxDiameter) / 3
-                 : render::node_diameter(size_value_[i], low, high, kMinDiameter, kMaxDiameter)) /
-            2;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto& node = graph_->nodes[i];
+        // A community's disc has half the radius its members fill when unfolded: area follows
+        // the member count, and unfolding it grows it in place.
+        radius_[i] = node.is_group() ? unfolded_radius(node.members) / 2
+                                     : (style_.size_by == SizeBy::Uniform
+                                            ? (kMinDiameter + kMaxDiameter) / 3
+                                            : render::node_diameter(size_value_[i], low, high,
+                                                                    kMinDiameter, kMaxDiameter)) /
+                                           2;
+    }
+    // Relations and community edges have weights of different scales (one relation against
+    // hundreds summed): each kind is scaled on its own range.
     min_weight_ = max_weight_ = 1;
+    max_group_weight_ = 1;
     first = true;
     for (std::size_t e = 0; e < graph_->edges.size(); ++e) {
         if (!visible_->edge_visible[e])
             continue;
         const double w = graph_->edges[e].weight;
+        if (e >= graph_->relation_count()) {
+            max_group_weight_ = std::max(max_group_weight_, w);
+            continue;
+        }
         min_weight_ = first ? w : std::min(min_weight_, w);
         max_weight_ = first ? w : std::max(max_weight_, w);
         first = false;
@@ -225,13 +244,17 @@ void GraphPainter::build_figure() const {
             out.width = out.height = 2 * radius_[i];
             out.fill = node_color(static_cast<int>(i));
             const bool faded = node_faded(i);
+            if (node.is_group())
+                out.fill.setAlphaF(kCommunityFillAlpha);
             if (faded)
-                out.fill.setAlphaF(kFadedNodeAlpha);
+                out.fill.setAlphaF(out.fill.alphaF() * kFadedNodeAlpha);
             if (!faded)
                 out.label = node.name;
             // Most important first: the selection, then by the size metric, then by mentions.
-            out.label_priority =
-                (selected_[i] ? 1e15 : 0) + size_value_[i] + 1e-3 * node.mentions / max_mentions;
+            // Communities before entities, the largest first.
+            out.label_priority = (selected_[i] ? 1e15 : 0) +
+                                 (node.is_group() ? 1e12 + node.members : size_value_[i]) +
+                                 1e-3 * node.mentions / max_mentions;
             if (selected_[i]) {
                 out.ring = style_.selection;
                 out.label_color = style_.selection;
@@ -265,12 +288,7 @@ void GraphPainter::build_figure() const {
             out.source = figure_of[s];
             out.target = figure_of[t];
             out.directed = edge.directed;
-            out.width = style_.width_by_weight
-                            ? render::edge_width(edge.weight, min_weight_, max_weight_)
-                            : render::kMinEdgeWidth;
-            out.stroke = style_.style_by_relation ? render::relation_stroke(edge.type.toStdString())
-                                                  : render::EdgeStroke::Solid;
-            out.color = style_.edge;
+            style_edge(out, edge, e >= graph_->relation_count());
             const bool emphasised = has_emphasis_ && emphasised_edges_[e];
             if (has_selection_ && (selected_[s] || selected_[t])) {
                 out.color = style_.selection;
@@ -288,6 +306,38 @@ void GraphPainter::build_figure() const {
     }
     figure_ = figure;
     scene_ = std::make_unique<render::FigureScene>(figure);
+}
+
+void GraphPainter::style_edge(render::FigureEdge& out, const ExplorerEdge& edge,
+                              bool between_communities) const {
+    out.directed = edge.directed;
+    out.stroke = style_.style_by_relation ? render::relation_stroke(edge.type.toStdString())
+                                          : render::EdgeStroke::Solid;
+    out.color = style_.edge;
+    if (!style_.width_by_weight) {
+        out.width = render::kMinEdgeWidth;
+        return;
+    }
+    // Between communities nearly every pair is linked by something: only the strong links
+    // should read, so ink follows the summed weight linearly, down to almost nothing.
+    if (between_communities) {
+        const double share = std::clamp(edge.weight / max_group_weight_, 0.0, 1.0);
+        out.width = render::edge_width(share, 0, 1);
+        out.color.setAlphaF(out.color.alphaF() *
+                            (kLightestCommunityEdgeOpacity +
+                             (1 - kLightestCommunityEdgeOpacity) * std::pow(share, 0.75)));
+        return;
+    }
+    out.width = render::edge_width(edge.weight, min_weight_, max_weight_);
+    if (max_weight_ > min_weight_) {
+        // On a log scale: weights are heavy-tailed, a linear scale fades all but a few.
+        const double low = std::log1p(std::max(0.0, min_weight_));
+        const double heaviness = std::clamp((std::log1p(std::max(0.0, edge.weight)) - low) /
+                                                (std::log1p(max_weight_) - low),
+                                            0.0, 1.0);
+        out.color.setAlphaF(out.color.alphaF() *
+                            (kLightestEdgeOpacity + (1 - kLightestEdgeOpacity) * heaviness));
+    }
 }
 
 QTransform GraphPainter::figure_transform(const ViewTransform& t) {

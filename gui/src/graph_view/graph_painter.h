@@ -82,6 +82,10 @@ private:
     void recompute();
     void invalidate_figure() { scene_.reset(); }
     void build_figure() const;
+    // Width, stroke, colour and opacity of an edge (a relation, or the summed relations between
+    // two communities or an entity and a community).
+    void style_edge(render::FigureEdge& out, const ExplorerEdge& edge,
+                    bool between_communities) const;
     void paint_pins(QPainter& p, const ViewTransform& t, const QRectF& viewport) const;
     // Drawn faded: outside the selection's neighbourhood or outside the emphasis.
     bool node_faded(std::size_t i) const {
@@ -95,6 +99,7 @@ private:
     std::vector<double> size_value_; // the size metric per node (label priority)
     double min_weight_ = 1;
     double max_weight_ = 1;
+    double max_group_weight_ = 1; // heaviest community edge shown
     std::vector<char> selected_;
     std::vector<char> neighbourhood_;
     bool has_selection_ = false;

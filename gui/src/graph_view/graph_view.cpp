@@ -404,10 +404,15 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event) {
 
 void GraphView::mouseDoubleClickEvent(QMouseEvent* event) {
     const int hit = node_at(event->position());
-    if (hit >= 0)
-        emit node_activated(state_->graph()->nodes[static_cast<std::size_t>(hit)].id);
-    else
+    if (hit < 0) {
         fit_view();
+        return;
+    }
+    const auto& node = state_->graph()->nodes[static_cast<std::size_t>(hit)];
+    if (node.is_group())
+        state_->unfold(node.community); // in place: its members fill its disc
+    else
+        emit node_activated(node.id);
 }
 
 void GraphView::wheelEvent(QWheelEvent* event) {
@@ -450,7 +455,10 @@ void GraphView::keyPressEvent(QKeyEvent* event) {
 void GraphView::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     const int hit = node_at(event->pos());
-    if (hit >= 0) {
+    if (hit >= 0 && state_->graph()->nodes[static_cast<std::size_t>(hit)].is_group()) {
+        add_community_actions(menu, hit);
+        menu.addSeparator();
+    } else if (hit >= 0) {
         const auto& graph = *state_->graph();
         const EntityId id = graph.nodes[static_cast<std::size_t>(hit)].id;
         menu.addAction(tr("Select “%1”").arg(graph.nodes[static_cast<std::size_t>(hit)].name), this,
@@ -475,6 +483,8 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
         QList<EntityId> acted_on = state_->selection();
         if (!acted_on.contains(id))
             acted_on = {id};
+        menu.addSeparator();
+        add_exploration_actions(menu, hit, acted_on);
         menu.addSeparator();
         emit node_menu_requested(&menu, acted_on);
         menu.addSeparator();

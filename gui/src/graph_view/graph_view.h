@@ -93,6 +93,9 @@ private:
     QRect overview_rect() const;
     void render_overview();
     void center_on_overview(QPointF widget_pos);
+    // graph_view_exploration.cpp: the node menu's presentation steps (presentation.h).
+    void add_community_actions(QMenu& menu, int node);
+    void add_exploration_actions(QMenu& menu, int node, const QList<EntityId>& acted_on);
 
     ExplorerState* state_;
     GraphPainter painter_;

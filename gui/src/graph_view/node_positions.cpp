@@ -56,7 +56,7 @@ QFuture<QString> save_node_positions_in_background(const QString& project,
 std::vector<StoredPosition> placed_positions(const ExplorerGraph& graph) {
     std::vector<StoredPosition> out;
     for (const auto& node : graph.nodes)
-        if (node.has_stored_position)
+        if (node.has_stored_position && !node.is_group()) // community nodes are laid out anew
             out.push_back({node.id, node.position, node.pinned});
     return out;
 }

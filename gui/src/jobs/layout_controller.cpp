@@ -2,6 +2,7 @@
 
 #include "dossier/layout/layout_cost.h"
 #include "dossier/layout/layout_service.h"
+#include "state/community_groups.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -10,6 +11,8 @@
 
 namespace dossier::gui {
 namespace {
+
+constexpr double kEntityLayoutSize = 18; // points: an entity's node as Graphviz sees it
 
 // The service reports a layout's progress (an estimate from node and edge counts,
 // layout_cost.h) as a fraction; the status bar shows percent.
@@ -84,7 +87,10 @@ void LayoutController::relayout() {
         const auto& source = graph->nodes[i];
         layout::LayoutNode node;
         node.key = std::to_string(source.id.value);
-        node.width = node.height = 18;
+        // A community's node is laid out at the size its members fill when unfolded, so unfolding
+        // it in place covers no other node.
+        node.width = node.height =
+            source.is_group() ? 2 * unfolded_radius(source.members) : kEntityLayoutSize;
         // Graphviz's y axis points up; the window's down.
         const layout::Point at{source.position.x(), -source.position.y()};
         // Pins only, no start positions: the same graph, engine, seed and pins give the same

@@ -30,7 +30,9 @@ DetailsPanel::DetailsPanel(ExplorerState* state, ProjectReader* reader, QWidget*
     connect(state_, &ExplorerState::selection_changed, this, &DetailsPanel::refresh);
     connect(state_, &ExplorerState::graph_changed, this, &DetailsPanel::refresh);
     connect(browser_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.scheme() == QLatin1String("entity"))
+        if (url.scheme() == QLatin1String("unfold"))
+            state_->unfold(url.path().toInt());
+        else if (url.scheme() == QLatin1String("entity"))
             state_->select_one(EntityId{url.path().toLongLong()});
         else if (url.scheme() == QLatin1String("doc"))
             emit document_requested(DocumentId{url.path().toLongLong()});
@@ -52,11 +54,46 @@ void DetailsPanel::refresh() {
                "its names, metrics, documents and relations with their evidence.</p>"));
         return;
     }
-    QString html = render_entity(nodes.front());
+    const bool community =
+        state_->graph()->nodes[static_cast<std::size_t>(nodes.front())].is_group();
+    QString html = community ? render_community(nodes.front()) : render_entity(nodes.front());
     if (nodes.size() > 1)
         html.prepend(
             tr("<p><i>%1 entities selected; the first is shown.</i></p>").arg(nodes.size()));
     browser_->setHtml(html);
+}
+
+// A community's node in the overview: how many entities it stands for, its most central
+// members (links select them), and the way to unfold it.
+QString DetailsPanel::render_community(int index) {
+    constexpr int kMembersListed = 25;
+    const auto& graph = *state_->graph();
+    const auto& node = graph.nodes[static_cast<std::size_t>(index)];
+    std::vector<int> members;
+    for (std::size_t i = 0; i < graph.entity_count(); ++i)
+        if (graph.nodes[i].community == node.community)
+            members.push_back(static_cast<int>(i));
+    std::stable_sort(members.begin(), members.end(), [&](int a, int b) {
+        return graph.nodes[static_cast<std::size_t>(a)].pagerank >
+               graph.nodes[static_cast<std::size_t>(b)].pagerank;
+    });
+    QString html = QStringLiteral("<h2>%1</h2>").arg(esc(node.name));
+    html += tr("<p>A community of %1 entities (mostly %2), %3 mentions. "
+               "<a href='unfold:%4'>Unfold it</a> (or double-click it) to draw its members.</p>")
+                .arg(node.members)
+                .arg(esc(to_display_string(node.type)))
+                .arg(node.mentions)
+                .arg(node.community);
+    html += tr("<h3>Most central members</h3><ol>");
+    for (std::size_t k = 0; k < members.size() && k < kMembersListed; ++k) {
+        const auto& m = graph.nodes[static_cast<std::size_t>(members[k])];
+        html +=
+            QStringLiteral("<li><a href='entity:%1'>%2</a></li>").arg(m.id.value).arg(esc(m.name));
+    }
+    html += QStringLiteral("</ol>");
+    if (members.size() > kMembersListed)
+        html += tr("<p>and %1 more</p>").arg(members.size() - kMembersListed);
+    return html;
 }
 
 QString DetailsPanel::render_entity(int index) {

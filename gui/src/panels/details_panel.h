@@ -36,6 +36,7 @@ signals:
 
 private:
     QString render_entity(int node);
+    QString render_community(int node);
 
     ExplorerState* state_;
     ProjectReader* reader_;

@@ -14,6 +14,13 @@
 #include <QVBoxLayout>
 
 namespace dossier::gui {
+namespace {
+// Dates are carried by the timeline and the date range, not drawn as nodes, unless the analyst
+// ticks them (docs/GUI.md): as nodes they float unconnected or tie everything dated alike.
+bool shown_by_default(EntityType type) {
+    return type != EntityType::Date;
+}
+} // namespace
 
 FiltersPanel::FiltersPanel(ExplorerState* state, QWidget* parent)
     : QWidget(parent), state_(state), relations_(new QListWidget(this)),
@@ -25,7 +32,7 @@ FiltersPanel::FiltersPanel(ExplorerState* state, QWidget* parent)
                       EntityType::Place, EntityType::Document, EntityType::Date}) {
         auto* box = new QCheckBox(to_display_string(type), types);
         box->setObjectName(QStringLiteral("typeFilter_") + to_display_string(type).toLower());
-        box->setChecked(true);
+        box->setChecked(shown_by_default(type));
         QPixmap swatch(12, 12);
         swatch.fill(type_color(type));
         box->setIcon(QIcon(swatch));
@@ -61,6 +68,7 @@ FiltersPanel::FiltersPanel(ExplorerState* state, QWidget* parent)
     connect(min_degree_, &QSpinBox::valueChanged, this, &FiltersPanel::push);
     connect(text_, &QLineEdit::textChanged, this, &FiltersPanel::push);
     connect(reset_button, &QPushButton::clicked, this, &FiltersPanel::reset);
+    push(); // the default filter (dates off) is the state's from the start
 }
 
 void FiltersPanel::set_relation_types(const QStringList& types) {
@@ -77,8 +85,8 @@ void FiltersPanel::set_relation_types(const QStringList& types) {
 
 void FiltersPanel::reset() {
     updating_ = true;
-    for (auto* box : type_boxes_)
-        box->setChecked(true);
+    for (auto it = type_boxes_.cbegin(); it != type_boxes_.cend(); ++it)
+        it.value()->setChecked(shown_by_default(it.key()));
     for (int i = 0; i < relations_->count(); ++i)
         relations_->item(i)->setCheckState(Qt::Checked);
     min_weight_->setValue(0);

@@ -43,7 +43,9 @@ graph::GraphFilter view_filter(const GraphFilter& filter,
 std::shared_ptr<const ExplorerSource> make_explorer_source(const ExplorerGraph& graph) {
     auto out = std::make_shared<ExplorerSource>();
     auto& source = out->source;
-    std::vector<int> nodes(graph.nodes.size());
+    // Entities and relations only: the community overview's nodes and edges are the
+    // presentation's (presentation.h), not the filter's.
+    std::vector<int> nodes(graph.entity_count());
     std::iota(nodes.begin(), nodes.end(), 0);
     std::sort(nodes.begin(), nodes.end(), [&](int a, int b) {
         return graph.nodes[static_cast<std::size_t>(a)].id.value <
@@ -63,7 +65,7 @@ std::shared_ptr<const ExplorerSource> make_explorer_source(const ExplorerGraph& 
         source.entities.push_back(std::move(e));
         out->node_of.push_back(i);
     }
-    std::vector<int> edges(graph.edges.size());
+    std::vector<int> edges(graph.relation_count());
     std::iota(edges.begin(), edges.end(), 0);
     std::sort(edges.begin(), edges.end(), [&](int a, int b) {
         return graph.edges[static_cast<std::size_t>(a)].id.value <

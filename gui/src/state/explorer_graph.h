@@ -37,7 +37,19 @@ struct ExplorerNode {
     bool has_stored_position = false; // the position came from the project, not a placeholder
     MonthIndex first_month = 0;
     MonthIndex last_month = 0;
+    // A community's node in the overview (community_groups.h): how many entities it stands for.
+    // Zero for an entity. Its id is group_id(community), which no entity has.
+    int members = 0;
+    bool is_group() const { return members > 0; }
 };
+
+// Community nodes and edges get ids below zero: the store's ids start at one.
+inline EntityId group_id(int community) {
+    return EntityId{-1 - community};
+}
+inline RelationId group_edge_id(int index) {
+    return RelationId{-1 - index};
+}
 
 struct ExplorerEdge {
     RelationId id;
@@ -50,10 +62,37 @@ struct ExplorerEdge {
     MonthIndex last_month = 0;
 };
 
+// The community overview's part of the graph (community_groups.h): one node per community of
+// two or more entities after the entities, and after the relations the edges drawn instead of
+// relations whose ends are folded into their communities.
+struct CommunityGroups {
+    bool built = false;
+    std::size_t first_node = 0;         // nodes[first_node..] are communities
+    std::size_t first_edge = 0;         // edges[first_edge..] join communities
+    std::vector<int> node_of_community; // community -> its node; -1 for a community of one
+    // Per relation (edge index below first_edge), the edge drawn for it when one or both of its
+    // ends are folded; -1 when there is none (both ends in one community, or not folded).
+    std::vector<int> between;     // source's community - target's community
+    std::vector<int> source_side; // source entity - target's community
+    std::vector<int> target_side; // target entity - source's community
+};
+
 struct ExplorerGraph {
     std::vector<ExplorerNode> nodes;
     std::vector<ExplorerEdge> edges;
     std::unordered_map<EntityId, int> index_of; // entity id -> node index
+    CommunityGroups groups;
+
+    // Nodes [0, entity_count()) are entities and edges [0, relation_count()) relations, with or
+    // without the community overview's nodes and edges after them.
+    std::size_t entity_count() const { return groups.built ? groups.first_node : nodes.size(); }
+    std::size_t relation_count() const { return groups.built ? groups.first_edge : edges.size(); }
+    int group_node(int community) const {
+        return groups.built && community >= 0 &&
+                       static_cast<std::size_t>(community) < groups.node_of_community.size()
+                   ? groups.node_of_community[static_cast<std::size_t>(community)]
+                   : -1;
+    }
 
     void rebuild_index() {
         index_of.clear();

@@ -71,10 +71,12 @@ void ExplorerState::refilter() {
         // The first range's relations are on their way: show the rest of the filter meanwhile.
         GraphFilter undated = filter_;
         undated.from_month = undated.to_month = 0;
-        visible_ = apply_filter(*graph_, *source_, undated);
-        return;
+        filtered_ = apply_filter(*graph_, *source_, undated);
+    } else {
+        filtered_ = apply_filter(*graph_, *source_, filter_, admitted_);
     }
-    visible_ = apply_filter(*graph_, *source_, filter_, admitted_);
+    visible_ = filtered_;
+    present(*graph_, presentation_, visible_);
 }
 
 void ExplorerState::ask_document_subset(std::pair<MonthIndex, MonthIndex> range) {
@@ -95,7 +97,9 @@ void ExplorerState::document_subset_ready() {
     admitted_ = subset_watcher_.result();
     admitted_range_ = asked_range_;
     subset_pending_ = false;
-    visible_ = apply_filter(*graph_, *source_, filter_, admitted_);
+    filtered_ = apply_filter(*graph_, *source_, filter_, admitted_);
+    visible_ = filtered_;
+    present(*graph_, presentation_, visible_);
     emit filter_changed();
 }
 

@@ -1,5 +1,7 @@
 #include "state/project_snapshot.h"
 
+#include "dossier/graph/graph_snapshot.h"
+#include "dossier/graph/metrics.h"
 #include "dossier/model/date.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -8,8 +10,8 @@
 #include "dossier/store/relation_store.h"
 #include "graph_view/node_positions.h"
 #include "panels/documents_model.h"
-#include "dossier/graph/graph_snapshot.h"
-#include "dossier/graph/metrics.h"
+#include "state/community_groups.h"
+#include "state/presentation.h"
 
 #include <QSet>
 #include <algorithm>
@@ -34,7 +36,8 @@ MonthIndex month_of(const PartialDate& date) {
     return date.empty() ? 0 : month_index(date.year, date.month);
 }
 
-void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& notes) {
+void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& notes,
+                 const std::vector<graph::Metric>& wanted) {
     try {
         const auto snapshot = graph::GraphSnapshot::build(project, graph::GraphFilter{});
         graph::MetricOptions options;
@@ -42,11 +45,7 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
         // opening a project quick (the Details panel says which one it shows).
         options.betweenness.exact_limit = 3000;
         options.betweenness.samples = 300;
-        const auto metrics =
-            graph::compute_metrics(snapshot,
-                                   {graph::Metric::Degree, graph::Metric::Betweenness,
-                                    graph::Metric::PageRank, graph::Metric::Community},
-                                   options);
+        const auto metrics = graph::compute_metrics(snapshot, wanted, options);
         for (std::size_t v = 0; v < snapshot.node_count(); ++v) {
             const int i = graph.find(snapshot.entity(v));
             if (i < 0)
@@ -74,7 +73,17 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
 void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph,
                        QStringList& notes) {
     auto project = store::Project::open(path, store::OpenMode::ReadOnly);
-    add_metrics(project, graph, notes);
+    // A graph that has its overview already has its communities (and the PageRank that labels
+    // them): computing them again could only move entities between communities under the
+    // analyst's eyes.
+    if (graph.groups.built) {
+        add_metrics(project, graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
+        return;
+    }
+    add_metrics(project, graph, notes,
+                {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
+                 graph::Metric::Community});
+    add_community_groups(graph);
 }
 
 MonthIndex month_of_iso(const std::string& iso) {
@@ -157,6 +166,14 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
         return out;
     out.stored_positions = restore_node_positions(project, graph);
     place_on_spiral(graph);
+    if (cancelled())
+        return out;
+    // A large project opens on its community overview (presentation.h), so its communities are
+    // needed before the first paint; the slower metrics follow after it (add_graph_metrics).
+    if (graph.nodes.size() > static_cast<std::size_t>(kOverviewAbove)) {
+        add_metrics(project, graph, out.notes, {graph::Metric::PageRank, graph::Metric::Community});
+        add_community_groups(graph);
+    }
     out.entity_names = sorted_entity_names(graph);
     return out;
 }

@@ -1,0 +1,229 @@
+// The explorer at real size (docs/GUI.md, "Overview first"): a project above kOverviewAbove
+// entities opens on its communities; unfolding one puts its members in its place and moves
+// nothing else; a focus grows from one entity by its neighbours; Back and Forward walk these
+// steps; dates are off the graph until ticked; the status bar says how much is drawn.
+#include "../../bench/synthetic_network.h"
+#include "graph_view/graph_view.h"
+#include "gui_fixture.h"
+#include "panels/filters_panel.h"
+#include "state/community_groups.h"
+#include "test_window.h"
+
+#include <QCheckBox>
+#include <QTest>
+#include <cmath>
+#include <map>
+
+using namespace dossier;
+using namespace dossier::gui;
+using namespace dossier::gui::testing;
+
+namespace {
+
+constexpr std::size_t kLargeEntities = 1200;
+
+// Every drawn node's position, by id.
+std::map<std::int64_t, QPointF> drawn_positions(const ExplorerState& state) {
+    std::map<std::int64_t, QPointF> out;
+    const auto& graph = *state.graph();
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
+        if (state.visible().node_visible[i])
+            out[graph.nodes[i].id.value] = graph.nodes[i].position;
+    return out;
+}
+
+// The drawn community with the most members.
+int largest_drawn_community(const ExplorerState& state) {
+    const auto& graph = *state.graph();
+    int best = -1;
+    for (std::size_t i = graph.entity_count(); i < graph.nodes.size(); ++i)
+        if (state.visible().node_visible[i] &&
+            (best < 0 ||
+             graph.nodes[i].members > graph.nodes[static_cast<std::size_t>(best)].members))
+            best = static_cast<int>(i);
+    return best < 0 ? -1 : graph.nodes[static_cast<std::size_t>(best)].community;
+}
+
+std::vector<EntityId> drawn_entities(const ExplorerState& state) {
+    std::vector<EntityId> out;
+    const auto& graph = *state.graph();
+    for (std::size_t i = 0; i < graph.entity_count(); ++i)
+        if (state.visible().node_visible[i])
+            out.push_back(graph.nodes[i].id);
+    return out;
+}
+
+} // namespace
+
+class OverviewTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString large_;
+
+private slots:
+    void initTestCase() {
+        use_test_settings();
+        QVERIFY(dir_.isValid());
+        large_ = dir_.filePath(QStringLiteral("large.dossier"));
+        bench::SyntheticProject spec;
+        spec.entities = kLargeEntities;
+        spec.links_per_entity = 4;
+        spec.documents = 120;
+        bench::write_synthetic_project(spec, large_.toStdString());
+    }
+
+    void a_large_project_opens_on_its_communities() {
+        TestWindow window(TestWindow::Hidden);
+        QVERIFY(open_and_wait(window, large_));
+        const auto& state = *window.state();
+        const auto& graph = *state.graph();
+        QCOMPARE(state.presentation().mode, ShowMode::Communities);
+        QVERIFY(graph.groups.built);
+        QCOMPARE(graph.entity_count(), kLargeEntities);
+        const auto drawn = drawn_counts(graph, state.visible());
+        QVERIFY2(drawn.communities >= 2, "a Barabási-Albert network of 1,200 has communities");
+        // Far fewer nodes than entities, and every entity is drawn once: itself or in its node.
+        QVERIFY(drawn.entities + drawn.communities < static_cast<int>(kLargeEntities) / 10);
+        QCOMPARE(drawn.entities + drawn.folded_entities, static_cast<int>(kLargeEntities));
+        for (std::size_t i = 0; i < graph.entity_count(); ++i)
+            if (state.visible().node_visible[i])
+                QVERIFY(graph.group_node(graph.nodes[i].community) < 0);
+        // A community edge joins two drawn nodes and weighs what its relations weigh together.
+        double drawn_weight = 0;
+        for (std::size_t e = graph.relation_count(); e < graph.edges.size(); ++e)
+            if (state.visible().edge_visible[e]) {
+                QVERIFY(
+                    state.visible().node_visible[static_cast<std::size_t>(graph.edges[e].source)]);
+                QVERIFY(
+                    state.visible().node_visible[static_cast<std::size_t>(graph.edges[e].target)]);
+                drawn_weight += graph.edges[e].weight;
+            }
+        double between = 0;
+        for (std::size_t e = 0; e < graph.relation_count(); ++e)
+            if (graph.nodes[static_cast<std::size_t>(graph.edges[e].source)].community !=
+                graph.nodes[static_cast<std::size_t>(graph.edges[e].target)].community)
+                between += graph.edges[e].weight;
+        QCOMPARE(drawn_weight, between);
+        QVERIFY2(window.status_counts().contains(
+                     QStringLiteral("communities standing for %1 entities").arg(kLargeEntities)),
+                 qPrintable(window.status_counts()));
+    }
+
+    void double_clicking_a_community_unfolds_it_in_place_and_back_folds_it() {
+        TestWindow window(QSize(1200, 800));
+        QVERIFY(window.exposed());
+        QVERIFY(open_and_wait(window, large_));
+        auto& state = *window.state();
+        window.graph_view()->fit_view();
+        const int community = largest_drawn_community(state);
+        QVERIFY(community >= 0);
+        const auto before = drawn_positions(state);
+        const int group = state.graph()->group_node(community);
+        const QPointF centre = state.graph()->nodes[static_cast<std::size_t>(group)].position;
+        const auto at = window.graph_view()->screen_position(group_id(community));
+        QVERIFY(at.has_value());
+        QTest::mouseDClick(window.graph_view(), Qt::LeftButton, {}, at->toPoint());
+
+        QVERIFY(state.presentation().is_unfolded(community));
+        const auto& graph = *state.graph();
+        QVERIFY(!state.visible().node_visible[static_cast<std::size_t>(group)]);
+        const int members = graph.nodes[static_cast<std::size_t>(group)].members;
+        int drawn_members = 0;
+        for (std::size_t i = 0; i < graph.entity_count(); ++i) {
+            if (graph.nodes[i].community != community)
+                continue;
+            QVERIFY(state.visible().node_visible[i]);
+            ++drawn_members;
+            // Inside the disc the community's node was laid out with.
+            QVERIFY(std::hypot(graph.nodes[i].position.x() - centre.x(),
+                               graph.nodes[i].position.y() - centre.y()) <=
+                    unfolded_radius(members));
+        }
+        QCOMPARE(drawn_members, members);
+        // Everything else stays where it was.
+        for (const auto& [id, position] : drawn_positions(state))
+            if (before.count(id))
+                QCOMPARE(position, before.at(id));
+        QVERIFY(state.can_go_back());
+
+        state.go_back();
+        QVERIFY(!state.presentation().is_unfolded(community));
+        QVERIFY(state.visible().node_visible[static_cast<std::size_t>(group)]);
+        QCOMPARE(drawn_positions(state).size(), before.size());
+        state.go_forward();
+        QVERIFY(state.presentation().is_unfolded(community));
+        QVERIFY(!state.visible().node_visible[static_cast<std::size_t>(group)]);
+    }
+
+    void a_focus_grows_by_neighbours_hides_and_walks_back() {
+        GuiFixture fixture;
+        TestWindow window(TestWindow::Hidden);
+        QVERIFY(open_and_wait(window, fixture.path));
+        auto& state = *window.state();
+        QCOMPARE(state.presentation().mode, ShowMode::Everything); // small: everything
+        const EntityId prusk = fixture.entity.at("Valdemar Prusk");
+        const EntityId norland = fixture.entity.at("Norland");
+        state.focus_on(prusk);
+        // Prusk and his one neighbour (the fixture's relation Prusk - Norland).
+        auto focus = drawn_entities(state);
+        QVERIFY(std::find(focus.begin(), focus.end(), prusk) != focus.end());
+        QVERIFY(std::find(focus.begin(), focus.end(), norland) != focus.end());
+        const auto first_step = focus.size();
+        QCOMPARE(first_step, std::size_t{2});
+        QVERIFY(window.status_counts().contains(
+            QStringLiteral("(%1 of %2 entities)").arg(first_step).arg(GuiFixture::kEntities)));
+
+        state.add_neighbours(norland); // Ostravia
+        QCOMPARE(drawn_entities(state).size(), first_step + 1);
+        // Only one type: Norland's neighbours that are persons add nothing new.
+        state.go_back();
+        state.add_neighbours(norland, {EntityType::Person});
+        QCOMPARE(drawn_entities(state).size(), first_step);
+        state.add_neighbours(norland, {EntityType::Country});
+        for (const auto& id : drawn_entities(state)) {
+            const auto& node =
+                state.graph()->nodes[static_cast<std::size_t>(state.graph()->find(id))];
+            QVERIFY(node.type == EntityType::Country || std::count(focus.begin(), focus.end(), id));
+        }
+        QCOMPARE(drawn_entities(state).size(), first_step + 1);
+        state.hide({norland});
+        const auto after_hide = drawn_entities(state);
+        QVERIFY(std::find(after_hide.begin(), after_hide.end(), norland) == after_hide.end());
+
+        state.go_back(); // unhide
+        state.go_back(); // the countries step (the persons step changed nothing: no step)
+        QCOMPARE(drawn_entities(state).size(), first_step);
+        state.go_back(); // before the focus
+        QCOMPARE(state.presentation().mode, ShowMode::Everything);
+        QCOMPARE(state.visible().node_count, GuiFixture::kEntities);
+        QVERIFY(!state.can_go_back());
+        state.go_forward();
+        QCOMPARE(drawn_entities(state).size(), first_step);
+    }
+
+    void dates_are_off_the_graph_until_ticked() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dated.dossier"));
+        {
+            auto project =
+                store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+            store::GraphSourceWriter writer(project);
+            const auto gromyko = writer.add_entity(EntityType::Person, "Andrei Gromyko");
+            const auto rusk = writer.add_entity(EntityType::Person, "Dean Rusk");
+            const auto date = writer.add_entity(EntityType::Date, "2 October 1980");
+            writer.add_relation("meets_with", gromyko, rusk, false, 2);
+            writer.add_relation("co_occurs_sentence", gromyko, date, false, 1);
+        }
+        TestWindow window(TestWindow::Hidden);
+        QVERIFY(open_and_wait(window, path));
+        QCOMPARE(window.state()->visible().node_count, 2);
+        QCOMPARE(window.state()->visible().edge_count, 1);
+        QVERIFY(!window.filters_panel()->type_box(EntityType::Date)->isChecked());
+        window.filters_panel()->type_box(EntityType::Date)->setChecked(true);
+        QCOMPARE(window.state()->visible().node_count, 3);
+        QCOMPARE(window.state()->visible().edge_count, 2);
+    }
+};
+
+QTEST_MAIN(OverviewTest)
+#include "overview_test.moc"
