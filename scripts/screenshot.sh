@@ -46,6 +46,9 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; do
 
 args=("$project" "${import_args[@]}")
 [ -n "$select_name" ] && args+=(--select "$select_name")
+# Start from one entity (it and its neighbours), or unfold one entity's community in the overview.
+[ -n "${DOSSIER_SCREENSHOT_FOCUS:-}" ] && args+=(--focus "$DOSSIER_SCREENSHOT_FOCUS")
+[ -n "${DOSSIER_SCREENSHOT_UNFOLD:-}" ] && args+=(--unfold "$DOSSIER_SCREENSHOT_UNFOLD")
 DISPLAY=":$display" XDG_CONFIG_HOME="$scratch/config" QT_QPA_PLATFORM=xcb \
     "$gui" "${args[@]}" --maximized >"$scratch/gui.log" 2>&1 &
 gui_pid=$!

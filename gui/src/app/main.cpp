@@ -1,10 +1,15 @@
-// dossier-gui: the Qt 6 explorer. `dossier-gui [PROJECT] [--select NAME]` opens a project at start.
+// dossier-gui: the Qt 6 explorer. `dossier-gui [PROJECT] [--select NAME] [--focus NAME]
+// [--unfold NAME]` opens a project at start.
 #include "app/main_window.h"
+#include "jobs/layout_controller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QScreen>
+#include <QTimer>
+#include <functional>
+#include <memory>
 
 namespace {
 // The entity whose name or alias equals `name` (case-insensitive), most mentioned first.
@@ -20,6 +25,33 @@ dossier::EntityId find_by_name(const dossier::gui::ExplorerGraph& graph, const Q
         }
     }
     return best;
+}
+
+// Runs `step` on the entity named `name` once the project is loaded and its first layout (if
+// one runs) is done, so what it places lands on the final picture.
+void when_laid_out(dossier::gui::MainWindow& window, const QString& name,
+                   const std::function<void(dossier::EntityId)>& step) {
+    using dossier::gui::MainWindow;
+    auto run = [&window, name, step] {
+        const auto id = find_by_name(*window.state()->graph(), name);
+        if (id.valid())
+            step(id);
+    };
+    QObject::connect(&window, &MainWindow::project_loaded, &window, [&window, run] {
+        // The first layout starts right after project_loaded (apply_snapshot).
+        QTimer::singleShot(0, &window, [&window, run] {
+            if (!window.layout_controller()->running()) {
+                run();
+                return;
+            }
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = QObject::connect(&window, &MainWindow::layout_finished, &window,
+                                     [once, run](bool) {
+                                         QObject::disconnect(*once);
+                                         run();
+                                     });
+        });
+    });
 }
 } // namespace
 
@@ -46,8 +78,18 @@ int main(int argc, char** argv) {
         {QStringLiteral("import")},
         QStringLiteral("Import this file or folder into PROJECT (created if missing) once open"),
         QStringLiteral("PATH"));
+    const QCommandLineOption focus(
+        {QStringLiteral("focus")},
+        QStringLiteral("Start from the entity with this name: it and its neighbours"),
+        QStringLiteral("NAME"));
+    const QCommandLineOption unfold(
+        {QStringLiteral("unfold")},
+        QStringLiteral("Unfold the community of the entity with this name in the overview"),
+        QStringLiteral("NAME"));
     parser.addOption(import_option);
     parser.addOption(select);
+    parser.addOption(focus);
+    parser.addOption(unfold);
     parser.addOption(maximized);
     parser.process(app);
 
@@ -67,6 +109,17 @@ int main(int argc, char** argv) {
                                  window.state()->select_one(id);
                          });
     }
+    auto* state = window.state();
+    if (parser.isSet(focus))
+        when_laid_out(window, parser.value(focus), [state](dossier::EntityId id) {
+            state->focus_on(id);
+            state->select_one(id);
+        });
+    if (parser.isSet(unfold))
+        when_laid_out(window, parser.value(unfold), [state](dossier::EntityId id) {
+            const auto& graph = *state->graph();
+            state->unfold(graph.nodes[static_cast<std::size_t>(graph.find(id))].community);
+        });
     if (!parser.positionalArguments().isEmpty()) {
         const QString project = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
         if (!QFileInfo::exists(project) && parser.isSet(import_option))

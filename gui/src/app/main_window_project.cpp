@@ -248,12 +248,12 @@ void MainWindow::start_metrics() {
     if (metrics_.isRunning() || state_.graph()->nodes.empty())
         return;
     metrics_for_ = state_.graph();
-    auto copy = std::make_shared<ExplorerGraph>(*state_.graph());
-    const std::filesystem::path path = project_path_.toStdString();
-    metrics_.setFuture(QtConcurrent::run([copy, path] {
+    // Copied on the worker: half a million edges take a while to copy, the window goes on.
+    metrics_.setFuture(QtConcurrent::run([shown = metrics_for_] {
+        auto copy = std::make_shared<ExplorerGraph>(*shown);
         QStringList notes;
         try {
-            add_graph_metrics(path, *copy, notes);
+            add_graph_metrics(*copy, notes);
         } catch (const std::exception& e) {
             notes << tr("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
         }

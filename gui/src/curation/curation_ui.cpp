@@ -414,7 +414,7 @@ void CurationUi::ego_dialog() {
 
 void CurationUi::show_ego_network(int hops) {
     const auto& state = *window_->state();
-    emphasis_ = ego_network(*state.graph(), state.visible(), state.selected_nodes(), hops);
+    emphasis_ = ego_network(*state.graph(), state.filtered(), state.selected_nodes(), hops);
     apply_emphasis();
 }
 

@@ -132,8 +132,8 @@ void GraphPainter::set_selection(const std::vector<int>& selected_nodes) {
     for (std::size_t e = 0; e < graph_->edges.size(); ++e) {
         if (!visible_->edge_visible[e])
             continue;
-        const auto s = static_cast<std::size_t>(graph_->edges[e].source);
-        const auto t = static_cast<std::size_t>(graph_->edges[e].target);
+        const auto s = static_cast<std::size_t>(visible_->drawn(graph_->edges[e].source));
+        const auto t = static_cast<std::size_t>(visible_->drawn(graph_->edges[e].target));
         if (selected_[s])
             neighbourhood_[t] = 1;
         if (selected_[t])
@@ -270,8 +270,8 @@ void GraphPainter::build_figure() const {
         for (std::size_t e = 0; e < graph_->edges.size(); ++e) {
             const auto& edge = graph_->edges[e];
             if (edge_drawn(static_cast<int>(e)) &&
-                figure_of[static_cast<std::size_t>(edge.source)] >= 0 &&
-                figure_of[static_cast<std::size_t>(edge.target)] >= 0)
+                figure_of[static_cast<std::size_t>(visible_->drawn(edge.source))] >= 0 &&
+                figure_of[static_cast<std::size_t>(visible_->drawn(edge.target))] >= 0)
                 order.push_back(static_cast<int>(e));
         }
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
@@ -282,8 +282,9 @@ void GraphPainter::build_figure() const {
         for (int index : order) {
             const auto e = static_cast<std::size_t>(index);
             const auto& edge = graph_->edges[e];
-            const auto s = static_cast<std::size_t>(edge.source);
-            const auto t = static_cast<std::size_t>(edge.target);
+            // A relation to a folded community is drawn to the community's node.
+            const auto s = static_cast<std::size_t>(visible_->drawn(edge.source));
+            const auto t = static_cast<std::size_t>(visible_->drawn(edge.target));
             render::FigureEdge out;
             out.source = figure_of[s];
             out.target = figure_of[t];

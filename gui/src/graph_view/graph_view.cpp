@@ -470,9 +470,9 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
                 if (!state_->visible().edge_visible[e])
                     continue;
                 const auto& edge = g.edges[e];
-                const int other = edge.source == hit   ? edge.target
-                                  : edge.target == hit ? edge.source
-                                                       : -1;
+                const int source = state_->visible().drawn(edge.source);
+                const int target = state_->visible().drawn(edge.target);
+                const int other = source == hit ? target : target == hit ? source : -1;
                 if (other >= 0 && !chosen.contains(g.nodes[static_cast<std::size_t>(other)].id))
                     chosen.append(g.nodes[static_cast<std::size_t>(other)].id);
             }

@@ -104,8 +104,10 @@ void LayoutController::relayout() {
             continue;
         const auto& edge = graph->edges[e];
         request.edges.push_back(
-            {static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.source)]),
-             static_cast<std::size_t>(request_of[static_cast<std::size_t>(edge.target)]),
+            {static_cast<std::size_t>(
+                 request_of[static_cast<std::size_t>(visible.drawn(edge.source))]),
+             static_cast<std::size_t>(
+                 request_of[static_cast<std::size_t>(visible.drawn(edge.target))]),
              edge.weight});
     }
     request.options.engine =

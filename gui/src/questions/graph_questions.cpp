@@ -8,15 +8,16 @@ namespace dossier::gui {
 namespace {
 
 // The visible graph as a core snapshot: vertex i is node i (hidden nodes stay, isolated, so the
-// indices match); edges are the visible ones.
+// indices match); edges are the visible relations (the overview's community nodes and edges are
+// not entities: questions are asked of entities and relations).
 graph::GraphSnapshot visible_snapshot(const ExplorerGraph& g, const VisibleGraph& visible) {
-    std::vector<graph::NodeInfo> nodes(g.nodes.size());
-    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+    std::vector<graph::NodeInfo> nodes(g.entity_count());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
         nodes[i].entity = g.nodes[i].id;
         nodes[i].type = g.nodes[i].type;
     }
     std::vector<graph::GraphSnapshot::PlainEdge> edges;
-    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+    for (std::size_t e = 0; e < g.relation_count(); ++e) {
         if (e >= visible.edge_visible.size() || !visible.edge_visible[e])
             continue;
         const auto& edge = g.edges[e];
@@ -30,7 +31,7 @@ graph::GraphSnapshot visible_snapshot(const ExplorerGraph& g, const VisibleGraph
 std::vector<int> visible_edges_between(const ExplorerGraph& g, const VisibleGraph& visible, int a,
                                        int b) {
     std::vector<int> out;
-    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+    for (std::size_t e = 0; e < g.relation_count(); ++e) {
         const auto& edge = g.edges[e];
         if (visible.edge_visible[e] &&
             ((edge.source == a && edge.target == b) || (edge.source == b && edge.target == a)))
@@ -55,7 +56,7 @@ Emphasis ego_network(const ExplorerGraph& graph, const VisibleGraph& visible,
         inside[v] = 1;
         out.nodes.push_back(static_cast<int>(v));
     }
-    for (std::size_t e = 0; e < graph.edges.size(); ++e)
+    for (std::size_t e = 0; e < graph.relation_count(); ++e)
         if (visible.edge_visible[e] && inside[static_cast<std::size_t>(graph.edges[e].source)] &&
             inside[static_cast<std::size_t>(graph.edges[e].target)])
             out.edges.push_back(static_cast<int>(e));
@@ -66,7 +67,7 @@ std::vector<ShownPath> find_paths(const ExplorerGraph& graph, const VisibleGraph
                                   int source, int target, graph::PathMode mode,
                                   std::size_t max_paths) {
     std::vector<ShownPath> out;
-    const int n = static_cast<int>(graph.nodes.size());
+    const int n = static_cast<int>(graph.entity_count());
     if (source < 0 || target < 0 || source >= n || target >= n ||
         !visible.node_visible[static_cast<std::size_t>(source)] ||
         !visible.node_visible[static_cast<std::size_t>(target)])

@@ -85,7 +85,7 @@ void PathPanel::show_paths(EntityId from, EntityId to, graph::PathMode mode) {
         browser_->setHtml(tr("<p>Choose two entities of the graph.</p>"));
         return;
     }
-    paths_ = find_paths(graph, state_->visible(), a, b, mode);
+    paths_ = find_paths(graph, state_->filtered(), a, b, mode);
     const auto name = [&](int node) {
         const auto& n = graph.nodes[static_cast<std::size_t>(node)];
         return QStringLiteral("<a href='entity:%1'>%2</a>").arg(n.id.value).arg(esc(n.name));

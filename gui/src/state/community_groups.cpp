@@ -156,8 +156,6 @@ void add_community_groups(ExplorerGraph& graph, int label_members) {
 
     const std::size_t relations = groups.first_edge;
     groups.between.assign(relations, -1);
-    groups.source_side.assign(relations, -1);
-    groups.target_side.assign(relations, -1);
     groups.built = true; // group_node() answers from here on
     GroupEdges edges(graph, std::max<int>(1, static_cast<int>(type_names.size())));
     for (std::size_t e = 0; e < relations; ++e) {
@@ -167,13 +165,8 @@ void add_community_groups(ExplorerGraph& graph, int label_members) {
         if (cs == ct)
             continue; // inside one community: drawn only when it is unfolded
         const int gs = graph.group_node(cs), gt = graph.group_node(ct);
-        const int type = type_of.value(relation.type, 0);
         if (gs >= 0 && gt >= 0)
-            groups.between[e] = edges.add(gs, gt, relation, type);
-        if (gt >= 0)
-            groups.source_side[e] = edges.add(relation.source, gt, relation, type);
-        if (gs >= 0)
-            groups.target_side[e] = edges.add(relation.target, gs, relation, type);
+            groups.between[e] = edges.add(gs, gt, relation, type_of.value(relation.type, 0));
     }
     edges.name_types(type_names);
     graph.rebuild_index();

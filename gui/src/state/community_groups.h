@@ -6,9 +6,10 @@
 // - One node per community of two or more entities, labelled by its most central members
 //   ("Andrei Gromyko, Dean Rusk +40", core's community_label), sized by its member count, given
 //   the type most of its members have, placed at its members' centroid until a layout places it.
-// - One edge per pair of linked communities, and one per entity and other community it is linked
-//   to (drawn while that entity's community is unfolded and the other folded). Its weight is the
-//   sum of the relations' weights, its type the one with the largest summed weight.
+// - One edge per pair of linked communities, its weight the sum of the relations' weights, its
+//   type the one with the largest summed weight. (A relation from an unfolded member to a folded
+//   community is drawn itself, to the community's node: no edge is made for it, which keeps the
+//   graph at a few thousand extra edges however many relations cross communities.)
 #include "state/explorer_graph.h"
 
 namespace dossier::gui {

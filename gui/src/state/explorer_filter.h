@@ -50,7 +50,14 @@ std::shared_ptr<const ExplorerSource> make_explorer_source(const ExplorerGraph& 
 struct VisibleGraph {
     std::vector<char> node_visible; // per node index
     std::vector<char> edge_visible; // per edge index
-    std::vector<int> degree;        // visible edges per node
+    std::vector<int> degree;        // visible edges per node (at the nodes drawn for their ends)
+    // Per node index, the node drawn for it: itself, or its community's node while the community
+    // is folded (presentation.h). A visible edge is drawn between drawn(source) and
+    // drawn(target). Empty: every node is drawn as itself.
+    std::vector<int> drawn_as;
+    int drawn(int node) const {
+        return drawn_as.empty() ? node : drawn_as[static_cast<std::size_t>(node)];
+    }
     int node_count = 0;
     int edge_count = 0;
 };

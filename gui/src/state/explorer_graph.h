@@ -63,18 +63,17 @@ struct ExplorerEdge {
 };
 
 // The community overview's part of the graph (community_groups.h): one node per community of
-// two or more entities after the entities, and after the relations the edges drawn instead of
-// relations whose ends are folded into their communities.
+// two or more entities after the entities, and after the relations one edge per pair of linked
+// communities, drawn instead of the relations between them while both are folded. (A relation
+// with one end folded is drawn to that end's community node: VisibleGraph::drawn_as.)
 struct CommunityGroups {
     bool built = false;
     std::size_t first_node = 0;         // nodes[first_node..] are communities
     std::size_t first_edge = 0;         // edges[first_edge..] join communities
     std::vector<int> node_of_community; // community -> its node; -1 for a community of one
-    // Per relation (edge index below first_edge), the edge drawn for it when one or both of its
-    // ends are folded; -1 when there is none (both ends in one community, or not folded).
-    std::vector<int> between;     // source's community - target's community
-    std::vector<int> source_side; // source entity - target's community
-    std::vector<int> target_side; // target entity - source's community
+    // Per relation (edge index below first_edge): the community edge drawn for it while both
+    // its ends are folded; -1 when its ends are in one community (or a community of one).
+    std::vector<int> between;
 };
 
 struct ExplorerGraph {

@@ -129,7 +129,9 @@ void ExplorerState::set_pinned(const std::vector<int>& indices, bool pinned) {
 }
 
 ExplorerGraph& ExplorerState::editable_graph() {
-    if (!editable_ || editable_ != graph_) {
+    // Copied when someone else holds it too (a metrics job copying it on a worker): it is
+    // edited in place only while graph_ and editable_ are its sole owners.
+    if (!editable_ || editable_ != graph_ || editable_.use_count() > 2) {
         editable_ = std::make_shared<ExplorerGraph>(*graph_);
         graph_ = editable_;
     }

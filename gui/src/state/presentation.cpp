@@ -39,8 +39,9 @@ void recount(const ExplorerGraph& graph, VisibleGraph& visible) {
     }
 }
 
-// Folds each folded community's living members into its node, and their relations into the
-// community edges (CommunityGroups).
+// Folds each folded community's living members into its node (drawn_as), and the relations
+// between two folded communities into their community edge (CommunityGroups::between); a
+// relation with one end folded is drawn to that end's community node.
 void fold(const ExplorerGraph& graph, const Presentation& p, const std::vector<char>& alive,
           VisibleGraph& visible) {
     const auto& groups = graph.groups;
@@ -51,11 +52,19 @@ void fold(const ExplorerGraph& graph, const Presentation& p, const std::vector<c
         const int c = graph.nodes[static_cast<std::size_t>(node)].community;
         return c >= 0 && folded[static_cast<std::size_t>(c)];
     };
+    visible.drawn_as.resize(graph.nodes.size());
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i)
+        visible.drawn_as[i] = static_cast<int>(i);
     for (std::size_t i = 0; i < alive.size(); ++i) {
-        visible.node_visible[i] = alive[i] && !is_folded(static_cast<int>(i));
-        if (alive[i] && is_folded(static_cast<int>(i)))
-            visible.node_visible[static_cast<std::size_t>(
-                groups.node_of_community[static_cast<std::size_t>(graph.nodes[i].community)])] = 1;
+        const bool folded_here = is_folded(static_cast<int>(i));
+        visible.node_visible[i] = alive[i] && !folded_here;
+        if (!folded_here)
+            continue;
+        const int group =
+            groups.node_of_community[static_cast<std::size_t>(graph.nodes[i].community)];
+        visible.drawn_as[i] = group;
+        if (alive[i])
+            visible.node_visible[static_cast<std::size_t>(group)] = 1;
     }
     for (std::size_t e = 0; e < groups.first_edge; ++e) {
         if (!visible.edge_visible[e])
@@ -65,15 +74,11 @@ void fold(const ExplorerGraph& graph, const Presentation& p, const std::vector<c
             visible.edge_visible[e] = 0;
             continue;
         }
-        const bool fs = is_folded(s), ft = is_folded(t);
-        if (!fs && !ft)
-            continue;
+        if (!is_folded(s) || !is_folded(t))
+            continue; // drawn itself, to the folded end's community node if one is folded
         visible.edge_visible[e] = 0;
-        const int drawn = fs && ft ? groups.between[e]
-                          : ft     ? groups.source_side[e]
-                                   : groups.target_side[e];
-        if (drawn >= 0)
-            visible.edge_visible[static_cast<std::size_t>(drawn)] = 1;
+        if (groups.between[e] >= 0)
+            visible.edge_visible[static_cast<std::size_t>(groups.between[e])] = 1;
     }
 }
 
@@ -93,6 +98,7 @@ void present(const ExplorerGraph& graph, const Presentation& presentation, Visib
     visible.node_visible.resize(graph.nodes.size(), 0);
     visible.edge_visible.resize(graph.edges.size(), 0);
     visible.degree.resize(graph.nodes.size(), 0);
+    visible.drawn_as.clear();
     // The community part is drawn only by fold() below.
     for (std::size_t i = graph.entity_count(); i < graph.nodes.size(); ++i)
         visible.node_visible[i] = 0;

@@ -7,7 +7,7 @@
 #include "dossier/store/entity_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/project_stats.h"
-#include "dossier/store/relation_store.h"
+#include "dossier/store/graph_source.h"
 #include "graph_view/node_positions.h"
 #include "panels/documents_model.h"
 #include "state/community_groups.h"
@@ -36,10 +36,30 @@ MonthIndex month_of(const PartialDate& date) {
     return date.empty() ? 0 : month_index(date.year, date.month);
 }
 
-void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& notes,
+// The entities and relations (not the overview's nodes and edges) as a core snapshot: vertex i
+// is node i. Built from memory: reading the project again cost as much as the first read.
+graph::GraphSnapshot entity_snapshot(const ExplorerGraph& graph) {
+    std::vector<graph::NodeInfo> nodes(graph.entity_count());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        nodes[i].entity = graph.nodes[i].id;
+        nodes[i].type = graph.nodes[i].type;
+    }
+    std::vector<graph::GraphSnapshot::PlainEdge> edges(graph.relation_count());
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        const auto& edge = graph.edges[e];
+        edges[e].source = static_cast<std::size_t>(edge.source);
+        edges[e].target = static_cast<std::size_t>(edge.target);
+        edges[e].type.clear(); // metrics need no type names
+        edges[e].directed = edge.directed;
+        edges[e].weight = edge.weight;
+    }
+    return graph::GraphSnapshot::from_edges(std::move(nodes), edges);
+}
+
+void add_metrics(ExplorerGraph& graph, QStringList& notes,
                  const std::vector<graph::Metric>& wanted) {
     try {
-        const auto snapshot = graph::GraphSnapshot::build(project, graph::GraphFilter{});
+        const auto snapshot = entity_snapshot(graph);
         graph::MetricOptions options;
         // Exact betweenness grows as n*m; above a few thousand nodes the sampled estimate keeps
         // opening a project quick (the Details panel says which one it shows).
@@ -47,10 +67,7 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
         options.betweenness.samples = 300;
         const auto metrics = graph::compute_metrics(snapshot, wanted, options);
         for (std::size_t v = 0; v < snapshot.node_count(); ++v) {
-            const int i = graph.find(snapshot.entity(v));
-            if (i < 0)
-                continue;
-            auto& node = graph.nodes[static_cast<std::size_t>(i)];
+            auto& node = graph.nodes[v];
             if (v < metrics.degree.size())
                 node.degree = metrics.degree[v];
             if (v < metrics.betweenness.size())
@@ -68,19 +85,69 @@ void add_metrics(store::Project& project, ExplorerGraph& graph, QStringList& not
     }
 }
 
+// "1985-09-05", "1985-09", "1985" or empty, as a month index (the relations' dates are ISO).
+MonthIndex month_of_iso_text(std::string_view iso) {
+    auto digits = [&](std::size_t at, std::size_t n) {
+        int value = 0;
+        for (std::size_t k = at; k < at + n; ++k) {
+            if (k >= iso.size() || iso[k] < '0' || iso[k] > '9')
+                return -1;
+            value = value * 10 + (iso[k] - '0');
+        }
+        return value;
+    };
+    const int year = digits(0, 4);
+    if (year <= 0)
+        return 0;
+    const int month = iso.size() >= 7 && iso[4] == '-' ? digits(5, 2) : 0;
+    return month_index(year, month > 0 && month <= 12 ? month : 0);
+}
+
+// The relations between the graph's entities, read as the graph core reads them (one pass over
+// the table, load_graph_source): a relation whose end is not an entity of the graph is left out.
+QStringList add_relations(store::Project& project, ExplorerGraph& graph) {
+    const auto source = store::load_graph_source(project);
+    std::vector<QString> type_names;
+    for (const auto& name : source.relation_types)
+        type_names.push_back(qs(name));
+    std::vector<char> used(type_names.size(), 0);
+    graph.edges.reserve(source.relations.size());
+    for (const auto& r : source.relations) {
+        const int s = graph.find(r.source), t = graph.find(r.target);
+        if (s < 0 || t < 0 || s == t)
+            continue; // an end that is rejected or gone
+        ExplorerEdge edge;
+        edge.id = r.id;
+        edge.source = s;
+        edge.target = t;
+        edge.type = type_names[r.type];
+        used[r.type] = 1;
+        edge.weight = r.weight;
+        edge.directed = r.directed;
+        edge.first_month = month_of_iso_text(r.first_date.view());
+        edge.last_month = month_of_iso_text(r.last_date.view());
+        graph.edges.push_back(std::move(edge));
+    }
+    QStringList types;
+    for (std::size_t k = 0; k < type_names.size(); ++k)
+        if (used[k])
+            types << type_names[k];
+    types.sort();
+    types.removeDuplicates();
+    return types;
+}
+
 } // namespace
 
-void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph,
-                       QStringList& notes) {
-    auto project = store::Project::open(path, store::OpenMode::ReadOnly);
+void add_graph_metrics(ExplorerGraph& graph, QStringList& notes) {
     // A graph that has its overview already has its communities (and the PageRank that labels
     // them): computing them again could only move entities between communities under the
     // analyst's eyes.
     if (graph.groups.built) {
-        add_metrics(project, graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
+        add_metrics(graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
         return;
     }
-    add_metrics(project, graph, notes,
+    add_metrics(graph, notes,
                 {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
                  graph::Metric::Community});
     add_community_groups(graph);
@@ -137,27 +204,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     if (cancelled())
         return out;
 
-    store::RelationStore relations(project);
-    QSet<QString> types;
-    for (const auto& row : relations.list({}, false)) {
-        const auto& r = row.relation;
-        const int s = graph.find(r.source), t = graph.find(r.target);
-        if (s < 0 || t < 0 || s == t)
-            continue; // an end that is rejected or gone
-        ExplorerEdge edge;
-        edge.id = r.id;
-        edge.source = s;
-        edge.target = t;
-        edge.type = qs(r.type);
-        edge.weight = r.weight;
-        edge.directed = r.directed;
-        edge.first_month = month_of(r.first_date);
-        edge.last_month = month_of(r.last_date);
-        types.insert(edge.type);
-        graph.edges.push_back(std::move(edge));
-    }
-    out.relation_types = QStringList(types.begin(), types.end());
-    out.relation_types.sort();
+    out.relation_types = add_relations(project, graph);
     for (const auto& edge : graph.edges) {
         graph.nodes[static_cast<std::size_t>(edge.source)].degree += 1;
         graph.nodes[static_cast<std::size_t>(edge.target)].degree += 1;
@@ -171,7 +218,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     // A large project opens on its community overview (presentation.h), so its communities are
     // needed before the first paint; the slower metrics follow after it (add_graph_metrics).
     if (graph.nodes.size() > static_cast<std::size_t>(kOverviewAbove)) {
-        add_metrics(project, graph, out.notes, {graph::Metric::PageRank, graph::Metric::Community});
+        add_metrics(graph, out.notes, {graph::Metric::PageRank, graph::Metric::Community});
         add_community_groups(graph);
     }
     out.entity_names = sorted_entity_names(graph);

@@ -53,9 +53,11 @@ MonthIndex month_of_iso(const std::string& iso);
 ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
                                       const std::atomic<bool>* cancel = nullptr);
 
-// Fills degree, betweenness, PageRank and community from the graph core, on a worker thread with
-// its own connection; appends to `notes` what was estimated or could not be computed.
-void add_graph_metrics(const std::filesystem::path& path, ExplorerGraph& graph, QStringList& notes);
+// Fills degree, betweenness, PageRank and community from the graph core (from the graph itself,
+// on a worker thread), then adds the community overview (community_groups.h) if it is not there;
+// a graph with the overview keeps its communities and PageRank. Appends to `notes` what was
+// estimated or could not be computed.
+void add_graph_metrics(ExplorerGraph& graph, QStringList& notes);
 
 // The provisional placement: most connected nodes in the centre, the rest on a sunflower spiral
 // (nodes with a stored position keep it).
