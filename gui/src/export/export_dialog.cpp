@@ -118,6 +118,9 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
                               "node, labelled by its most central members and sized by its "
                               "members; the figure gets a layout of its own"));
     form->addRow(tr("Reduce"), aggregate_);
+    // The community overview on screen is exported as one node per community (with its own
+    // communities of what is shown: docs/GUI.md says where the two can differ).
+    aggregate_->setChecked(state->presentation().mode == ShowMode::Communities);
     form->addRow(QString(), save_view_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto* columns = new QHBoxLayout;

@@ -51,7 +51,18 @@ void ExplorerState::set_document_subset(DocumentSubset subset) {
 }
 
 graph::GraphFilter ExplorerState::view_filter() const {
-    return gui::view_filter(filter_, source_->source.relation_types);
+    auto out = gui::view_filter(filter_, source_->source.relation_types);
+    // A focus is the view file's ego network of no hops around the entities drawn, so the
+    // exports and `dossier export --view` hold what the window shows.
+    if (presentation_.mode == ShowMode::Focus) {
+        for (const auto& id : presentation_.focus)
+            if (!presentation_.is_hidden(id))
+                out.ego_entities.push_back(id);
+        out.ego_hops = 0;
+        if (out.ego_entities.empty())
+            out.ego_entities.push_back(EntityId{}); // an empty focus shows nothing, as on screen
+    }
+    return out;
 }
 
 void ExplorerState::refilter() {
