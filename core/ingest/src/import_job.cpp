@@ -110,6 +110,15 @@ ImportResult ImportJob::run(store::Project& project) {
 
     detail::BatchWriter writer(project, result);
     writer.index_full_text();
+    // A batch that cannot be committed stops the import, saying how far it got.
+    auto commit = [&] {
+        try {
+            writer.commit();
+        } catch (const store::StoreError& e) {
+            throw store::StoreError(
+                e.kind(), batch_stopped_message(e, writer.files_committed(), progress.files_total));
+        }
+    };
     auto parse = [&](std::size_t i) {
         if (cancelled()) {
             detail::ParsedFile skipped_unread;
@@ -149,12 +158,12 @@ ImportResult ImportJob::run(store::Project& project) {
             options_.progress &&
             std::chrono::steady_clock::now() - last_report >= options_.progress_interval;
         if (writer.due() || report_due)
-            writer.commit();
+            commit();
         report(false);
         return true;
     };
     for_each_in_order(files.size(), jobs, parse, write, 4 * jobs);
-    writer.commit();
+    commit();
     writer.index_full_text();
     progress.current_file.clear();
     report(true);
