@@ -4,11 +4,12 @@
 
 namespace dossier::cli {
 
-void after_import(store::Project& project, const std::vector<DocumentId>& new_ids, bool extract) {
+void after_import(store::Project& project, const std::vector<DocumentId>& new_ids, bool extract,
+                  unsigned jobs) {
     // Extraction of the new documents only; identities are then resolved against the whole corpus.
     if (!extract || new_ids.empty())
         return;
-    extract::run_extraction(project, new_ids);
+    extract::run_extraction(project, new_ids, {}, nullptr, jobs);
 }
 
 } // namespace dossier::cli

@@ -8,7 +8,8 @@
 namespace dossier::cli {
 
 // Runs extraction over the newly imported documents when `extract` is true (--no-extract
-// turns it off). Returns normally when there was nothing to do.
-void after_import(store::Project& project, const std::vector<DocumentId>& new_ids, bool extract);
+// turns it off), on `jobs` threads. Returns normally when there was nothing to do.
+void after_import(store::Project& project, const std::vector<DocumentId>& new_ids, bool extract,
+                  unsigned jobs);
 
 } // namespace dossier::cli

@@ -3,6 +3,7 @@
 #include "command_registry.h"
 #include "dossier/curation/replay.h"
 #include "dossier/extract/extraction.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/ocr_store.h"
 
@@ -16,21 +17,29 @@ void register_extract(CLI::App& app) {
     struct Options {
         std::string project;
         bool json = false;
+        unsigned jobs = all_cores();
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
         "extract", "Extract entities and mentions from every document (re-runnable)");
     command->add_option("PROJECT", options->project, "Project file (.dossier)")->required();
+    command
+        ->add_option("--jobs,-j", options->jobs,
+                     "Documents read at once (default: every core); the project is the same for "
+                     "any number")
+        ->check(CLI::Range(1u, 1024u));
     command->add_flag("--json", options->json, "Print a JSON summary");
     set_action(command, [options] {
         auto project = open_project(options->project, store::OpenMode::ReadWrite);
         const bool show_progress = stderr_is_terminal();
         auto summary = extract::run_extraction(
-            project, {}, [show_progress](std::size_t done, std::size_t total) {
+            project, {},
+            [show_progress](std::size_t done, std::size_t total) {
                 // A percentage: the total counts both reads of each document.
                 if (show_progress && total > 0)
                     std::cerr << "\rextracting: " << (100 * done / total) << "%" << std::flush;
-            });
+            },
+            nullptr, options->jobs);
         if (show_progress)
             std::cerr << '\n';
         if (options->json)

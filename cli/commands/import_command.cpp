@@ -1,8 +1,9 @@
-// dossier import PROJECT PATH...: files and folders into a project, one transaction per file.
+// dossier import PROJECT PATH...: files and folders into a project, each file wholly or not at all.
 #include "cli_support.h"
 #include "command_registry.h"
 #include "dossier/importers/tessdata.h"
 #include "dossier/ingest/import_job.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/store_error.h"
 #include "post_import.h"
 
@@ -91,6 +92,7 @@ void register_import_command(CLI::App& app) {
         std::string ocr = "auto";
         std::string ocr_lang = "eng";
         unsigned ocr_threads = 0;
+        unsigned jobs = all_cores();
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -119,6 +121,11 @@ void register_import_command(CLI::App& app) {
     command->add_option("--max-size", options->max_size,
                         "Refuse files larger than this (default 512MiB)");
     command->add_flag("--no-extract", options->no_extract, "Import only; do not run extraction");
+    command
+        ->add_option("--jobs,-j", options->jobs,
+                     "Files read and documents extracted at once (default: every core); the "
+                     "project is the same for any number")
+        ->check(CLI::Range(1u, 1024u));
     command->add_flag("--quiet", options->quiet, "No progress bar and no summary, only failures");
 
     set_action(command, [options]() -> int {
@@ -152,6 +159,7 @@ void register_import_command(CLI::App& app) {
                                                      : importers::OcrMode::Auto;
         import.ocr.languages = options->ocr_lang;
         import.ocr.threads = options->ocr_threads;
+        import.jobs = options->jobs;
         const bool show_progress = !options->quiet && stderr_is_terminal();
         if (show_progress)
             import.progress = draw_progress;
@@ -168,7 +176,7 @@ void register_import_command(CLI::App& app) {
         if (show_progress)
             std::fprintf(stderr, "\r%*s\r", 120, "");
 
-        after_import(project, result.imported, !options->no_extract);
+        after_import(project, result.imported, !options->no_extract, options->jobs);
 
         for (const auto& failure : result.failed)
             std::cerr << "FAILED " << failure.path << ": " << failure.reason << '\n';

@@ -7,6 +7,11 @@ namespace dossier::extract {
 bool RelationAccumulator::add(std::string_view type, EntityId source, EntityId target,
                               bool directed, double confidence, std::string_view method,
                               const Evidence& evidence, const PartialDate& date) {
+    if (recording_) {
+        recorded_.push_back({std::string(type), source, target, directed, confidence,
+                             std::string(method), evidence, date});
+        return true;
+    }
     Evidence stored = evidence;
     if (!directed && target < source) {
         // The argument spans travel with their entities.
@@ -54,6 +59,11 @@ bool RelationAccumulator::add(std::string_view type, EntityId source, EntityId t
             r.last_date = date;
     }
     return true;
+}
+
+void RelationAccumulator::replay_into(RelationAccumulator& out) const {
+    for (const auto& a : recorded_)
+        out.add(a.type, a.source, a.target, a.directed, a.confidence, a.method, a.evidence, a.date);
 }
 
 std::vector<Relation> RelationAccumulator::take() {

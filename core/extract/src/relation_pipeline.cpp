@@ -4,13 +4,17 @@
 #include "dossier/extract/name_key.h"
 #include "dossier/extract/relation_spans.h"
 #include "dossier/extract/sentences.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/relation_store.h"
+#include "dossier/store/thread_readers.h"
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dossier::extract {
 namespace {
@@ -72,12 +76,12 @@ bool looks_like_organization(std::string_view name) {
                        [&](std::string_view w) { return lowered.find(w) != std::string::npos; });
 }
 
-// A header party as an entity: the mention that names it (in the header first), else the
-// entity of that name, else a new entity, so every sender and recipient becomes an edge.
-ResolvedParty resolve_party(const DocumentParty& party, const Document& doc,
-                            const RelationDocumentInput& input,
-                            const std::vector<store::MentionRow>& mentions,
-                            store::EntityStore& entities) {
+// A header party as far as the document itself tells: the mention that names it (in the header
+// first), else where the text names it and a person's or institution's mention inside that name.
+// The entity stays invalid when neither says who it is (complete_party then asks the project).
+ResolvedParty resolve_party_in_text(const DocumentParty& party, const Document& doc,
+                                    const RelationDocumentInput& input,
+                                    const std::vector<store::MentionRow>& mentions) {
     ResolvedParty resolved;
     resolved.role = party.role;
     const std::string& name = party.name;
@@ -122,27 +126,125 @@ ResolvedParty resolve_party(const DocumentParty& party, const Document& doc,
         resolved.line =
             quote_span_for(doc.text, input.header_lines, input.sentences, resolved.name);
     }
-    if (!resolved.entity.valid()) {
-        if (auto found = entities.find_by_name(name); found.entity)
-            resolved.entity = found.entity->id;
-        else if (looks_like_organization(name))
-            resolved.entity = entities.find_or_create(EntityType::Organization,
-                                                      "org:" + normalize_name(name), name);
-        else // the key extraction gives a person of that name, so both meet in one entity
-            resolved.entity = entities.find_or_create(EntityType::Person,
-                                                      person_key(parse_person_name(name)), name);
-    }
     return resolved;
+}
+
+// A party the text left unnamed as an entity: the entity of that name, else a new entity, so
+// every sender and recipient becomes an edge. On the writer's connection.
+void complete_party(ResolvedParty& resolved, const std::string& name,
+                    store::EntityStore& entities) {
+    if (resolved.entity.valid())
+        return;
+    if (auto found = entities.find_by_name(name); found.entity)
+        resolved.entity = found.entity->id;
+    else if (looks_like_organization(name))
+        resolved.entity =
+            entities.find_or_create(EntityType::Organization, "org:" + normalize_name(name), name);
+    else // the key extraction gives a person of that name, so both meet in one entity
+        resolved.entity =
+            entities.find_or_create(EntityType::Person, person_key(parse_person_name(name)), name);
 }
 
 } // namespace
 
 namespace {
 
-// The relations rebuilt, without the replay of the corrections that follows.
+// What a worker makes of one document: its relation input, its parties as far as the text
+// tells, and, when its document entity exists already, the relations other than the header's,
+// recorded for the writer to replay in document order.
+struct DocumentRelations {
+    std::unique_ptr<Document> doc; // the input's views point into it
+    std::vector<store::MentionRow> mention_rows;
+    RelationDocumentInput input;
+    std::unique_ptr<RelationAccumulator> recorded; // null: the writer reads them
+    CooccurrenceStats stats;
+};
+
+struct RelationReading {
+    const RelationPatternMatcher& matcher;
+    const CooccurrenceLimits& limits;
+    const std::unordered_set<std::int64_t>& rejected; // entity ids
+};
+
+// The relations a document's text and mentions give besides its header's, in the order one
+// serial pass adds them.
+void extract_body_relations(const RelationDocumentInput& input, const RelationReading& reading,
+                            CooccurrenceStats& stats, RelationAccumulator& out) {
+    extract_mention_relations(input, out);
+    extract_cooccurrence(input, reading.limits, stats, out);
+    extract_pattern_relations(input, reading.matcher, out);
+}
+
+// Reads only (the worker's own connection, or the writer's with one job).
+DocumentRelations read_document(store::Project& project, DocumentId id,
+                                const RelationReading& reading) {
+    DocumentRelations item;
+    auto doc = store::DocumentStore(project).get(id);
+    if (!doc)
+        return item;
+    item.doc = std::make_unique<Document>(std::move(*doc));
+    const Document& d = *item.doc;
+    store::EntityStore entities(project);
+    item.mention_rows = entities.mentions_in_document(d.id);
+    auto& input = item.input;
+    input.id = d.id;
+    input.text = d.text;
+    input.date = d.date;
+    input.sentences = trimmed(d.text, split_sentences(d.text));
+    input.paragraphs = trimmed(d.text, split_paragraphs(d.text));
+    input.header_lines = find_header_lines(d.text, d.title);
+    for (const auto& row : item.mention_rows)
+        if (!reading.rejected.contains(row.mention.entity.value))
+            input.mentions.push_back({row.mention.span, row.mention.entity, row.type});
+    std::stable_sort(input.mentions.begin(), input.mentions.end(),
+                     [](const SentenceMention& a, const SentenceMention& b) {
+                         return a.span.start < b.span.start;
+                     });
+    for (const auto& party : d.parties)
+        input.parties.push_back(resolve_party_in_text(party, d, input, item.mention_rows));
+    if (const auto entity = entities.find_document_entity(d.id)) {
+        input.document_entity = *entity;
+        item.recorded = std::make_unique<RelationAccumulator>(RelationAccumulator::Recording{});
+        extract_body_relations(input, reading, item.stats, *item.recorded);
+    }
+    return item;
+}
+
+void add_stats(CooccurrenceStats& into, const CooccurrenceStats& part) {
+    for (const auto& [entity, n] : part.sentences_with)
+        into.sentences_with[entity] += n;
+    for (const auto& [entity, n] : part.paragraphs_with)
+        into.paragraphs_with[entity] += n;
+    into.sentences_skipped += part.sentences_skipped;
+    into.paragraphs_skipped += part.paragraphs_skipped;
+}
+
+// The writer's part of a document, in document order: its document entity and the parties the
+// text left open (both may create entities), the header relations, then the rest as recorded.
+void write_document(DocumentRelations& item, store::EntityStore& entities,
+                    const RelationReading& reading, CooccurrenceStats& stats,
+                    RelationAccumulator& accumulator) {
+    const Document& d = *item.doc;
+    auto& input = item.input;
+    input.document_entity =
+        entities.document_entity(d.id, d.archive_ref.empty() ? d.title : d.archive_ref);
+    for (std::size_t p = 0; p < input.parties.size(); ++p)
+        complete_party(input.parties[p], d.parties[p].name, entities);
+    extract_header_relations(input, accumulator);
+    if (item.recorded) {
+        item.recorded->replay_into(accumulator);
+        add_stats(stats, item.stats);
+    } else {
+        extract_body_relations(input, reading, stats, accumulator);
+    }
+}
+
+// The relations rebuilt, without the replay of the corrections that follows. `jobs` threads
+// read the documents (ordered_parallel.h); the writer adds their relations in document order.
 RelationExtractionSummary rebuild_relations(store::Project& project, const RelationRuleSet& rules,
                                             const CooccurrenceLimits& limits,
-                                            const Progress& progress, std::atomic<bool>* cancel) {
+                                            const Progress& progress, std::atomic<bool>* cancel,
+                                            unsigned jobs = 1) {
     RelationExtractionSummary summary;
     store::DocumentStore documents(project);
     store::EntityStore entities(project);
@@ -150,58 +252,40 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
     const RelationPatternMatcher matcher(rules);
     RelationAccumulator accumulator;
     CooccurrenceStats stats;
-    std::unordered_map<std::int64_t, bool> rejected; // entity id -> rejected, looked up once
+    std::unordered_set<std::int64_t> rejected;
+    for (const auto id : entities.rejected_ids())
+        rejected.insert(id.value);
+    const RelationReading reading{matcher, limits, rejected};
+    store::ThreadReaders readers(project.path());
 
     store::Transaction transaction(project);
     const auto ids = documents.ids();
     auto last_report = std::chrono::steady_clock::now();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto read = [&](std::size_t i) {
+        if (cancel && cancel->load())
+            return DocumentRelations{};
+        return read_document(jobs <= 1 ? project : readers.here(), ids[i], reading);
+    };
+    auto write = [&](std::size_t i, DocumentRelations item) {
         if (cancel && cancel->load()) {
             summary.cancelled = true;
-            return summary; // the transaction rolls back
+            return false;
         }
-        auto doc = documents.get(ids[i]);
-        if (!doc)
-            continue;
-        const auto mention_rows = entities.mentions_in_document(doc->id);
-        RelationDocumentInput input;
-        input.id = doc->id;
-        input.text = doc->text;
-        input.date = doc->date;
-        input.document_entity = entities.document_entity(
-            doc->id, doc->archive_ref.empty() ? doc->title : doc->archive_ref);
-        input.sentences = trimmed(doc->text, split_sentences(doc->text));
-        input.paragraphs = trimmed(doc->text, split_paragraphs(doc->text));
-        input.header_lines = find_header_lines(doc->text, doc->title);
-        for (const auto& row : mention_rows) {
-            auto [it, fresh] = rejected.try_emplace(row.mention.entity.value, false);
-            if (fresh) {
-                auto entity = entities.get(row.mention.entity);
-                it->second = !entity || entity->rejected;
-            }
-            if (!it->second)
-                input.mentions.push_back({row.mention.span, row.mention.entity, row.type});
+        if (item.doc) {
+            write_document(item, entities, reading, stats, accumulator);
+            ++summary.documents;
         }
-        std::stable_sort(input.mentions.begin(), input.mentions.end(),
-                         [](const SentenceMention& a, const SentenceMention& b) {
-                             return a.span.start < b.span.start;
-                         });
-        for (const auto& party : doc->parties)
-            input.parties.push_back(resolve_party(party, *doc, input, mention_rows, entities));
-
-        extract_header_relations(input, accumulator);
-        extract_mention_relations(input, accumulator);
-        extract_cooccurrence(input, limits, stats, accumulator);
-        extract_pattern_relations(input, matcher, accumulator);
-        ++summary.documents;
-
         const auto now = std::chrono::steady_clock::now();
         if (progress &&
             (now - last_report > std::chrono::milliseconds(250) || i + 1 == ids.size())) {
             progress(i + 1, ids.size());
             last_report = now;
         }
-    }
+        return true;
+    };
+    for_each_in_order(ids.size(), jobs, read, write);
+    if (summary.cancelled)
+        return summary; // the transaction rolls back
     apply_cooccurrence_specificity(stats, accumulator);
     auto result = accumulator.take();
     summary.relations = result.size();
@@ -219,11 +303,11 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
 namespace detail {
 
 RelationExtractionSummary rebuild_relations_unreplayed(store::Project& project,
-                                                       std::atomic<bool>* cancel) {
+                                                       std::atomic<bool>* cancel, unsigned jobs) {
     auto path = project.setting(kRelationRulesSetting);
     const auto rules = load_relation_rules(path.empty() ? default_relation_rules_path()
                                                         : std::filesystem::path(path));
-    return rebuild_relations(project, rules, CooccurrenceLimits{}, {}, cancel);
+    return rebuild_relations(project, rules, CooccurrenceLimits{}, {}, cancel, jobs);
 }
 
 } // namespace detail

@@ -5,7 +5,8 @@
 
 namespace dossier::extract::detail {
 
-RelationExtractionSummary rebuild_relations_unreplayed(store::Project& project,
-                                                       std::atomic<bool>* cancel);
+// `jobs` threads read the documents; the result is the same for any number.
+RelationExtractionSummary
+rebuild_relations_unreplayed(store::Project& project, std::atomic<bool>* cancel, unsigned jobs = 1);
 
 } // namespace dossier::extract::detail

@@ -2,11 +2,13 @@
 #include "dossier/extract/extraction.h"
 #include "dossier/extract/name_key.h"
 #include "dossier/extract/relation_pipeline.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/authority_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/extraction_lock.h"
 #include "dossier/store/project_stats.h"
+#include "dossier/store/thread_readers.h"
 #include "relation_rebuild.h"
 
 #include <algorithm>
@@ -24,24 +26,52 @@ constexpr std::size_t kDocumentsPerTransaction = 64;
 // memorandum, so 600 such documents take 6 MB; beyond this, documents are read whole again.
 constexpr std::size_t kFirstReadsBudgetBytes = std::size_t{64} << 20;
 
-// Calls read(i) for i in [0, count) in batches of kDocumentsPerTransaction, one transaction per
-// batch so that a cancel or a kill keeps every committed batch, and after_batch(end) after each
-// commit. A set `cancel` stops before the next batch; returns false then.
-template <typename Read, typename AfterBatch>
-bool read_in_batches(store::Project& project, std::size_t count, std::atomic<bool>* cancel,
-                     Read read, AfterBatch after_batch) {
-    for (std::size_t begin = 0; begin < count; begin += kDocumentsPerTransaction) {
-        if (cancel && cancel->load())
-            return false;
-        store::Transaction tx(project);
-        const std::size_t end = std::min(count, begin + kDocumentsPerTransaction);
-        for (std::size_t i = begin; i < end; ++i)
-            read(i);
-        tx.commit();
-        after_batch(end);
-    }
-    return true;
+// Calls produce(i) for i in [0, count) on `jobs` threads and store(i, produced) on this one in
+// order (ordered_parallel.h), in batches of kDocumentsPerTransaction, one transaction per batch
+// so that a cancel or a kill keeps every committed batch, and after_batch(end) after each commit.
+// The writes are those of a serial loop whatever `jobs` is. A set `cancel` stops before the next
+// batch; returns false then.
+template <typename Produce, typename Store, typename AfterBatch>
+bool write_in_batches(store::Project& project, std::size_t count, unsigned jobs,
+                      std::atomic<bool>* cancel, Produce produce, Store store,
+                      AfterBatch after_batch) {
+    std::unique_ptr<store::Transaction> tx;
+    bool stopped = false;
+    auto consume = [&](std::size_t i, auto produced) {
+        if (i % kDocumentsPerTransaction == 0) {
+            if (cancel && cancel->load()) {
+                stopped = true;
+                return false;
+            }
+            tx = std::make_unique<store::Transaction>(project);
+        }
+        store(i, std::move(produced));
+        if ((i + 1) % kDocumentsPerTransaction == 0 || i + 1 == count) {
+            tx->commit();
+            tx.reset();
+            after_batch(i + 1);
+        }
+        return true;
+    };
+    for_each_in_order(count, jobs, produce, consume);
+    return !stopped;
 }
+
+// Where a thread reads documents: the writer's own connection with one job (a serial run, as
+// before), else a read connection of its own per worker thread.
+class DocumentSource {
+public:
+    DocumentSource(store::Project& project, unsigned jobs)
+        : project_(project), jobs_(jobs), readers_(project.path()) {}
+    std::optional<Document> get(DocumentId id) {
+        return store::DocumentStore(jobs_ <= 1 ? project_ : readers_.here()).get(id);
+    }
+
+private:
+    store::Project& project_;
+    unsigned jobs_;
+    store::ThreadReaders readers_;
+};
 
 struct StoredPerson {
     EntityId id;
@@ -379,15 +409,17 @@ std::vector<AuthorityName> authority_names(store::Project& project) {
 } // namespace
 
 ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
-                                 const Progress& progress, std::atomic<bool>* cancel) {
+                                 const Progress& progress, std::atomic<bool>* cancel,
+                                 unsigned jobs) {
     auto context = ExtractionContext::load(ExtractionContext::default_data_dir());
     context.add_authority(authority_names(project));
-    return run_extraction(project, context, documents, progress, cancel);
+    return run_extraction(project, context, documents, progress, cancel, SecondRead::Incremental,
+                          jobs);
 }
 
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents, const Progress& progress,
-                                 std::atomic<bool>* cancel, SecondRead second_read) {
+                                 std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
     // Correction commands from other processes wait while the entities are cleared and rebuilt
     // (they would find no entity, or one about to vanish), and this waits for those in flight.
     const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
@@ -421,35 +453,54 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         if (progress)
             progress(steps_done, 2 * ids.size());
     };
-    summary.cancelled = !read_in_batches(
-        project, ids.size(), cancel,
-        [&](std::size_t i) {
-            auto doc = document_store.get(ids[i]);
-            if (!doc)
-                return;
-            FirstRead first = read_first(*doc, context);
-            // Kept for the second read while it fits the budget: it then runs only the rules
-            // that use what the corpus knows. A document not kept is read whole again.
-            std::optional<FirstRead> copy;
-            if (second_read == SecondRead::Incremental &&
-                first_reads_bytes + first.memory_bytes() <= kFirstReadsBudgetBytes)
-                copy.emplace(first);
-            const auto result = finish_reading(*doc, context, std::move(first));
-            const auto stored_ids = store_result(entity_store, document_store, *doc, result);
-            if (copy) {
-                const std::size_t bytes = KeptFirstRead::memory_bytes(*copy, result);
-                if (first_reads_bytes + bytes <= kFirstReadsBudgetBytes) {
-                    first_reads[i] =
-                        std::make_unique<KeptFirstRead>(std::move(*copy), result, stored_ids);
-                    first_reads_bytes += bytes;
-                }
+    DocumentSource source(project, jobs);
+    // The first read and its result, made on a worker; stored by the writer in document order.
+    struct FirstPass {
+        std::optional<Document> doc;
+        std::optional<FirstRead> copy; // for the second read, when it may fit the budget
+        std::size_t first_bytes = 0;   // the first read's memory_bytes()
+        ExtractionResult result;
+    };
+    // Mirrors first_reads_bytes for the workers: it only grows during the first pass, so a
+    // worker that sees the budget exceeded knows the writer will too and skips the copy.
+    std::atomic<std::size_t> kept_bytes{0};
+    auto first_pass = [&](std::size_t i) {
+        FirstPass item;
+        item.doc = source.get(ids[i]);
+        if (!item.doc)
+            return item;
+        FirstRead first = read_first(*item.doc, context);
+        item.first_bytes = first.memory_bytes();
+        if (second_read == SecondRead::Incremental &&
+            kept_bytes.load() + item.first_bytes <= kFirstReadsBudgetBytes)
+            item.copy.emplace(first);
+        item.result = finish_reading(*item.doc, context, std::move(first));
+        return item;
+    };
+    auto store_first = [&](std::size_t i, FirstPass item) {
+        if (!item.doc)
+            return;
+        const auto& doc = *item.doc;
+        const auto& result = item.result;
+        const auto stored_ids = store_result(entity_store, document_store, doc, result);
+        // Kept for the second read while it fits the budget: it then runs only the rules that
+        // use what the corpus knows. A document not kept is read whole again.
+        if (item.copy && first_reads_bytes + item.first_bytes <= kFirstReadsBudgetBytes) {
+            const std::size_t bytes = KeptFirstRead::memory_bytes(*item.copy, result);
+            if (first_reads_bytes + bytes <= kFirstReadsBudgetBytes) {
+                first_reads[i] =
+                    std::make_unique<KeptFirstRead>(std::move(*item.copy), result, stored_ids);
+                first_reads_bytes += bytes;
+                kept_bytes = first_reads_bytes;
             }
-            summary.mentions += result.mentions.size();
-            ++summary.documents;
-            own_surnames[i] = person_surnames(result);
-            first_read_mentions[i] = result.mentions.size();
-        },
-        report_progress);
+        }
+        summary.mentions += result.mentions.size();
+        ++summary.documents;
+        own_surnames[i] = person_surnames(result);
+        first_read_mentions[i] = result.mentions.size();
+    };
+    summary.cancelled = !write_in_batches(project, ids.size(), jobs, cancel, first_pass,
+                                          store_first, report_progress);
     // Second read, with the surnames of persons anywhere in the project known: only the
     // documents that hold such a surname outside their own persons are read again. Batched
     // like the first read, so that a cancel or a kill keeps what was committed and a large
@@ -460,31 +511,39 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         for (const auto& e : entity_store.list(EntityType::Person))
             corpus.add(parse_person_name(e.canonical_name).surname);
         corpus_was_empty = corpus.empty();
+        // A document and its second result, or nothing when it needs no second read. Made on a
+        // worker: first_reads[i] is only reset by store_second (after this item was made).
+        using SecondPass = std::optional<std::pair<Document, ExtractionResult>>;
+        auto second_pass = [&](std::size_t i) -> SecondPass {
+            auto doc = source.get(ids[i]);
+            if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
+                return std::nullopt;
+            const KeptFirstRead* kept = first_reads[i].get();
+            auto result = kept ? finish_reading(*doc, context, kept->first, &corpus)
+                               : extract_document(*doc, context, &corpus);
+            return std::make_pair(std::move(*doc), std::move(result));
+        };
+        auto store_second = [&](std::size_t i, SecondPass item) {
+            if (!item) {
+                first_reads[i].reset(); // not needed any more
+                return;
+            }
+            const auto& [doc, result] = *item;
+            if (second_read == SecondRead::Incremental) {
+                store_second_read(entity_store, doc, result, first_reads[i].get());
+                first_reads[i].reset();
+            } else {
+                entity_store.clear_mentions({doc.id});
+                store_result(entity_store, document_store, doc, result);
+            }
+            summary.mentions += result.mentions.size();
+            summary.mentions -= first_read_mentions[i];
+            ++summary.documents_read_again;
+        };
         if (!corpus.empty())
-            summary.cancelled = !read_in_batches(
-                project, ids.size(), cancel,
-                [&](std::size_t i) {
-                    auto doc = document_store.get(ids[i]);
-                    if (!doc || !corpus.could_add_to(doc->text, own_surnames[i])) {
-                        first_reads[i].reset(); // not needed any more
-                        return;
-                    }
-                    const bool incremental = second_read == SecondRead::Incremental;
-                    const KeptFirstRead* kept = first_reads[i].get();
-                    const auto result = kept ? finish_reading(*doc, context, kept->first, &corpus)
-                                             : extract_document(*doc, context, &corpus);
-                    if (incremental) {
-                        store_second_read(entity_store, *doc, result, kept);
-                        first_reads[i].reset();
-                    } else {
-                        entity_store.clear_mentions({doc->id});
-                        store_result(entity_store, document_store, *doc, result);
-                    }
-                    summary.mentions += result.mentions.size();
-                    summary.mentions -= first_read_mentions[i];
-                    ++summary.documents_read_again;
-                },
-                [&](std::size_t end) { report_progress(ids.size() + end); });
+            summary.cancelled =
+                !write_in_batches(project, ids.size(), jobs, cancel, second_pass, store_second,
+                                  [&](std::size_t end) { report_progress(ids.size() + end); });
     }
     if (!summary.cancelled && !ids.empty() && corpus_was_empty)
         report_progress(2 * ids.size()); // no second read ran: the bar still ends full
@@ -495,7 +554,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     // Relations from the new mentions, before curation moves/removes any. A cancel that lands
     // in this pass (which rolls itself back) is a cancel of the whole run: the mark stays.
     if (!summary.cancelled)
-        summary.cancelled = detail::rebuild_relations_unreplayed(project, cancel).cancelled;
+        summary.cancelled = detail::rebuild_relations_unreplayed(project, cancel, jobs).cancelled;
     // Once, after the relations: a re-extraction never undoes an analyst's work.
     curation::replay_curation(project);
     if (!summary.cancelled) {

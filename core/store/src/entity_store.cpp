@@ -122,17 +122,30 @@ EntityId EntityStore::find_or_create(EntityType type, const std::string& key,
     return EntityId{conn.last_insert_rowid()};
 }
 
-EntityId EntityStore::document_entity(DocumentId document, const std::string& title) {
-    auto& conn = project_.connection();
-    auto& find_doc =
-        conn.prepare("SELECT id FROM entities WHERE document_id = ?1 ORDER BY id LIMIT 1");
+std::optional<EntityId> EntityStore::find_document_entity(DocumentId document) {
+    auto& find_doc = project_.connection().prepare(
+        "SELECT id FROM entities WHERE document_id = ?1 ORDER BY id LIMIT 1");
     find_doc.bind(1, document.value);
-    if (find_doc.step()) {
-        EntityId id{find_doc.int64(0)};
-        find_doc.reset();
-        return id;
-    }
+    std::optional<EntityId> id;
+    if (find_doc.step())
+        id = EntityId{find_doc.int64(0)};
     find_doc.reset();
+    return id;
+}
+
+std::vector<EntityId> EntityStore::rejected_ids() {
+    auto& stmt = project_.connection().prepare("SELECT id FROM entities WHERE rejected != 0");
+    std::vector<EntityId> ids;
+    while (stmt.step())
+        ids.push_back(EntityId{stmt.int64(0)});
+    stmt.reset();
+    return ids;
+}
+
+EntityId EntityStore::document_entity(DocumentId document, const std::string& title) {
+    if (const auto id = find_document_entity(document))
+        return *id;
+    auto& conn = project_.connection();
     auto& insert =
         conn.prepare("INSERT INTO entities(type, canonical_name, key, document_id, origin)"
                      " VALUES ('document', ?1, ?2, ?3, 'document')");

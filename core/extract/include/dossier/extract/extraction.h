@@ -139,10 +139,12 @@ struct ExtractionSummary {
 // and writes mentions and entities, one transaction per batch of documents, then resolves
 // identities across the corpus (surname-only persons to the full name, transliteration
 // variants). Fills header fields the importer left empty. Idempotent. A set `cancel` stops
-// after the current batch; committed batches stay.
+// after the current batch; committed batches stay. `jobs` threads read the documents (and their
+// relations); one writer stores the results in document order, so the project is the same for
+// any number of jobs.
 ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
-                                 const Progress& progress = {},
-                                 std::atomic<bool>* cancel = nullptr);
+                                 const Progress& progress = {}, std::atomic<bool>* cancel = nullptr,
+                                 unsigned jobs = 1);
 
 // How the second read goes. Incremental (the default): from the first read's FirstRead where it
 // was kept, running only the rules that use what the corpus knows, and writing only the mentions
@@ -155,6 +157,7 @@ enum class SecondRead { Incremental, FromScratch };
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents,
                                  const Progress& progress = {}, std::atomic<bool>* cancel = nullptr,
-                                 SecondRead second_read = SecondRead::Incremental);
+                                 SecondRead second_read = SecondRead::Incremental,
+                                 unsigned jobs = 1);
 
 } // namespace dossier::extract

@@ -16,6 +16,11 @@ namespace dossier::extract {
 class RelationAccumulator {
 public:
     RelationAccumulator() = default;
+    // A recorder: add() only notes each call, in order, for replay_into(). A worker thread
+    // records one document's relations; the writer replays them in document order, so the
+    // result is exactly that of one accumulator fed document by document.
+    struct Recording {};
+    explicit RelationAccumulator(Recording) : recording_(true) {}
     // Not copied or moved: it keeps a pointer into its own map (the last type added).
     RelationAccumulator(const RelationAccumulator&) = delete;
     RelationAccumulator& operator=(const RelationAccumulator&) = delete;
@@ -27,6 +32,8 @@ public:
              const PartialDate& date);
 
     std::size_t size() const { return size_; }
+    // The calls a recorder noted, made again on `out` in the same order.
+    void replay_into(RelationAccumulator& out) const;
     // Relations in a stable order (type, source, target).
     std::vector<Relation> take();
     // For co-occurrence specificity: visits every relation of one type.
@@ -37,6 +44,18 @@ public:
     }
 
 private:
+    struct RecordedAdd {
+        std::string type;
+        EntityId source, target;
+        bool directed;
+        double confidence;
+        std::string method;
+        Evidence evidence;
+        PartialDate date;
+    };
+    bool recording_ = false;
+    std::vector<RecordedAdd> recorded_;
+
     using EvidenceKey = std::tuple<std::int64_t, Span, Span, Span>;
     struct Entry {
         Relation relation;

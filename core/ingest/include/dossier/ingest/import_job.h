@@ -1,6 +1,7 @@
 #pragma once
-// A batch import into a project: files and folders in, one transaction per file, so a crash or a
-// kill leaves every file committed before it complete and the rest absent. Qt-free and without
+// A batch import into a project: files and folders in, each file wholly in or not at all (small
+// files share a transaction, each in its own savepoint), so a crash or a kill leaves every file
+// listed as imported complete and the rest absent. Qt-free and without
 // shared state: the GUI runs it on a worker thread with that thread's own Project connection.
 #include "dossier/importers/importer.h"
 #include "dossier/model/ids.h"
@@ -45,6 +46,10 @@ struct ImportOptions {
     // Checked between files, between documents of a file and between (and inside) OCR'd pages;
     // the current file is rolled back.
     const std::atomic<bool>* cancel = nullptr;
+    // Files read and parsed at once, by this many worker threads; one writer commits them in
+    // input order, so the project is the same for any number (all_cores() in ordered_parallel.h
+    // for every core). With more than one, OCR page progress is not reported.
+    unsigned jobs = 1;
 };
 
 struct ImportFailure {

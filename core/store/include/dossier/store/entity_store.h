@@ -59,6 +59,10 @@ public:
     std::optional<EntityId> find(EntityType type, const std::string& key);
     // The document entity of an imported document (created with its title when missing).
     EntityId document_entity(DocumentId document, const std::string& title);
+    // The same without creating it (for a read-only connection); nullopt when it is missing.
+    std::optional<EntityId> find_document_entity(DocumentId document);
+    // Ids of the entities an analyst rejected.
+    std::vector<EntityId> rejected_ids();
     void set_authority_id(EntityId entity, const std::string& authority_id);
     void set_canonical_name(EntityId entity, const std::string& name);
     // Ignored when the alias is already recorded for the entity.
