@@ -136,6 +136,11 @@ private:
     // and token i + 1 an eponym word: "the Douglas Amendment".
     bool is_eponym_person(std::size_t i) const;
     std::size_t try_closing_signature(std::size_t i);
+    // A surname alone (or of two words) that exactly one authority person has.
+    std::size_t try_authority_surname(std::size_t i);
+    std::size_t try_authority_two_word_surname(std::size_t i);
+    // A table phrase (title, entity) or a keyword institution at token i.
+    std::size_t try_table_phrase(std::size_t i);
 
     std::size_t try_reference(std::size_t i);
     std::size_t try_date(std::size_t i);
