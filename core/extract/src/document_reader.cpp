@@ -215,6 +215,8 @@ std::size_t WindowReader::try_table_phrase(std::size_t i) {
             return handle_title(i, match.length, static_cast<TitleKind>(title->sub));
         }
         if (entity) {
+            if (auto n = try_country_institution(i, match.length, *entity))
+                return n;
             return emit_entity(i, match.length, *entity);
         }
     }
@@ -222,6 +224,7 @@ std::size_t WindowReader::try_table_phrase(std::size_t i) {
 }
 
 void WindowReader::read_rules() {
+    find_speaker_labels();
     std::size_t i = 0;
     while (i < tokens_.size()) {
         const auto& t = tokens_[i];
@@ -268,6 +271,14 @@ void WindowReader::read_rules() {
             continue;
         }
         if (auto n = try_closing_signature(i)) {
+            i += n;
+            continue;
+        }
+        if (auto n = try_speaker_label(i)) {
+            i += n;
+            continue;
+        }
+        if (auto n = try_surname_then_initials(i)) {
             i += n;
             continue;
         }

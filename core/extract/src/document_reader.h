@@ -94,6 +94,7 @@ private:
         std::size_t end = 0;   // token index after the name; 0 when none
         PersonName name;
         bool has_initial = false;
+        bool surname_first = false; // "Khrushchev N.S."
     };
 
     std::string_view token_text(std::size_t i) const;
@@ -139,6 +140,24 @@ private:
     // A surname alone (or of two words) that exactly one authority person has.
     std::size_t try_authority_surname(std::size_t i);
     std::size_t try_authority_two_word_surname(std::size_t i);
+    // Transcripts: "Kissinger: ..." at a line start, a label the document uses at least twice.
+    void find_speaker_labels();
+    std::size_t speaker_label_end(std::size_t i) const; // the ':' token, or 0
+    std::size_t try_speaker_label(std::size_t i);
+    // "Khrushchev N.S.", "Kosygin A. N.": a surname followed by its initials (Russian order).
+    std::size_t try_surname_then_initials(std::size_t i);
+    bool read_surname_first(const std::vector<std::string>& words, std::size_t after,
+                            NameRead& result) const;
+    // "Henry A. Kissinger (K)": the abbreviation names that person wherever it recurs.
+    void define_person_abbreviation(std::size_t end, const Candidate& person);
+    // "the Indian government", "the American embassy": a country and an institution word in
+    // lower case after it.
+    std::size_t try_country_institution(std::size_t i, std::size_t length,
+                                        const PhraseEntry& entry);
+    bool names_the_city(std::size_t begin) const; // a capital after "in", "at", ...
+    void place_instead_of_state(Candidate& c);
+    // The country whose government tokens [i, i + length) name, or -1.
+    int government_country(std::size_t i, std::size_t length) const;
     // A table phrase (title, entity) or a keyword institution at token i.
     std::size_t try_table_phrase(std::size_t i);
 
@@ -161,6 +180,7 @@ private:
     std::vector<Token> tokens_;
     std::vector<Candidate>& out_;
     DocumentLexicon& lexicon_;
+    std::unordered_set<std::uint64_t> speaker_labels_; // label hashes used twice or more
 };
 
 } // namespace dossier::extract::detail

@@ -253,6 +253,9 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
     for (const auto& row : read_tsv(gazetteer / "eponym_words.tsv"))
         if (!row.empty())
             data->eponym_words.insert(detail::fold_hash(row[0]));
+    for (const auto& row : read_tsv(gazetteer / "chinese_surnames.tsv"))
+        if (!row.empty())
+            data->chinese_surnames.insert(detail::fold_hash(row[0]));
 
     // Small closed word classes the rules use; language facts rather than gazetteer data.
     for (const char* p :

@@ -3,6 +3,9 @@
 #include "document_reader.h"
 #include "reader_support.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace dossier::extract::detail {
 
 std::size_t WindowReader::after_entity(std::size_t end, const Candidate& c) {
@@ -22,6 +25,27 @@ std::size_t WindowReader::after_entity(std::size_t end, const Candidate& c) {
         return 3;
     }
     return 0;
+}
+
+// "a meeting in Moscow", "the talks at Geneva": a capital after a preposition of place is the
+// city, where "Moscow replied" is the state.
+bool WindowReader::names_the_city(std::size_t begin) const {
+    static const std::uint64_t kLocative[] = {fold_hash("in"), fold_hash("at"), fold_hash("near"),
+                                              fold_hash("outside"), fold_hash("around")};
+    return begin > 0 && tokens_[begin - 1].is(kWord) && !tokens_[begin - 1].is(kCapitalized) &&
+           std::find(std::begin(kLocative), std::end(kLocative), tokens_[begin - 1].hash) !=
+               std::end(kLocative);
+}
+
+void WindowReader::place_instead_of_state(Candidate& c) {
+    std::string canonical = display_form(text_.substr(c.span.start, c.span.size()));
+    std::string key = "place:" + normalize_name(canonical);
+    c.type = EntityType::Place;
+    c.def = -1;
+    if (auto it = data_.entity_by_key.find(key); it != data_.entity_by_key.end())
+        c.def = static_cast<int>(it->second);
+    c.label = rule_label(std::move(key), std::move(canonical));
+    c.confidence = kConfidence.capital;
 }
 
 std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const PhraseEntry& entry) {
@@ -85,6 +109,8 @@ std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const P
                        : (kind == NameKind::Demonym ? kConfidence.demonym : kConfidence.table_name);
     if (def.type == EntityType::Person)
         c.label = person_label({def.given, def.surname});
+    if (kind == NameKind::Capital && names_the_city(begin))
+        place_instead_of_state(c);
     out_.push_back(c);
     return (end - i) + after_entity(end, c);
 }
@@ -170,12 +196,44 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
     return best;
 }
 
+namespace {
+const std::uint64_t kGovernment = fold_hash("government");
+} // namespace
+
+// "the Australian Government", "the Government of India", "the Indian government": the
+// government of a country the tables know, one institution however it is written, named after
+// the country and keyed by its code ("org:government of iso:AU"), so it is tied to the country.
+int WindowReader::government_country(std::size_t i, std::size_t length) const {
+    auto country_at = [&](std::size_t at, std::size_t end) -> int {
+        const auto m = longest_phrase(at, true);
+        const auto* e = pick_entity(m);
+        if (!e || at + m.length != end || data_.entities[e->target].type != EntityType::Country)
+            return -1;
+        return static_cast<int>(e->target);
+    };
+    const std::size_t end = i + length;
+    if (length >= 2 && tokens_[end - 1].hash == kGovernment)
+        return country_at(i, end - 1);
+    if (length >= 3 && tokens_[i].hash == kGovernment && tokens_[i + 1].hash == fold_hash("of")) {
+        std::size_t at = i + 2;
+        if (at + 1 < end && tokens_[at].hash == fold_hash("the"))
+            ++at;
+        return country_at(at, end);
+    }
+    return -1;
+}
+
 std::size_t WindowReader::emit_org_rule(std::size_t i, std::size_t length) {
     Candidate c;
     c.span = span_of(tokens_, i, i + length);
     c.type = EntityType::Organization;
     std::string canonical = display_form(text_.substr(c.span.start, c.span.size()));
     std::string key = "org:" + normalize_name(canonical);
+    if (const int country = government_country(i, length); country >= 0) {
+        const auto& def = data_.entities[static_cast<std::size_t>(country)];
+        canonical = "Government of " + def.canonical_name;
+        key = "org:government of " + def.key;
+    }
     if (auto it = data_.entity_by_key.find(key); it != data_.entity_by_key.end())
         c.def = static_cast<int>(it->second);
     c.label = rule_label(std::move(key), std::move(canonical));
@@ -219,6 +277,22 @@ std::size_t WindowReader::try_acronym_definition(std::size_t i) {
     out_.insert(out_.end() - 1, acronym);
     lexicon_.acronyms[t.hash] = {acronym.def, acronym.type, acronym.label};
     return 2 + length + 1;
+}
+
+std::size_t WindowReader::try_country_institution(std::size_t i, std::size_t length,
+                                                  const PhraseEntry& entry) {
+    static const std::uint64_t kLowerCaseHeads[] = {kGovernment, fold_hash("embassy"),
+                                                    fold_hash("consulate"), fold_hash("legation")};
+    const std::size_t next = i + length;
+    const auto kind = static_cast<NameKind>(entry.sub);
+    if (data_.entities[entry.target].type != EntityType::Country ||
+        (kind != NameKind::Name && kind != NameKind::Demonym && kind != NameKind::Acronym) ||
+        next >= tokens_.size() || !tokens_[next].is(kWord) || tokens_[next].is(kCapitalized) ||
+        tokens_[next].is(kNewlineBefore) ||
+        std::find(std::begin(kLowerCaseHeads), std::end(kLowerCaseHeads), tokens_[next].hash) ==
+            std::end(kLowerCaseHeads))
+        return 0;
+    return emit_org_rule(i, length + 1);
 }
 
 } // namespace dossier::extract::detail

@@ -70,6 +70,8 @@ WindowReader::NameRead WindowReader::read_name(std::size_t i, bool allow_caps) c
     }
     if (last_full_word_end == 0)
         return result;
+    if (read_surname_first(words, last_full_word_end, result))
+        return result;
     // Drop trailing initials: the surname is the last full word.
     while (!words.empty() && words.back().size() <= 2 && words.back().back() == '.')
         words.pop_back();
@@ -89,7 +91,13 @@ void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionM
     Candidate c;
     c.span = span_of(tokens_, begin, name.end);
     c.type = EntityType::Person;
-    c.label = person_label(name.name);
+    PersonName person = name.name;
+    // "Liang Zhenhua", "Chou En-lai": a Chinese surname, then a given name of Chinese syllables.
+    if (person.given.size() == 1 && data_.chinese_surnames.count(fold_hash(person.given[0])) &&
+        !data_.given_names.count(fold_hash(person.given[0])) &&
+        is_chinese_given_name(person.surname))
+        std::swap(person.given[0], person.surname);
+    c.label = person_label(std::move(person));
     c.method = method;
     c.confidence = confidence;
     // "Mr. Lloyd-George": a title says the hyphenated name is one person's, whatever its parts
@@ -108,7 +116,8 @@ void WindowReader::emit_person(std::size_t begin, const NameRead& name, MentionM
                 c.method = MentionMethod::Authority;
             }
     }
-    out_.push_back(std::move(c));
+    out_.push_back(c);
+    define_person_abbreviation(name.end, c);
 }
 
 std::size_t WindowReader::handle_title(std::size_t i, std::size_t title_length, TitleKind kind) {
@@ -511,6 +520,236 @@ std::size_t WindowReader::try_authority_two_word_surname(std::size_t i) {
     c.confidence = kConfidence.authority_surname_alone;
     out_.push_back(std::move(c));
     return pair_end - i;
+}
+
+void WindowReader::define_person_abbreviation(std::size_t end, const Candidate& person) {
+    if (end + 2 >= tokens_.size() || !punct_is(end, '(') || !punct_is(end + 2, ')'))
+        return;
+    const auto& abbreviation = tokens_[end + 1];
+    const std::size_t length = abbreviation.end - abbreviation.start;
+    if (!abbreviation.is(kWord) || !abbreviation.is(kAllCaps) || length > 4 ||
+        data_.not_names.count(abbreviation.hash) || token_text(end + 1) == "I")
+        return;
+    // Its letters are the person's initials, the surname's last: "K", "HAK" for Henry A.
+    // Kissinger, "RN" for Richard Nixon; "Stookey (NE)" is an office symbol.
+    const auto& name = lexicon_.label(person).person;
+    if (name.surname.empty())
+        return;
+    std::string initials;
+    for (const auto& g : name.given)
+        initials += fold(g).substr(0, 1);
+    initials += fold(name.surname).substr(0, 1);
+    const std::string letters = fold(token_text(end + 1));
+    if (letters.back() != initials.back())
+        return;
+    std::size_t at = 0;
+    for (char l : letters) {
+        at = initials.find(l, at);
+        if (at == std::string::npos)
+            return;
+        ++at;
+    }
+    Candidate c = person;
+    c.span = {abbreviation.start, abbreviation.end};
+    c.confidence = kConfidence.acronym_in_brackets;
+    out_.push_back(c);
+    lexicon_.acronyms[abbreviation.hash] = {person.def, EntityType::Person, person.label};
+}
+
+namespace {
+// Labels at a line start that introduce a part of a document, not a speaker.
+bool is_heading_label(std::uint64_t hash) {
+    static const std::unordered_set<std::uint64_t> kHeadings = [] {
+        std::unordered_set<std::uint64_t> s;
+        for (const char* w : {"subject",
+                              "to",
+                              "from",
+                              "re",
+                              "date",
+                              "time",
+                              "place",
+                              "participants",
+                              "present",
+                              "summary",
+                              "note",
+                              "notes",
+                              "source",
+                              "drafted",
+                              "cleared",
+                              "approved",
+                              "copies",
+                              "copy",
+                              "distribution",
+                              "attachment",
+                              "attachments",
+                              "enclosure",
+                              "enclosures",
+                              "ref",
+                              "refs",
+                              "reference",
+                              "info",
+                              "cc",
+                              "classification",
+                              "action",
+                              "question",
+                              "answer",
+                              "q",
+                              "a",
+                              "comment",
+                              "comments",
+                              "tab",
+                              "item",
+                              "agenda",
+                              "purpose",
+                              "background",
+                              "discussion",
+                              "recommendation",
+                              "recommendations",
+                              "conclusion",
+                              "conclusions",
+                              "decision",
+                              "sent",
+                              "received",
+                              "page",
+                              "part",
+                              "annex",
+                              "appendix",
+                              "section",
+                              "article",
+                              "point",
+                              "paragraph",
+                              "telegram",
+                              "message",
+                              "memorandum",
+                              "also",
+                              "via",
+                              "attendees",
+                              "location",
+                              "topic",
+                              "topics",
+                              "issue",
+                              "issues",
+                              "result",
+                              "results",
+                              "translation",
+                              "original",
+                              "end",
+                              "begin",
+                              "text",
+                              "quote",
+                              "unquote",
+                              "ps",
+                              "nb",
+                              "following"})
+            s.insert(fold_hash(w));
+        return s;
+    }();
+    return kHeadings.count(hash) != 0;
+}
+} // namespace
+
+std::size_t WindowReader::speaker_label_end(std::size_t i) const {
+    if (i > 0 && !tokens_[i].is(kNewlineBefore))
+        return 0;
+    std::size_t k = i;
+    while (k < tokens_.size() && k - i < 3 && tokens_[k].is(kWord) && tokens_[k].is(kCapitalized) &&
+           (k == i || !tokens_[k].is(kNewlineBefore)))
+        ++k;
+    if (k == i || k + 1 >= tokens_.size() || !punct_is(k, ':') || !glued(k) ||
+        tokens_[k + 1].is(kNewlineBefore))
+        return 0; // a label is followed by what the speaker said on the same line
+    return k;
+}
+
+void WindowReader::find_speaker_labels() {
+    std::unordered_map<std::uint64_t, int> uses;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        if (i > 0 && !tokens_[i].is(kNewlineBefore))
+            continue;
+        if (const std::size_t end = speaker_label_end(i)) {
+            std::uint64_t h = combine_start();
+            for (std::size_t k = i; k < end; ++k)
+                h = combine(h, tokens_[k].hash);
+            if (++uses[h] == 2)
+                speaker_labels_.insert(h);
+        }
+    }
+}
+
+// "Kissinger: ...", "DOBRYNIN: ...", "Henry Kissinger: ...": the speaker of a transcript, named
+// at the start of a line by a label the document uses at least twice (once is a heading).
+// Abbreviations ("K:") are read when the document defined them ("Henry A. Kissinger (K)"),
+// as every recurrence of a defined abbreviation is (pass 2).
+std::size_t WindowReader::try_speaker_label(std::size_t i) {
+    if (speaker_labels_.empty())
+        return 0;
+    const std::size_t end = speaker_label_end(i);
+    if (end == 0)
+        return 0;
+    std::uint64_t h = combine_start();
+    for (std::size_t k = i; k < end; ++k)
+        h = combine(h, tokens_[k].hash);
+    if (!speaker_labels_.count(h) || is_heading_label(tokens_[i].hash) ||
+        data_.not_names.count(tokens_[i].hash) || starts_title(i))
+        return 0;
+    if (const auto* e = pick_entity(longest_phrase(i, true));
+        e && data_.entities[e->target].type != EntityType::Person)
+        return 0;
+    const std::size_t surname = end - 1;
+    if (tokens_[surname].is(kAllCaps) && tokens_[surname].end - tokens_[surname].start <= 4)
+        return 0; // an abbreviation: only what the document defined names someone
+    NameRead name;
+    name.begin = i;
+    name.end = end;
+    for (std::size_t k = i; k < surname; ++k)
+        name.name.given.emplace_back(display_form(token_text(k)));
+    name.name.surname = display_form(token_text(surname));
+    emit_person(i, name, MentionMethod::Rule, kConfidence.speaker_label);
+    return end + 1 - i;
+}
+
+// "Khrushchev N.S.", "Kosygin A. N.": Soviet records give the surname first and the initials
+// after it: one full name word, then only initials (spaced or not), then no capitalised word on
+// the line ("John F. Kennedy" reads given name first). Not when the initials are a known name
+// themselves ("Washington D.C." stops before the capital anyway, "Smith U.S. policy").
+bool WindowReader::read_surname_first(const std::vector<std::string>& words, std::size_t after,
+                                      NameRead& result) const {
+    if (words.empty() || (words[0].size() <= 2 && words[0].back() == '.'))
+        return false;
+    for (std::size_t w = 1; w < words.size(); ++w)
+        if (!(words[w].size() <= 2 && words[w].back() == '.'))
+            return false;
+    if (pick_entity(longest_phrase(after, true)))
+        return false;
+    std::vector<std::string> initials;
+    std::size_t k = after;
+    while (k + 1 < tokens_.size() && initials.size() < 3 && tokens_[k].is(kWord) &&
+           tokens_[k].is(kAllCaps) && tokens_[k].end - tokens_[k].start == 1 &&
+           punct_is(k + 1, '.') && glued(k + 1) && !tokens_[k].is(kNewlineBefore) &&
+           (k == after ? tokens_[k].is(kSpaceBefore) : true)) {
+        initials.emplace_back(std::string(token_text(k)) + ".");
+        k += 2;
+    }
+    if (initials.empty() || (k < tokens_.size() && tokens_[k].is(kWord) &&
+                             tokens_[k].is(kCapitalized) && !tokens_[k].is(kNewlineBefore)))
+        return false;
+    result.end = k;
+    result.name.surname = words[0];
+    result.name.given = std::move(initials);
+    result.has_initial = true;
+    result.surname_first = true;
+    return true;
+}
+
+std::size_t WindowReader::try_surname_then_initials(std::size_t i) {
+    if (!is_name_word(i) || tokens_[i].is(kAllCaps) || starts_title(i) ||
+        data_.not_names.count(tokens_[i].hash))
+        return 0;
+    const auto name = read_name(i);
+    if (name.end == 0 || !name.surname_first)
+        return 0;
+    emit_person(i, name, MentionMethod::Rule, kConfidence.name_with_initials);
+    return name.end - i;
 }
 
 } // namespace dossier::extract::detail
