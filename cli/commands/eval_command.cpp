@@ -2,6 +2,7 @@
 // own persName annotations. The annotations are removed before extraction and only used as gold.
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/extract/authority_file.h"
 #include "dossier/extract/evaluation.h"
 #include "dossier/extract/evaluation_errors.h"
 #include "dossier/extract/extraction.h"
@@ -62,6 +63,7 @@ void register_eval(CLI::App& app) {
         bool errors = false;
         std::string keep_project;
         std::string gold_additions;
+        std::string authority_file;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -76,6 +78,9 @@ void register_eval(CLI::App& app) {
     command->add_flag("--errors,--show-errors", options->errors,
                       "List every missed, spurious and misbounded person mention with its "
                       "context and class (a untagged name, b boundary, c not a person, d other)");
+    command->add_option("--authority-file", options->authority_file,
+                        "Load this authority file (CSV/TSV, as `dossier authority import` reads) "
+                        "first, e.g. data/authorities/leaders-1945-1991.tsv");
     command->add_option("--gold-additions", options->gold_additions,
                         "Also score against the gold plus the person mentions this reviewed "
                         "list says it leaves untagged (TSV: document, name, identity, why)");
@@ -108,6 +113,24 @@ void register_eval(CLI::App& app) {
                 return kFailure;
             }
         }
+        std::vector<store::AuthorityEntry> authority_entries;
+        if (!options->authority_file.empty()) {
+            std::ifstream table(options->authority_file, std::ios::binary);
+            if (!table) {
+                print_error(options->authority_file + " : cannot read");
+                return kFailure;
+            }
+            std::ostringstream table_bytes;
+            table_bytes << table.rdbuf();
+            try {
+                authority_entries = extract::read_authority_table(
+                    table_bytes.str(), options->authority_file.ends_with(".csv") ? ',' : 0,
+                    options->authority_file);
+            } catch (const std::exception& e) {
+                print_error(options->authority_file + " : " + e.what());
+                return kFailure;
+            }
+        }
         ScratchProject scratch;
         if (!options->keep_project.empty() && std::filesystem::exists(options->keep_project)) {
             print_error(options->keep_project + " : exists already; not overwritten");
@@ -136,6 +159,11 @@ void register_eval(CLI::App& app) {
                 doc.sha256 = "eval-" + std::to_string(i);
                 const auto id = documents.insert(doc, doc.text.size());
                 document_index[id.value] = i;
+            }
+            if (!authority_entries.empty()) {
+                store::AuthorityStore authority(project);
+                for (const auto& e : authority_entries)
+                    authority.upsert(e);
             }
             if (options->authority) {
                 store::AuthorityStore authority(project);
@@ -223,6 +251,8 @@ void register_eval(CLI::App& app) {
                                 {{"precision", report.bcubed_precision},
                                  {"recall", report.bcubed_recall},
                                  {"f1", report.bcubed_f1}}}};
+            if (!options->authority_file.empty())
+                out["authority_file"] = options->authority_file;
             if (corrected_report)
                 out["with_gold_additions"] = {{"file", options->gold_additions},
                                               {"added", corrected->added},
