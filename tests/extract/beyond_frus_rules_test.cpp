@@ -5,6 +5,7 @@
 #include "extract_test_support.h"
 
 #include <gtest/gtest.h>
+#include <map>
 
 using namespace dossier;
 using dossier::testing::extract_text;
@@ -13,6 +14,11 @@ using dossier::testing::seen;
 using dossier::testing::surfaces_of;
 
 namespace {
+struct SeenMentionLite {
+    std::string key;
+    MentionMethod method = MentionMethod::Rule;
+};
+
 std::string canonical_of(const extract::ExtractionResult& r, const std::string& text,
                          const std::string& surface) {
     for (const auto& m : seen(r, text))
@@ -157,4 +163,30 @@ TEST(CountryRules, ACapitalAfterAPrepositionOfPlaceIsTheCity) {
     EXPECT_EQ(mentions[0].type, EntityType::Country);
     EXPECT_EQ(mentions[1].type, EntityType::Place);
     EXPECT_EQ(mentions[1].key, "place:moscow");
+}
+
+TEST(OcrVariants, ZeroForOAndOneForLOrIFindKnownNamesAtALowerConfidence) {
+    auto context = extract::ExtractionContext::load(DOSSIER_DATA_DIR);
+    context.add_authority({{"o1", EntityType::Person, "Ostrakov, Oleg R.", {}}});
+    const std::string text = "The note from 0strakov reached L0ndon; Ostrakov replied from "
+                             "Hels1nki. Item 1010 and P217 are numbers.";
+    auto r = extract_text(text, context);
+    const auto mentions = seen(r, text);
+    std::map<std::string, SeenMentionLite> by_surface;
+    for (const auto& m : mentions)
+        by_surface[m.surface] = {m.key, m.method};
+    ASSERT_TRUE(by_surface.count("0strakov"));
+    EXPECT_EQ(by_surface["0strakov"].key, key_of(r, text, "Ostrakov"));
+    ASSERT_TRUE(by_surface.count("L0ndon"));
+    EXPECT_EQ(by_surface["L0ndon"].key, "iso:GB");
+    EXPECT_TRUE(by_surface.count("Hels1nki"));
+    EXPECT_FALSE(by_surface.count("1010"));
+    EXPECT_FALSE(by_surface.count("P217"));
+    for (const auto& m : r.mentions) {
+        const bool misread =
+            text.substr(m.span.start, m.span.size()).find_first_of("01") != std::string::npos;
+        if (misread) {
+            EXPECT_LT(m.confidence, 0.5);
+        }
+    }
 }

@@ -260,6 +260,10 @@ void WindowReader::read_rules() {
             i += n;
             continue;
         }
+        if (auto n = try_ocr_variant(i)) {
+            i += n;
+            continue;
+        }
         if (!t.is(kCapitalized)) {
             ++i;
             continue;

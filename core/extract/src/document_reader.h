@@ -158,6 +158,9 @@ private:
     void place_instead_of_state(Candidate& c);
     // The country whose government tokens [i, i + length) name, or -1.
     int government_country(std::size_t i, std::size_t length) const;
+    // OCR text: "Gr0myko", "K1ssinger", "Mosc0w": a word with 0 or 1 among its letters that,
+    // read as o, l or i, is one authority surname or a one-word table name.
+    std::size_t try_ocr_variant(std::size_t i);
     // A table phrase (title, entity) or a keyword institution at token i.
     std::size_t try_table_phrase(std::size_t i);
 

@@ -752,4 +752,80 @@ std::size_t WindowReader::try_surname_then_initials(std::size_t i) {
     return name.end - i;
 }
 
+namespace {
+// The readings of an OCR'd word with 0 or 1 among at least three letters: 0 as o, 1 as l or
+// i ("K1ssinger"), case as in the word. Empty when the word has other digits or too few letters.
+std::vector<std::string> ocr_readings(std::string_view word) {
+    std::size_t letters = 0, confusable = 0;
+    for (char c : word) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            ++letters;
+        else if (c == '0' || c == '1')
+            ++confusable;
+        else if (c >= '2' && c <= '9')
+            return {};
+    }
+    if (confusable == 0 || confusable > 2 || letters < 3)
+        return {};
+    std::vector<std::string> readings{std::string(word)};
+    for (std::size_t at = 0; at < word.size(); ++at) {
+        if (word[at] != '0' && word[at] != '1')
+            continue;
+        const bool upper = at == 0;
+        std::vector<std::string> next;
+        for (const auto& r : readings) {
+            if (word[at] == '0') {
+                next.push_back(r);
+                next.back()[at] = upper ? 'O' : 'o';
+            } else {
+                next.push_back(r);
+                next.back()[at] = upper ? 'I' : 'l';
+                next.push_back(r);
+                next.back()[at] = upper ? 'L' : 'i';
+            }
+        }
+        readings = std::move(next);
+    }
+    return readings;
+}
+} // namespace
+
+std::size_t WindowReader::try_ocr_variant(std::size_t i) {
+    const auto& t = tokens_[i];
+    if (!t.is(kWord) || (i > 0 && glued(i) && tokens_[i - 1].is(kWord)) ||
+        (i + 1 < tokens_.size() && glued(i + 1) && tokens_[i + 1].is(kWord)))
+        return 0;
+    for (const auto& reading : ocr_readings(token_text(i))) {
+        const auto hash = fold_hash(reading);
+        if (const auto* entries = data_.phrases.find(combine(combine_start(), hash), 1))
+            for (const auto& e : *entries)
+                if (e.kind == PhraseKind::Entity && !e.case_exact_caps) {
+                    Candidate c;
+                    c.span = {t.start, t.end};
+                    c.type = data_.entities[e.target].type;
+                    c.def = static_cast<int>(e.target);
+                    c.method = MentionMethod::Gazetteer;
+                    c.confidence = kConfidence.ocr_variant;
+                    if (c.type == EntityType::Person)
+                        c.label = person_label(
+                            {data_.entities[e.target].given, data_.entities[e.target].surname});
+                    out_.push_back(std::move(c));
+                    return 1;
+                }
+        if (auto it = data_.authority_by_surname.find(name_skeleton(reading));
+            it != data_.authority_by_surname.end() && it->second.size() == 1) {
+            Candidate c;
+            c.span = {t.start, t.end};
+            c.type = EntityType::Person;
+            c.def = static_cast<int>(it->second.front());
+            c.label = person_label({{}, reading});
+            c.method = MentionMethod::Authority;
+            c.confidence = kConfidence.ocr_variant;
+            out_.push_back(std::move(c));
+            return 1;
+        }
+    }
+    return 0;
+}
+
 } // namespace dossier::extract::detail
