@@ -127,6 +127,9 @@ TEST(InstitutionRules, TheGovernmentOfACountryIsOneInstitutionNamedAfterIt) {
     EXPECT_EQ(key_of(r, text, "Government of Australia"), key);
     EXPECT_EQ(key_of(r, text, "Australian government"), key);
     EXPECT_EQ(canonical_of(r, text, "Australian Government"), "Government of Australia");
+    const std::string soviet = "The Soviet Government replied.";
+    EXPECT_EQ(canonical_of(extract_text(soviet), soviet, "Soviet Government"),
+              "Government of the Soviet Union");
 }
 
 TEST(InstitutionRules, AnEmbassyInLowerCaseAfterACountryIsAnInstitution) {
@@ -189,4 +192,37 @@ TEST(OcrVariants, ZeroForOAndOneForLOrIFindKnownNamesAtALowerConfidence) {
             EXPECT_LT(m.confidence, 0.5);
         }
     }
+}
+
+TEST(InstitutionRules, GovernmentOfTheCountryAndTheCountrysGovernmentEndAtGovernment) {
+    const std::string text = "The Government of the USA replied. A paper on United States "
+                             "Government Support of Exchanges circulated.";
+    auto r = extract_text(text);
+    EXPECT_EQ(key_of(r, text, "Government of the USA"), "org:government of iso:US");
+    EXPECT_EQ(key_of(r, text, "United States Government"), "org:government of iso:US");
+    EXPECT_EQ(canonical_of(r, text, "Government of the USA"), "Government of the United States");
+}
+
+TEST(InstitutionRules, ANumberNamesACommitteeAndOfTheJoinsAName) {
+    const std::string text = "The 303 Committee met; the Ministry of the Interior was told.";
+    auto r = extract_text(text);
+    EXPECT_EQ(type_of(r, text, "303 Committee"), EntityType::Organization);
+    EXPECT_EQ(type_of(r, text, "Ministry of the Interior"), EntityType::Organization);
+}
+
+TEST(CountryRules, TheCapitalOfADatelineIsThePlaceOfWriting) {
+    const std::string text = "Ruritania, note\n\nMoscow, February 1, 1965.\n\nMoscow agreed.";
+    auto r = extract_text(text);
+    const auto mentions = seen(r, text);
+    std::vector<EntityType> moscow;
+    for (const auto& m : mentions)
+        if (m.surface == "Moscow")
+            moscow.push_back(m.type);
+    EXPECT_EQ(moscow, (std::vector<EntityType>{EntityType::Place, EntityType::Country}));
+}
+
+TEST(CountryRules, DottedUSIsTheUnitedStatesNotItsIslands) {
+    const std::string text = "The U.S. position was firm.";
+    auto r = extract_text(text);
+    EXPECT_EQ(key_of(r, text, "U.S."), "iso:US");
 }

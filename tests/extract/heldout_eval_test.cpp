@@ -22,6 +22,10 @@ nlohmann::json run_eval(const std::string& file, const std::string& options) {
     return nlohmann::json::parse(r.out);
 }
 
+std::string entity_gold(const std::string& name) {
+    return std::string(" --entity-gold ") + DOSSIER_DATA_DIR + "/eval/" + name;
+}
+
 std::string leaders() {
     return std::string(" --authority-file ") + DOSSIER_DATA_DIR +
            "/authorities/leaders-1945-1991.tsv";
@@ -59,4 +63,9 @@ TEST(HeldOutEvaluation, TheHeldOutExcerptKeepsItsScores) {
     EXPECT_GE(with_leaders["exact"]["f1"].get<double>(), 0.83);
     EXPECT_EQ(with_leaders["authority_file"].get<std::string>().ends_with("leaders-1945-1991.tsv"),
               true);
+    auto entities =
+        run_eval(kHeldOut, entity_gold("frus1964-68v14-heldout.entities.tsv"))["entities"];
+    EXPECT_GE(entities["organization"]["exact"]["f1"].get<double>(), 0.78);
+    EXPECT_GE(entities["country"]["exact"]["f1"].get<double>(), 0.92);
+    EXPECT_GE(entities["place"]["exact"]["f1"].get<double>(), 0.99);
 }

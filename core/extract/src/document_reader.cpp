@@ -248,6 +248,10 @@ void WindowReader::read_rules() {
             i += n;
             continue;
         }
+        if (auto n = try_numbered_institution(i)) {
+            i += n;
+            continue;
+        }
         if (!t.is(kWord)) {
             ++i;
             continue;

@@ -155,7 +155,10 @@ private:
     std::size_t try_country_institution(std::size_t i, std::size_t length,
                                         const PhraseEntry& entry);
     bool names_the_city(std::size_t begin) const; // a capital after "in", "at", ...
+    bool starts_dateline(std::size_t begin, std::size_t end) const; // "Moscow, May 3, ..."
     void place_instead_of_state(Candidate& c);
+    // "the 303 Committee", "the 40 Committee": a number names the committee.
+    std::size_t try_numbered_institution(std::size_t i);
     // The country whose government tokens [i, i + length) name, or -1.
     int government_country(std::size_t i, std::size_t length) const;
     // OCR text: "Gr0myko", "K1ssinger", "Mosc0w": a word with 0 or 1 among its letters that,

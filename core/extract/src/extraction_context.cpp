@@ -177,6 +177,10 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
                     // "Yemen, Democratic": a qualifier after the comma is not a name by itself.
                     if (pi > 0 && part.find(' ') == std::string::npos && !all_caps(part))
                         continue;
+                    // "Virgin Islands, U.S.": a dotted abbreviation after the comma says whose
+                    // islands they are; "U.S." is the United States (countries.tsv).
+                    if (pi > 0 && part.find('.') != std::string::npos)
+                        continue;
                     // "Congo, The Democratic Republic of the", "Taiwan, Province of China".
                     if (pi > 0 && (part.starts_with("The ") || part.ends_with(" the") ||
                                    part.starts_with("Province ")))

@@ -8,6 +8,20 @@
 
 namespace dossier::extract::detail {
 
+namespace {
+const std::uint64_t kGovernment = fold_hash("government");
+
+// "the Soviet Union", "the United Kingdom", but "India": names that are common nouns of a kind
+// of state, or plural, take the article.
+std::string with_article(const std::string& country) {
+    for (const char* word : {"Union", "United", "Republic", "Kingdom", "States", "Netherlands",
+                             "Philippines", "Emirates", "Islands", "Federation"})
+        if (country.find(word) != std::string::npos)
+            return "the " + country;
+    return country;
+}
+} // namespace
+
 std::size_t WindowReader::after_entity(std::size_t end, const Candidate& c) {
     // "Socialist Republic of Vietnam (SRV)": the acronym in brackets names the same entity.
     if (end + 2 < tokens_.size() && (punct_is(end, '(') || punct_is(end, '[')) &&
@@ -35,6 +49,16 @@ bool WindowReader::names_the_city(std::size_t begin) const {
     return begin > 0 && tokens_[begin - 1].is(kWord) && !tokens_[begin - 1].is(kCapitalized) &&
            std::find(std::begin(kLocative), std::end(kLocative), tokens_[begin - 1].hash) !=
                std::end(kLocative);
+}
+
+// "Moscow, February 1, 1965.": a capital that opens a line and is followed by a comma and a
+// date is where the paper was written.
+bool WindowReader::starts_dateline(std::size_t begin, std::size_t end) const {
+    if ((begin > 0 && !tokens_[begin].is(kNewlineBefore)) || end + 1 >= tokens_.size() ||
+        !punct_is(end, ','))
+        return false;
+    const auto& next = tokens_[end + 1];
+    return data_.months.count(next.hash) != 0 || next.is(kNumber);
 }
 
 void WindowReader::place_instead_of_state(Candidate& c) {
@@ -109,7 +133,7 @@ std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const P
                        : (kind == NameKind::Demonym ? kConfidence.demonym : kConfidence.table_name);
     if (def.type == EntityType::Person)
         c.label = person_label({def.given, def.surname});
-    if (kind == NameKind::Capital && names_the_city(begin))
+    if (kind == NameKind::Capital && (names_the_city(begin) || starts_dateline(begin, end)))
         place_instead_of_state(c);
     out_.push_back(c);
     return (end - i) + after_entity(end, c);
@@ -153,6 +177,10 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
                 it != data_.org_heads.end() && k >= geographic_name_end) {
                 head_seen = true;
                 best = k + 1 - i;
+                // "the United States Government Support of ...": a country's government ends
+                // with the word Government.
+                if (t.hash == kGovernment && government_country(i, best) >= 0)
+                    return best;
             } else if (head_seen && k > i && !tokens_[k - 1].is(kWord)) {
                 best = k + 1 - i; // "Sub-Committee", "Ministry of Foreign Affairs"
             } else if (head_seen) {
@@ -168,8 +196,14 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
         // Connectors inside a name: "of", "for", "in", "and", "the" followed by a capital.
         // In capitals ("THE DELEGATION OF CHINA AND THE USSR") connectors cannot be told from
         // names, so they only join in mixed-case text.
-        if (t.is(kWord) && !t.is(kCapitalized) && k > i && k + 1 < tokens_.size() &&
-            tokens_[k + 1].is(kCapitalized) &&
+        // "the Government of the USA": "of the" before a capital.
+        const bool of_the = t.hash == fold_hash("of") || t.hash == fold_hash("for") ||
+                            t.hash == fold_hash("in") || t.hash == fold_hash("on");
+        const std::size_t named =
+            k + 2 < tokens_.size() && of_the && tokens_[k + 1].hash == fold_hash("the") ? k + 2
+                                                                                        : k + 1;
+        if (t.is(kWord) && !t.is(kCapitalized) && k > i && named < tokens_.size() &&
+            tokens_[named].is(kCapitalized) && !data_.months.count(tokens_[named].hash) &&
             (t.hash == fold_hash("of") || t.hash == fold_hash("for") || t.hash == fold_hash("in") ||
              t.hash == fold_hash("on") || t.hash == fold_hash("the") ||
              t.hash == fold_hash("and"))) {
@@ -195,10 +229,6 @@ std::size_t WindowReader::org_rule_length(std::size_t i) const {
     // Do not end on a connector.
     return best;
 }
-
-namespace {
-const std::uint64_t kGovernment = fold_hash("government");
-} // namespace
 
 // "the Australian Government", "the Government of India", "the Indian government": the
 // government of a country the tables know, one institution however it is written, named after
@@ -231,7 +261,7 @@ std::size_t WindowReader::emit_org_rule(std::size_t i, std::size_t length) {
     std::string key = "org:" + normalize_name(canonical);
     if (const int country = government_country(i, length); country >= 0) {
         const auto& def = data_.entities[static_cast<std::size_t>(country)];
-        canonical = "Government of " + def.canonical_name;
+        canonical = "Government of " + with_article(def.canonical_name);
         key = "org:government of " + def.key;
     }
     if (auto it = data_.entity_by_key.find(key); it != data_.entity_by_key.end())
@@ -293,6 +323,15 @@ std::size_t WindowReader::try_country_institution(std::size_t i, std::size_t len
             std::end(kLowerCaseHeads))
         return 0;
     return emit_org_rule(i, length + 1);
+}
+
+std::size_t WindowReader::try_numbered_institution(std::size_t i) {
+    if (!tokens_[i].is(kNumber) || i + 1 >= tokens_.size() || !tokens_[i + 1].is(kWord) ||
+        !tokens_[i + 1].is(kCapitalized) || tokens_[i + 1].is(kNewlineBefore) ||
+        !data_.org_heads.count(tokens_[i + 1].hash))
+        return 0;
+    const std::size_t rest = org_rule_length(i + 1);
+    return emit_org_rule(i, 1 + std::max<std::size_t>(rest, 1));
 }
 
 } // namespace dossier::extract::detail
