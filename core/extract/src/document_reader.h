@@ -85,6 +85,22 @@ public:
     void read_known_names(const std::vector<Span>& taken);
 
 private:
+    // Where pass 2 stands: the spans pass 1 took (sorted), the first one not yet behind the
+    // token, and the candidates pass 2 adds.
+    struct SecondPass {
+        const std::vector<Span>& taken;
+        std::size_t cursor = 0;
+        std::vector<Candidate> added;
+    };
+    // The rules of pass 2, in order; each reads at token i and may move i past what it took,
+    // returning true when it took the token.
+    bool second_pass_eponym(std::size_t& i, SecondPass& pass);
+    bool second_pass_person_pair(std::size_t& i, SecondPass& pass);
+    bool second_pass_acronym(std::size_t& i, SecondPass& pass);
+    bool second_pass_compound_surname(std::size_t& i, SecondPass& pass);
+    bool second_pass_hyphenated_pair(std::size_t& i, SecondPass& pass);
+    bool second_pass_corpus_surname(std::size_t& i, SecondPass& pass);
+    bool second_pass_own_surname(std::size_t& i, SecondPass& pass);
     struct PhraseMatch {
         std::size_t length = 0;
         const std::vector<PhraseEntry>* entries = nullptr;
