@@ -143,6 +143,11 @@ private:
                           std::vector<Candidate>& added);
     std::size_t read_name_list(std::size_t i, bool allow_caps, float confidence);
     std::size_t try_context_person(std::size_t i);
+    bool is_routing_verb(std::size_t k) const;
+    std::size_t try_routing_person(std::size_t i);
+    std::size_t try_letter_person(std::size_t i);
+    std::size_t try_bracketed_person(std::size_t i);
+    std::size_t try_possessive_person(std::size_t i);
     // ", Calhoun," after "the Director of the Executive Secretariat": a name set off after a role.
     std::size_t try_appositive_after_role(std::size_t comma);
     // "Woodruff Wallner—Deputy Assistant Secretary": a participants-list line.

@@ -174,25 +174,44 @@ std::size_t WindowReader::read_name_list(std::size_t k, bool allow_caps, float c
 //   "the Counselor of the Israeli Embassy (Erell)": a name in brackets after an office;
 //   "Dear Francis:", "Sincerely yours, Douglas Dillon";
 //   "Nasser's policy": a possessive in mid-sentence of a word no table knows.
-std::size_t WindowReader::try_context_person(std::size_t i) {
-    const auto& t = tokens_[i];
-    static const std::uint64_t kBy = fold_hash("by"), kFor = fold_hash("for"),
-                               kDear = fold_hash("dear"), kSincerely = fold_hash("sincerely"),
-                               kYours = fold_hash("yours");
+namespace {
+const std::uint64_t kBy = fold_hash("by"), kFor = fold_hash("for"), kDear = fold_hash("dear"),
+                    kSincerely = fold_hash("sincerely"), kYours = fold_hash("yours"),
+                    kWith = fold_hash("with"), kFrom = fold_hash("from");
+} // namespace
+
+// "drafted", "signed", "cleared", ...: the verbs of a paper's routing line.
+bool WindowReader::is_routing_verb(std::size_t k) const {
     static const std::uint64_t kVerbs[] = {
         fold_hash("drafted"),   fold_hash("signed"),   fold_hash("initialed"),
         fold_hash("approved"),  fold_hash("cleared"),  fold_hash("prepared"),
         fold_hash("written"),   fold_hash("dictated"), fold_hash("initialled"),
         fold_hash("concurred"), fold_hash("revised"),  fold_hash("coordinated")};
-    auto is_verb = [&](std::size_t k) {
-        for (auto v : kVerbs)
-            if (tokens_[k].hash == v)
-                return true;
-        return false;
-    };
+    for (auto v : kVerbs)
+        if (tokens_[k].hash == v)
+            return true;
+    return false;
+}
+
+std::size_t WindowReader::try_context_person(std::size_t i) {
+    const auto& t = tokens_[i];
+    if (t.is(kWord) && (t.hash == kWith || t.hash == kFrom || t.hash == kBy || t.hash == kFor) &&
+        i > 0 && i + 1 < tokens_.size())
+        return try_routing_person(i);
+    if (t.is(kWord) && (t.hash == kDear || t.hash == kSincerely) && i + 1 < tokens_.size())
+        return try_letter_person(i);
+    if (punct_is(i, '(') && i > 0 && tokens_[i - 1].is(kWord) && tokens_[i - 1].is(kCapitalized))
+        return try_bracketed_person(i);
+    return try_possessive_person(i);
+}
+
+// "Drafted by X and Y", "signed for X by Y", "cleared with X", "a memorandum from X to Y".
+std::size_t WindowReader::try_routing_person(std::size_t i) {
+    const auto& t = tokens_[i];
+    auto is_verb = [&](std::size_t k) { return is_routing_verb(k); };
     // "cleared with Wilcox", "cleared in draft with Jones, Wilcox, Ludlow, GTI, H, and WE": the
     // office symbols in capitals end the list.
-    if (t.is(kWord) && t.hash == fold_hash("with") && i > 0 && i + 1 < tokens_.size()) {
+    if (t.is(kWord) && t.hash == kWith && i > 0 && i + 1 < tokens_.size()) {
         bool triggered = false;
         for (std::size_t back = 1; back <= 3 && back <= i; ++back)
             triggered = triggered || is_verb(i - back);
@@ -205,7 +224,7 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         return 0;
     }
     // "a memorandum from Merchant to Herter", "a letter from Nasser": who wrote to whom.
-    if (t.is(kWord) && t.hash == fold_hash("from") && i > 0 && i + 1 < tokens_.size()) {
+    if (t.is(kWord) && t.hash == kFrom && i > 0 && i + 1 < tokens_.size()) {
         if (!is_paper_word(tokens_[i - 1].hash))
             return 0;
         auto sender = read_name(i + 1);
@@ -235,6 +254,12 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         }
         return 0;
     }
+    return 0;
+}
+
+// "Dear Mr. Hare:", "Sincerely yours, Douglas Dillon".
+std::size_t WindowReader::try_letter_person(std::size_t i) {
+    const auto& t = tokens_[i];
     if (t.is(kWord) && (t.hash == kDear || t.hash == kSincerely) && i + 1 < tokens_.size()) {
         std::size_t k = i + 1;
         if (tokens_[k].hash == kYours)
@@ -250,6 +275,11 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         }
         return 0;
     }
+    return 0;
+}
+
+// "the Counselor of the Israeli Embassy (Erell)": a name in brackets after a capitalised word.
+std::size_t WindowReader::try_bracketed_person(std::size_t i) {
     if (punct_is(i, '(') && i > 0 && tokens_[i - 1].is(kWord) && tokens_[i - 1].is(kCapitalized)) {
         auto name = read_name(i + 1);
         if (name.end != 0 && punct_is(name.end, ')')) {
@@ -261,6 +291,11 @@ std::size_t WindowReader::try_context_person(std::size_t i) {
         }
         return 0;
     }
+    return 0;
+}
+
+std::size_t WindowReader::try_possessive_person(std::size_t i) {
+    const auto& t = tokens_[i];
     // A possessive name: "Nasser's policy", "Ben-Gurion's visit" (the whole hyphenated name,
     // never its last part alone).
     std::size_t last = i; // the name's last word
