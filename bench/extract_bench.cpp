@@ -94,6 +94,36 @@ void BM_ExtractWithAuthority(benchmark::State& state) {
 }
 BENCHMARK(BM_ExtractWithAuthority)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+// The same with the shipped leaders list (data/authorities/leaders-1945-1991.tsv) loaded next to
+// hsg-people.tsv: both authorities, as a user who imports both has them.
+void BM_ExtractWithBothAuthorities(benchmark::State& state) {
+    static const auto context = [] {
+        auto c = extract::ExtractionContext::load(DOSSIER_DATA_DIR);
+        std::vector<extract::AuthorityName> names;
+        for (const auto& e : fixture().authority)
+            names.push_back({e.external_id, e.type, e.name, e.aliases});
+        for (const auto& e :
+             extract::read_authority_table(read_file(std::filesystem::path(DOSSIER_DATA_DIR) /
+                                                     "authorities" / "leaders-1945-1991.tsv"),
+                                           '\t'))
+            names.push_back({e.external_id, e.type, e.name, e.aliases});
+        c.add_authority(names);
+        return c;
+    }();
+    Document doc;
+    doc.text = fixture().text;
+    std::size_t mentions = 0;
+    for (auto _ : state) {
+        auto result = extract::extract_document(doc, context);
+        mentions = result.mentions.size();
+        benchmark::DoNotOptimize(result);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * doc.text.size()));
+    state.counters["mentions"] = static_cast<double>(mentions);
+    state.counters["authority_entries"] = static_cast<double>(context.authority_size());
+}
+BENCHMARK(BM_ExtractWithBothAuthorities)->Unit(benchmark::kMillisecond)->Iterations(3);
+
 void BM_ExtractWithoutAuthority(benchmark::State& state) {
     static const auto context = extract::ExtractionContext::load(DOSSIER_DATA_DIR);
     Document doc;

@@ -2,6 +2,8 @@
 // own persName annotations. The annotations are removed before extraction and only used as gold.
 #include "cli_support.h"
 #include "command_registry.h"
+#include "dossier/extract/authority_file.h"
+#include "dossier/extract/entity_gold.h"
 #include "dossier/extract/evaluation.h"
 #include "dossier/extract/evaluation_errors.h"
 #include "dossier/extract/extraction.h"
@@ -12,6 +14,7 @@
 #include "dossier/store/entity_store.h"
 #include "dossier/store/extraction_lock.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -49,6 +52,29 @@ private:
     std::filesystem::path path_;
 };
 
+// Misses and spurious mentions of one entity type (exact spans), with the entity key.
+void print_entity_errors(EntityType type, const extract::EntityGoldScores& s,
+                         const importers::TeiVolume& volume) {
+    auto text_of = [&](const extract::ScoredMention& m) {
+        return volume.documents[m.document].text.substr(m.span.start, m.span.size());
+    };
+    auto same_span = [](const extract::ScoredMention& a, const extract::ScoredMention& b) {
+        return a.document == b.document && a.span.start == b.span.start && a.span.end == b.span.end;
+    };
+    for (const auto& g : s.gold)
+        if (std::none_of(s.predicted.begin(), s.predicted.end(),
+                         [&](const auto& p) { return same_span(g, p); }))
+            std::cout << "missed   " << to_string(type) << " ["
+                      << volume.documents[g.document].source_key << "] " << text_of(g) << " ("
+                      << g.identity << ")\n";
+    for (const auto& p : s.predicted)
+        if (std::none_of(s.gold.begin(), s.gold.end(),
+                         [&](const auto& g) { return same_span(g, p); }))
+            std::cout << "spurious " << to_string(type) << " ["
+                      << volume.documents[p.document].source_key << "] " << text_of(p) << " ("
+                      << p.identity << ")\n";
+}
+
 nlohmann::json scores_json(const extract::MentionScores& s) {
     return {{"gold", s.gold},           {"predicted", s.predicted}, {"matched", s.matched},
             {"precision", s.precision}, {"recall", s.recall},       {"f1", s.f1}};
@@ -62,6 +88,8 @@ void register_eval(CLI::App& app) {
         bool errors = false;
         std::string keep_project;
         std::string gold_additions;
+        std::string authority_file;
+        std::string entity_gold;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -76,6 +104,12 @@ void register_eval(CLI::App& app) {
     command->add_flag("--errors,--show-errors", options->errors,
                       "List every missed, spurious and misbounded person mention with its "
                       "context and class (a untagged name, b boundary, c not a person, d other)");
+    command->add_option("--authority-file", options->authority_file,
+                        "Load this authority file (CSV/TSV, as `dossier authority import` reads) "
+                        "first, e.g. data/authorities/leaders-1945-1991.tsv");
+    command->add_option("--entity-gold", options->entity_gold,
+                        "Also score institutions, countries and places against this list of "
+                        "our own annotations (TSV: document, name, type:identity, note)");
     command->add_option("--gold-additions", options->gold_additions,
                         "Also score against the gold plus the person mentions this reviewed "
                         "list says it leaves untagged (TSV: document, name, identity, why)");
@@ -108,6 +142,38 @@ void register_eval(CLI::App& app) {
                 return kFailure;
             }
         }
+        std::vector<extract::GoldAddition> entity_entries;
+        if (!options->entity_gold.empty()) {
+            std::ifstream list(options->entity_gold);
+            if (!list) {
+                print_error(options->entity_gold + " : cannot read");
+                return kFailure;
+            }
+            try {
+                entity_entries = extract::read_gold_additions(list, options->entity_gold);
+            } catch (const std::exception& e) {
+                print_error(e.what());
+                return kFailure;
+            }
+        }
+        std::vector<store::AuthorityEntry> authority_entries;
+        if (!options->authority_file.empty()) {
+            std::ifstream table(options->authority_file, std::ios::binary);
+            if (!table) {
+                print_error(options->authority_file + " : cannot read");
+                return kFailure;
+            }
+            std::ostringstream table_bytes;
+            table_bytes << table.rdbuf();
+            try {
+                authority_entries = extract::read_authority_table(
+                    table_bytes.str(), options->authority_file.ends_with(".csv") ? ',' : 0,
+                    options->authority_file);
+            } catch (const std::exception& e) {
+                print_error(options->authority_file + " : " + e.what());
+                return kFailure;
+            }
+        }
         ScratchProject scratch;
         if (!options->keep_project.empty() && std::filesystem::exists(options->keep_project)) {
             print_error(options->keep_project + " : exists already; not overwritten");
@@ -137,6 +203,11 @@ void register_eval(CLI::App& app) {
                 const auto id = documents.insert(doc, doc.text.size());
                 document_index[id.value] = i;
             }
+            if (!authority_entries.empty()) {
+                store::AuthorityStore authority(project);
+                for (const auto& e : authority_entries)
+                    authority.upsert(e);
+            }
             if (options->authority) {
                 store::AuthorityStore authority(project);
                 for (const auto& p : volume.persons)
@@ -155,7 +226,14 @@ void register_eval(CLI::App& app) {
         store::EntityStore entities(project);
         std::unordered_map<std::int64_t, std::string> identity;
         std::vector<extract::ScoredMention> predicted;
+        std::map<EntityType, std::vector<extract::ScoredMention>> predicted_entities;
         for (const auto& row : entities.all_mentions()) {
+            if (row.type == EntityType::Organization || row.type == EntityType::Country ||
+                row.type == EntityType::Place) {
+                auto e = entities.get(row.mention.entity);
+                predicted_entities[row.type].push_back({document_index[row.mention.document.value],
+                                                        row.mention.span, e ? e->key : ""});
+            }
             if (row.type != EntityType::Person)
                 continue;
             auto it = identity.find(row.mention.entity.value);
@@ -197,6 +275,19 @@ void register_eval(CLI::App& app) {
             }
             corrected_report = extract::evaluate_mentions(corrected->mentions, predicted);
         }
+        std::map<EntityType, extract::EntityGoldScores> entity_scores;
+        if (!entity_entries.empty()) {
+            std::vector<std::string> keys;
+            for (const auto& d : volume.documents)
+                keys.push_back(d.source_key);
+            try {
+                entity_scores = extract::score_entity_gold(entity_entries, texts, keys,
+                                                           std::move(predicted_entities));
+            } catch (const std::exception& e) {
+                print_error(options->entity_gold + " : " + e.what());
+                return kFailure;
+            }
+        }
         const auto errors = options->errors ? extract::classify_errors(standard, predicted)
                                             : std::vector<extract::EvaluationError>{};
         std::map<std::string, std::size_t> error_counts; // "spurious a" -> n
@@ -223,6 +314,17 @@ void register_eval(CLI::App& app) {
                                 {{"precision", report.bcubed_precision},
                                  {"recall", report.bcubed_recall},
                                  {"f1", report.bcubed_f1}}}};
+            if (!options->authority_file.empty())
+                out["authority_file"] = options->authority_file;
+            for (const auto& [type, s] : entity_scores)
+                out["entities"][std::string(to_string(type))] = {
+                    {"file", options->entity_gold},
+                    {"exact", scores_json(s.report.exact)},
+                    {"overlap", scores_json(s.report.overlap)},
+                    {"bcubed",
+                     {{"precision", s.report.bcubed_precision},
+                      {"recall", s.report.bcubed_recall},
+                      {"f1", s.report.bcubed_f1}}}};
             if (corrected_report)
                 out["with_gold_additions"] = {{"file", options->gold_additions},
                                               {"added", corrected->added},
@@ -311,6 +413,16 @@ void register_eval(CLI::App& app) {
                       << "; overlap P " << corrected_report->overlap.precision << "  R "
                       << corrected_report->overlap.recall << "  F1 " << corrected_report->overlap.f1
                       << "; B-cubed F1 " << corrected_report->bcubed_f1 << '\n';
+        for (const auto& [type, s] : entity_scores) {
+            if (options->errors)
+                print_entity_errors(type, s, volume);
+            std::cout << to_string(type) << " (our annotations, " << options->entity_gold
+                      << "): gold " << s.report.exact.gold << "  predicted "
+                      << s.report.exact.predicted << "; exact P " << s.report.exact.precision
+                      << "  R " << s.report.exact.recall << "  F1 " << s.report.exact.f1
+                      << "; overlap F1 " << s.report.overlap.f1 << "; B-cubed F1 "
+                      << s.report.bcubed_f1 << '\n';
+        }
         return kOk;
     });
 }

@@ -1,6 +1,7 @@
 // The reviewed list of person mentions a gold file leaves untagged (core/extract gold_additions),
 // and `dossier eval --gold-additions` on the FRUS excerpt with the list the project ships.
 #include "cli_runner.h"
+#include "dossier/extract/entity_gold.h"
 #include "dossier/extract/gold_additions.h"
 #include "test_support.h"
 
@@ -135,4 +136,33 @@ TEST(GoldAdditions, TheFrusListCorrectsTheGoldAndLeavesTheRawFiguresAlone) {
         EXPECT_GT(corrected["overlap"]["precision"].get<double>(),
                   r["overlap"]["precision"].get<double>());
     }
+}
+
+// Our own annotations of institutions and countries (entity_gold.h): longer names first across
+// types, each type scored against the predictions of that type.
+TEST(EntityGold, LongerNamesComeFirstAcrossTypesAndEachTypeIsScoredApart) {
+    const std::string text = "The Ruritanian Government wrote; Ruritanian ships and Ruritania.";
+    const std::vector<std::string_view> texts{text, ""};
+    const auto entries = parse("m1\tRuritanian Government\torganization:gov RU\tsender\n"
+                               "m1\tRuritanian\tcountry:RU\tdemonym\n"
+                               "m1\tRuritania\tcountry:RU\tname\n");
+    std::map<dossier::EntityType, std::vector<ScoredMention>> predicted;
+    predicted[dossier::EntityType::Organization] = {{0, {4, 25}, "org:gov"}};
+    predicted[dossier::EntityType::Country] = {{0, {4, 14}, "iso:RU"}, {0, {54, 63}, "iso:RU"}};
+    const auto scores = dossier::extract::score_entity_gold(entries, texts, kKeys, predicted);
+    const auto& org = scores.at(dossier::EntityType::Organization);
+    EXPECT_EQ(surfaces(org.gold, texts), (std::vector<std::string>{"Ruritanian Government"}));
+    EXPECT_DOUBLE_EQ(org.report.exact.f1, 1.0);
+    const auto& country = scores.at(dossier::EntityType::Country);
+    EXPECT_EQ(surfaces(country.gold, texts), (std::vector<std::string>{"Ruritanian", "Ruritania"}));
+    EXPECT_EQ(country.report.exact.matched, 1u); // "Ruritania"; the other is inside the org
+    EXPECT_EQ(country.report.exact.predicted, 2u);
+}
+
+TEST(EntityGold, AnIdentityWithoutAnEntityTypeIsAnError) {
+    const std::string text = "Ruritania.";
+    const std::vector<std::string_view> texts{text, ""};
+    EXPECT_THROW(dossier::extract::score_entity_gold(parse("m1\tRuritania\tRU\tno type\n"), texts,
+                                                     kKeys, {}),
+                 std::runtime_error);
 }

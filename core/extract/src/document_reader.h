@@ -85,6 +85,22 @@ public:
     void read_known_names(const std::vector<Span>& taken);
 
 private:
+    // Where pass 2 stands: the spans pass 1 took (sorted), the first one not yet behind the
+    // token, and the candidates pass 2 adds.
+    struct SecondPass {
+        const std::vector<Span>& taken;
+        std::size_t cursor = 0;
+        std::vector<Candidate> added;
+    };
+    // The rules of pass 2, in order; each reads at token i and may move i past what it took,
+    // returning true when it took the token.
+    bool second_pass_eponym(std::size_t& i, SecondPass& pass);
+    bool second_pass_person_pair(std::size_t& i, SecondPass& pass);
+    bool second_pass_acronym(std::size_t& i, SecondPass& pass);
+    bool second_pass_compound_surname(std::size_t& i, SecondPass& pass);
+    bool second_pass_hyphenated_pair(std::size_t& i, SecondPass& pass);
+    bool second_pass_corpus_surname(std::size_t& i, SecondPass& pass);
+    bool second_pass_own_surname(std::size_t& i, SecondPass& pass);
     struct PhraseMatch {
         std::size_t length = 0;
         const std::vector<PhraseEntry>* entries = nullptr;
@@ -94,6 +110,7 @@ private:
         std::size_t end = 0;   // token index after the name; 0 when none
         PersonName name;
         bool has_initial = false;
+        bool surname_first = false; // "Khrushchev N.S."
     };
 
     std::string_view token_text(std::size_t i) const;
@@ -126,6 +143,11 @@ private:
                           std::vector<Candidate>& added);
     std::size_t read_name_list(std::size_t i, bool allow_caps, float confidence);
     std::size_t try_context_person(std::size_t i);
+    bool is_routing_verb(std::size_t k) const;
+    std::size_t try_routing_person(std::size_t i);
+    std::size_t try_letter_person(std::size_t i);
+    std::size_t try_bracketed_person(std::size_t i);
+    std::size_t try_possessive_person(std::size_t i);
     // ", Calhoun," after "the Director of the Executive Secretariat": a name set off after a role.
     std::size_t try_appositive_after_role(std::size_t comma);
     // "Woodruff Wallner—Deputy Assistant Secretary": a participants-list line.
@@ -136,6 +158,35 @@ private:
     // and token i + 1 an eponym word: "the Douglas Amendment".
     bool is_eponym_person(std::size_t i) const;
     std::size_t try_closing_signature(std::size_t i);
+    // A surname alone (or of two words) that exactly one authority person has.
+    std::size_t try_authority_surname(std::size_t i);
+    std::size_t try_authority_two_word_surname(std::size_t i);
+    // Transcripts: "Kissinger: ..." at a line start, a label the document uses at least twice.
+    void find_speaker_labels();
+    std::size_t speaker_label_end(std::size_t i) const; // the ':' token, or 0
+    std::size_t try_speaker_label(std::size_t i);
+    // "Khrushchev N.S.", "Kosygin A. N.": a surname followed by its initials (Russian order).
+    std::size_t try_surname_then_initials(std::size_t i);
+    bool read_surname_first(const std::vector<std::string>& words, std::size_t after,
+                            NameRead& result) const;
+    // "Henry A. Kissinger (K)": the abbreviation names that person wherever it recurs.
+    void define_person_abbreviation(std::size_t end, const Candidate& person);
+    // "the Indian government", "the American embassy": a country and an institution word in
+    // lower case after it.
+    std::size_t try_country_institution(std::size_t i, std::size_t length,
+                                        const PhraseEntry& entry);
+    bool names_the_city(std::size_t begin) const; // a capital after "in", "at", ...
+    bool starts_dateline(std::size_t begin, std::size_t end) const; // "Moscow, May 3, ..."
+    void place_instead_of_state(Candidate& c);
+    // "the 303 Committee", "the 40 Committee": a number names the committee.
+    std::size_t try_numbered_institution(std::size_t i);
+    // The country whose government tokens [i, i + length) name, or -1.
+    int government_country(std::size_t i, std::size_t length) const;
+    // OCR text: "Gr0myko", "K1ssinger", "Mosc0w": a word with 0 or 1 among its letters that,
+    // read as o, l or i, is one authority surname or a one-word table name.
+    std::size_t try_ocr_variant(std::size_t i);
+    // A table phrase (title, entity) or a keyword institution at token i.
+    std::size_t try_table_phrase(std::size_t i);
 
     std::size_t try_reference(std::size_t i);
     std::size_t try_date(std::size_t i);
@@ -156,6 +207,7 @@ private:
     std::vector<Token> tokens_;
     std::vector<Candidate>& out_;
     DocumentLexicon& lexicon_;
+    std::unordered_set<std::uint64_t> speaker_labels_; // label hashes used twice or more
 };
 
 } // namespace dossier::extract::detail

@@ -177,6 +177,10 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
                     // "Yemen, Democratic": a qualifier after the comma is not a name by itself.
                     if (pi > 0 && part.find(' ') == std::string::npos && !all_caps(part))
                         continue;
+                    // "Virgin Islands, U.S.": a dotted abbreviation after the comma says whose
+                    // islands they are; "U.S." is the United States (countries.tsv).
+                    if (pi > 0 && part.find('.') != std::string::npos)
+                        continue;
                     // "Congo, The Democratic Republic of the", "Taiwan, Province of China".
                     if (pi > 0 && (part.starts_with("The ") || part.ends_with(" the") ||
                                    part.starts_with("Province ")))
@@ -253,6 +257,9 @@ ExtractionContext ExtractionContext::load(const std::filesystem::path& data_dir,
     for (const auto& row : read_tsv(gazetteer / "eponym_words.tsv"))
         if (!row.empty())
             data->eponym_words.insert(detail::fold_hash(row[0]));
+    for (const auto& row : read_tsv(gazetteer / "chinese_surnames.tsv"))
+        if (!row.empty())
+            data->chinese_surnames.insert(detail::fold_hash(row[0]));
 
     // Small closed word classes the rules use; language facts rather than gazetteer data.
     for (const char* p :

@@ -42,10 +42,27 @@ bool is_initial(std::string_view given) {
     return letters <= 1 || (given.size() <= 3 && given.back() == '.');
 }
 
+bool is_consonant(char c) {
+    return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u' &&
+           c != 'y';
+}
+
+// A surname with a Russian (or Ukrainian) ending in Latin letters, in English, French or German
+// transliteration: the only names whose "ou" the skeleton reads as u.
+bool has_russian_ending(std::string_view folded) {
+    for (std::string_view ending : {"ov", "ev", "off", "eff", "ova", "eva", "ine", "in", "yn",
+                                    "sky", "ski", "skii", "enko", "ich", "itch", "ow"})
+        if (folded.size() > ending.size() + 2 &&
+            folded.substr(folded.size() - ending.size()) == ending)
+            return true;
+    return false;
+}
+
 } // namespace
 
 std::string name_skeleton(std::string_view name) {
     const std::string folded = detail::fold(name);
+    const bool russian = has_russian_ending(folded);
     std::string out;
     out.reserve(folded.size());
     for (std::size_t i = 0; i < folded.size(); ++i) {
@@ -53,7 +70,12 @@ std::string name_skeleton(std::string_view name) {
         const char next = i + 1 < folded.size() ? folded[i + 1] : '\0';
         if (!(c >= 'a' && c <= 'z') && static_cast<unsigned char>(c) < 0x80)
             continue;
-        if (c == 'k' && next == 'h') {
+        // French transliteration of Russian writes u as "ou": Kouznetsov is Kuznetsov.
+        if (russian && c == 'o' && next == 'u' && i + 2 < folded.size() &&
+            is_consonant(folded[i + 2])) {
+            c = 'u';
+            ++i;
+        } else if (c == 'k' && next == 'h') {
             c = 'h';
             ++i;
         } else if (c == 'c' && next == 'k') {

@@ -38,4 +38,10 @@ bool given_names_compatible(const std::vector<std::string>& a, const std::vector
 // The key of a person without authority link: "<surname skeleton>:<initials>", e.g. "kosigin:an".
 std::string person_key(const PersonName& name);
 
+// Chinese names are written surname first ("Liang Zhenhua", "Chou En-lai"). True when the word
+// (any case, hyphens allowed) splits into one to three syllables of Hanyu Pinyin or Wade-Giles:
+// "Zhenhua", "Xiaoping", "En-lai", "Tse-tung"; with a surname of
+// data/gazetteer/chinese_surnames.tsv before it, the name is read surname first.
+bool is_chinese_given_name(std::string_view word);
+
 } // namespace dossier::extract
