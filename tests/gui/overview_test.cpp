@@ -4,12 +4,14 @@
 // steps; dates are off the graph until ticked; the status bar says how much is drawn.
 #include "../../bench/synthetic_network.h"
 #include "graph_view/graph_view.h"
+#include "jobs/layout_controller.h"
 #include "gui_fixture.h"
 #include "panels/filters_panel.h"
 #include "state/community_groups.h"
 #include "test_window.h"
 
 #include <QCheckBox>
+#include <QSignalSpy>
 #include <QTest>
 #include <cmath>
 #include <map>
@@ -153,6 +155,50 @@ private slots:
         state.go_forward();
         QVERIFY(state.presentation().is_unfolded(community));
         QVERIFY(!state.visible().node_visible[static_cast<std::size_t>(group)]);
+    }
+
+    // Graphviz lays out the unfolded members on their own (seeded) and they are fitted into the
+    // community's disc: nothing else moves, and the same step gives the same positions.
+    void an_unfolded_community_is_laid_out_inside_its_disc_reproducibly() {
+        std::vector<std::map<std::int64_t, QPointF>> runs;
+        for (int run = 0; run < 2; ++run) {
+            TestWindow window(TestWindow::Hidden);
+            QVERIFY(open_and_wait(window, large_));
+            auto& state = *window.state();
+            const int community = largest_drawn_community(state);
+            const int group = state.graph()->group_node(community);
+            const QPointF centre = state.graph()->nodes[static_cast<std::size_t>(group)].position;
+            const int members = state.graph()->nodes[static_cast<std::size_t>(group)].members;
+            state.unfold(community);
+            const auto before = drawn_positions(state);
+            QSignalSpy finished(&window, &MainWindow::layout_finished);
+            window.layout_controller()->layout_community(community);
+            QVERIFY(finished.wait(60000));
+            QCOMPARE(finished.first().first().toBool(), true);
+            const auto& graph = *state.graph();
+            std::map<std::int64_t, QPointF> inside;
+            for (std::size_t i = 0; i < graph.entity_count(); ++i) {
+                const auto& node = graph.nodes[i];
+                if (node.community != community) {
+                    if (before.count(node.id.value))
+                        QCOMPARE(node.position, before.at(node.id.value));
+                    continue;
+                }
+                QVERIFY(std::hypot(node.position.x() - centre.x(), node.position.y() - centre.y()) <=
+                        unfolded_radius(members) + 1e-6);
+                inside[node.id.value] = node.position;
+            }
+            // Not the sunflower any more: Graphviz placed them.
+            QVERIFY(inside != [&] {
+                std::map<std::int64_t, QPointF> sunflower;
+                for (const auto& [id, p] : before)
+                    if (inside.count(id))
+                        sunflower[id] = p;
+                return sunflower;
+            }());
+            runs.push_back(inside);
+        }
+        QCOMPARE(runs[0], runs[1]);
     }
 
     void a_focus_grows_by_neighbours_hides_and_walks_back() {

@@ -150,10 +150,16 @@ void MainWindow::connect_background_work() {
         progress_->setRange(0, 100); // the layout service's estimate
         progress_->setValue(percent);
     });
+    // An unfolded community gets a layout of its own inside its disc (the rest stays put).
+    connect(&state_, &ExplorerState::unfolded, this, [this](int community) {
+        if (auto_layout_)
+            layout_->layout_community(community);
+    });
     connect(layout_, &LayoutController::finished, this, [this](bool ok, const QString& message) {
         set_activity({});
         if (ok) {
-            view_->fit_view();
+            if (!layout_->community_layout()) // an unfolded community's: the camera stays
+                view_->fit_view();
             statusBar()->showMessage(message, 5000);
             save_positions(placed_positions(*state_.graph())); // the next open starts here
         } else if (!message.isEmpty())

@@ -6,6 +6,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <thread>
 
@@ -30,6 +31,7 @@ LayoutController::LayoutController(ExplorerState* state, QObject* parent)
     connect(&watcher_, &QFutureWatcher<LayoutOutcome>::finished, this, [this] {
         progress_timer_.stop();
         apply(watcher_.result());
+        fit_ = std::nullopt;
     });
     progress_timer_.setInterval(200);
     connect(&progress_timer_, &QTimer::timeout, this, [this] {
@@ -71,6 +73,32 @@ int LayoutController::progress_percent() const {
 void LayoutController::relayout() {
     if (running())
         return;
+    fit_ = std::nullopt;
+    submit(state_->visible().node_visible);
+}
+
+void LayoutController::layout_community(int community) {
+    const auto graph = state_->graph();
+    const int group = graph->group_node(community);
+    if (running() || group < 0)
+        return;
+    // Its members only, laid out on their own and fitted into the disc its node was laid out
+    // with: the rest of the picture does not move.
+    std::vector<char> members(graph->nodes.size(), 0);
+    int count = 0;
+    for (std::size_t i = 0; i < graph->entity_count(); ++i)
+        if (graph->nodes[i].community == community && state_->visible().node_visible[i]) {
+            members[i] = 1;
+            ++count;
+        }
+    if (count < 2)
+        return;
+    const auto& node = graph->nodes[static_cast<std::size_t>(group)];
+    fit_ = Fit{node.position, unfolded_radius(node.members) - kEntityLayoutSize};
+    submit(members);
+}
+
+void LayoutController::submit(const std::vector<char>& include) {
     if (!service_)
         service_ = std::make_shared<layout::LayoutService>();
     auto service = std::static_pointer_cast<layout::LayoutService>(service_);
@@ -80,7 +108,7 @@ void LayoutController::relayout() {
     std::vector<EntityId> node_of; // request index -> entity
     std::vector<int> request_of(graph->nodes.size(), -1);
     for (std::size_t i = 0; i < graph->nodes.size(); ++i) {
-        if (!visible.node_visible[i])
+        if (!include[i])
             continue;
         request_of[i] = static_cast<int>(request.nodes.size());
         node_of.push_back(graph->nodes[i].id);
@@ -103,12 +131,11 @@ void LayoutController::relayout() {
         if (!visible.edge_visible[e])
             continue;
         const auto& edge = graph->edges[e];
-        request.edges.push_back(
-            {static_cast<std::size_t>(
-                 request_of[static_cast<std::size_t>(visible.drawn(edge.source))]),
-             static_cast<std::size_t>(
-                 request_of[static_cast<std::size_t>(visible.drawn(edge.target))]),
-             edge.weight});
+        const int s = request_of[static_cast<std::size_t>(visible.drawn(edge.source))];
+        const int t = request_of[static_cast<std::size_t>(visible.drawn(edge.target))];
+        if (s >= 0 && t >= 0 && s != t)
+            request.edges.push_back(
+                {static_cast<std::size_t>(s), static_cast<std::size_t>(t), edge.weight});
     }
     request.options.engine =
         engine_.isEmpty()
@@ -156,8 +183,30 @@ void LayoutController::relayout() {
         }));
 }
 
-void LayoutController::apply(const LayoutOutcome& outcome) {
+namespace {
+// Scales and moves positions so that they fill the disc of `fit` around their centroid
+// (uniformly: the layout's shape is kept).
+void fit_into(std::vector<std::pair<EntityId, QPointF>>& positions, QPointF centre,
+              double radius) {
+    if (positions.empty())
+        return;
+    QPointF mean;
+    for (const auto& [entity, p] : positions)
+        mean += p;
+    mean /= static_cast<double>(positions.size());
+    double reach = 0;
+    for (const auto& [entity, p] : positions)
+        reach = std::max(reach, std::hypot(p.x() - mean.x(), p.y() - mean.y()));
+    const double scale = reach > 0 ? std::max(0.0, radius) / reach : 0;
+    for (auto& [entity, p] : positions)
+        p = centre + (p - mean) * scale;
+}
+} // namespace
+
+void LayoutController::apply(LayoutOutcome outcome) {
     if (outcome.ok && !outcome.cancelled) {
+        if (fit_)
+            fit_into(outcome.positions, fit_->centre, fit_->radius);
         auto next = std::make_shared<ExplorerGraph>(*state_->graph());
         for (const auto& [entity, position] : outcome.positions)
             if (const int index = next->find(entity); index >= 0) {

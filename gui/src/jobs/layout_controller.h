@@ -11,6 +11,8 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace dossier::gui {
 
@@ -34,6 +36,8 @@ public:
     void set_seed(std::uint32_t seed) { seed_ = seed; }
     std::uint32_t seed() const { return seed_; }
     bool running() const { return watcher_.isRunning(); }
+    // The layout running (or announcing finished) is one community's, fitted into its disc.
+    bool community_layout() const { return fit_.has_value(); }
     // A one-line estimate for the current visible graph ("sfdp: about 2 s for ...").
     QString estimate() const;
     // The running layout's estimated progress in percent, -1 when unknown.
@@ -41,6 +45,9 @@ public:
 
 public slots:
     void relayout();
+    // Lays out an unfolded community's members on their own (seeded, pins kept) and fits them
+    // into the disc its node was laid out with, so nothing else moves (docs/GUI.md).
+    void layout_community(int community);
     void cancel();
 
 signals:
@@ -49,7 +56,13 @@ signals:
     void progress(int percent); // about five times a second while a layout runs
 
 private:
-    void apply(const LayoutOutcome& outcome);
+    void submit(const std::vector<char>& include); // lays out the nodes marked in `include`
+    void apply(LayoutOutcome outcome);
+    struct Fit {
+        QPointF centre;
+        double radius = 0;
+    };
+    std::optional<Fit> fit_; // the running layout is fitted into this disc
 
     ExplorerState* state_;
     QString engine_;

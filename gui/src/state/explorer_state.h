@@ -86,6 +86,7 @@ public:
 
 signals:
     void presentation_changed(); // after filter_changed for the same step
+    void unfolded(int community); // a community was unfolded by unfold() (not by Back/Forward)
     void graph_changed();        // a new graph (positions, entities) was loaded
     void filter_changed();       // the visible set changed
     void selection_changed();

@@ -90,6 +90,7 @@ void ExplorerState::unfold(int community) {
     place_members_around(editable_graph(), community);
     set_presentation(next);
     emit positions_changed();
+    emit unfolded(community);
 }
 
 void ExplorerState::fold(int community) {
