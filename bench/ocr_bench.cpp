@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -22,6 +23,29 @@ namespace {
 using namespace dossier;
 
 constexpr std::size_t kPages = 4;
+
+// CPU seconds (user + system) used so far by this process (RUSAGE_SELF: every worker thread) or
+// by its finished children (RUSAGE_CHILDREN: the tesseract processes). Wall time over CPU time
+// says how many cores the work got: on a shared machine the limit of a speed-up.
+double cpu_seconds(int who) {
+    rusage usage{};
+    ::getrusage(who, &usage);
+    const auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Counters: CPU seconds per page, and the cores the run got on average (CPU time / wall time).
+void count_cpu(benchmark::State& state, double cpu, double wall, std::size_t pages) {
+    state.counters["cpu_s_per_page"] = cpu / static_cast<double>(pages);
+    state.counters["cores_used"] = wall > 0 ? cpu / wall : 0;
+}
+
+double wall_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 struct Pages {
     std::filesystem::path folder;
@@ -62,13 +86,18 @@ void dossier_pages(benchmark::State& state) {
     const auto& p = pages();
     importers::ReadOptions options;
     options.ocr.threads = static_cast<unsigned>(state.range(0));
+    double cpu = 0, wall = 0;
     for (auto _ : state) {
+        const double cpu_before = cpu_seconds(RUSAGE_SELF), wall_before = wall_seconds();
         auto texts = importers::read_pages(
             p.png.size(), [&](std::size_t i) { return importers::decode_image_page(p.png[i], 0); },
             options);
         benchmark::DoNotOptimize(texts);
+        cpu += cpu_seconds(RUSAGE_SELF) - cpu_before;
+        wall += wall_seconds() - wall_before;
     }
     state.counters["pages"] = static_cast<double>(p.png.size());
+    count_cpu(state, cpu, wall, p.png.size());
 }
 
 pid_t start_tesseract(const std::filesystem::path& image, const std::filesystem::path& out) {
@@ -87,7 +116,9 @@ pid_t start_tesseract(const std::filesystem::path& image, const std::filesystem:
 void tesseract_program(benchmark::State& state) {
     const auto& p = pages();
     const auto parallel = static_cast<std::size_t>(state.range(0));
+    double cpu = 0, wall = 0;
     for (auto _ : state) {
+        const double cpu_before = cpu_seconds(RUSAGE_CHILDREN), wall_before = wall_seconds();
         std::size_t next = 0, running = 0;
         while (next < p.files.size() || running > 0) {
             while (running < parallel && next < p.files.size()) {
@@ -101,8 +132,11 @@ void tesseract_program(benchmark::State& state) {
             if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
                 state.SkipWithError("tesseract failed");
         }
+        cpu += cpu_seconds(RUSAGE_CHILDREN) - cpu_before;
+        wall += wall_seconds() - wall_before;
     }
     state.counters["pages"] = static_cast<double>(p.files.size());
+    count_cpu(state, cpu, wall, p.files.size());
 }
 
 BENCHMARK(dossier_pages)

@@ -2,8 +2,8 @@
 # Soak test: the explorer (dossier-gui, offscreen) holds a project open while other processes
 # import, extract, correct and export it in loops, each run killed with SIGKILL at a random moment
 # about one time in three. Afterwards: PRAGMA integrity_check is ok, every document whose import
-# exited 0 is still there, the explorer is still running, and every run ended done or killed
-# by us (not refused, not crashed). Figures go to stdout (docs/RELIABILITY.md has a run).
+# exited 0 is still there, the explorer is still running, and every run ended done, killed by us,
+# or refused only because our kill cut an extraction short (no other refusal, no crash). Figures go to stdout (docs/RELIABILITY.md has a run).
 # Usage: scripts/soak.sh [SECONDS] [BUILD_DIR]      (default 600 s, build/)
 set -euo pipefail
 seconds="${1:-600}"
@@ -39,9 +39,13 @@ write_batch() {
 }
 
 # Runs "$@" in the background and SIGKILLs it after a random 0.1-3 s about one time in three.
-# Prints the exit status (137 for our kill).
+# Prints the exit status (137 for our kill). A correction refused because one of our kills cut an
+# extraction short (its entities cleared, not yet rebuilt: the command says so and exits 1) is
+# what the project really looks like then, not a failure: printed as "refused-after-our-kill".
 run_maybe_killed() {
-    "$@" >/dev/null 2>>"$log/stderr" &
+    local err
+    err="$(mktemp "$log/run.XXXXXX")"
+    "$@" >/dev/null 2>"$err" &
     local pid=$!
     if [ $((RANDOM % 3)) -eq 0 ]; then
         sleep "0.$((RANDOM % 10))$((RANDOM % 10))"
@@ -50,6 +54,11 @@ run_maybe_killed() {
     fi
     local status=0
     wait "$pid" || status=$?
+    cat "$err" >>"$log/stderr"
+    if [ "$status" -eq 1 ] && grep -q "the last extraction did not finish" "$err"; then
+        status=refused-after-our-kill
+    fi
+    rm -f "$err"
     echo "$status"
 }
 
@@ -71,7 +80,7 @@ import_loop() {
         status="$(run_maybe_killed "$dossier" import "$project" "$work/batch-$n" --quiet)"
         echo "import $status" >>"$log/runs"
         # Exit 0: every file of the batch is committed and must stay so.
-        [ "$status" -eq 0 ] && ls "$work/batch-$n"/*.txt >>"$log/committed"
+        [ "$status" = 0 ] && ls "$work/batch-$n"/*.txt >>"$log/committed"
     done
 }
 extract_loop() {
@@ -113,8 +122,9 @@ while read -r path; do
     [ "$count" -ge 1 ] || missing=$((missing + 1))
 done <"$log/committed"
 [ "$missing" -eq 0 ] || failed=1
-# Every run ends done (0) or killed by us (137); anything else (a refusal, a crash) is a failure.
-crashes="$(awk '$2 != 0 && $2 != 137' "$log/runs" | wc -l)"
+# Every run ends done (0), killed by us (137) or refused because of our kill (above); anything
+# else (another refusal, "database is locked", a crash) is a failure.
+crashes="$(awk '$2 != 0 && $2 != 137 && $2 != "refused-after-our-kill"' "$log/runs" | wc -l)"
 [ "$crashes" -eq 0 ] || failed=1
 
 echo "soak: ${seconds}s; runs by command and exit status (137 = our SIGKILL):"

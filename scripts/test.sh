@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything, runs every test through ctest. The g++ build turns
-# warnings into errors (DOSSIER_WERROR), so a warning fails CI; the clang build under --sanitize
-# does not yet (docs/DEVELOPING.md says why).
+# Installs what is missing, builds everything, runs every test through ctest. Both builds (g++, and
+# clang under --sanitize) turn warnings into errors (DOSSIER_WERROR), so a warning fails CI.
 # Usage: scripts/test.sh [--no-gui]     (build dir: build/, or $DOSSIER_BUILD_DIR)
 #        scripts/test.sh --sanitize     the whole suite, GUI tests included (offscreen), under
 #                                       AddressSanitizer + UndefinedBehaviorSanitizer, built with clang

@@ -11,6 +11,7 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/extraction_lock.h"
+#include "dossier/store/project_stats.h"
 #include "dossier/store/relation_store.h"
 
 #include <algorithm>
@@ -55,6 +56,13 @@ EntityId find_entity(store::Project& project, const std::string& name) {
     // The graph's lookup leaves rejected entities out; they can still be curated by name.
     if (auto rejected = store::EntityStore(project).find_by_name(name); rejected.entity)
         return rejected.entity->id;
+    // An extraction killed or cancelled after it cleared the entities leaves them missing until
+    // the next run: say so, not only that the name is unknown.
+    if (project.setting(store::kExtractionIncompleteSetting, "0") == "1")
+        throw std::runtime_error(result.not_found_message(name) +
+                                 "; the last extraction did not finish (interrupted or "
+                                 "cancelled): run 'dossier extract " +
+                                 project.path().string() + "' first");
     throw std::runtime_error(result.not_found_message(name));
 }
 

@@ -9,12 +9,13 @@
 # so see coverage of the libraries they call, not only of their own file.
 # -O1 -gline-tables-only: the optimisation level sanitizer runs are usually made at, and line
 # tables are all a report's stack needs; full -O2 -g costs much more compile time on a 2-core box.
+# DOSSIER_WERROR: a clang warning fails the build, as a g++ one fails scripts/test.sh's build.
 
 dossier_configure_sanitized() {
     local build_dir="$1"
     shift
     CC=clang CXX=clang++ cmake -S "$DOSSIER_ROOT" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DDOSSIER_SANITIZE=ON -DDOSSIER_FUZZ=ON -DDOSSIER_BUILD_BENCH=OFF \
+        -DDOSSIER_SANITIZE=ON -DDOSSIER_FUZZ=ON -DDOSSIER_BUILD_BENCH=OFF -DDOSSIER_WERROR=ON \
         -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" "$@" >/dev/null
 }

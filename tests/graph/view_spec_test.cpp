@@ -100,6 +100,16 @@ TEST(ViewSpec, BadInputNamesTheKeyOnOneLine) {
         EXPECT_EQ(message.find('\n'), std::string::npos) << message;
 }
 
+// Found by fuzz_view_spec (2026-12-06): a key holding an escaped line break made a two-line error.
+TEST(ViewSpec, AKeyWithALineBreakIsNamedEscapedOnOneLine) {
+    const auto message = error_of(R"({"filter": {"docum\nts": 1}})");
+    EXPECT_EQ(message.rfind(R"(view: filter.docum\nts: unknown key)", 0), 0u) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    EXPECT_EQ(
+        error_of(R"({"filter": {"min_weight\t": 1}})").rfind(R"(view: filter.min_weight\t:)", 0),
+        0u);
+}
+
 TEST(ViewSpec, MissingFileIsAClearError) {
     try {
         load_view_spec("/nonexistent/view.json");

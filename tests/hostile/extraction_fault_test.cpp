@@ -113,5 +113,33 @@ TEST(Faults, FiftySigkillsDuringExtractionNeverCorruptOrLoseDocumentsOrCorrectio
     EXPECT_EQ(info_after_run.out.find("incomplete"), std::string::npos) << info_after_run.out;
 }
 
+// A run killed after its first transaction leaves the project as that transaction left it:
+// extracted entities cleared, the "incomplete" mark set. A correction naming an entity then
+// cannot find it (found by scripts/soak.sh); it says why and what to run, and exits 1.
+TEST(Faults, ACorrectionAfterAKilledExtractionSaysTheExtractionDidNotFinish) {
+    TempDir dir;
+    write_cables(dir / "corpus", 10, 23);
+    const auto project = dir / "p.dossier";
+    ASSERT_EQ(
+        run_dossier({"import", "--quiet", project.string(), (dir / "corpus").string()}).exit_code,
+        0);
+    {
+        auto opened = store::Project::open(project);
+        store::Transaction tx(opened); // what run_extraction's first transaction does
+        store::EntityStore(opened).clear_extraction();
+        opened.set_setting(store::kExtractionIncompleteSetting, "1");
+        tx.commit();
+    }
+    const auto note = run_dossier({"note", project.string(), "--entity", "Sweden", "a note"});
+    EXPECT_EQ(note.exit_code, 1);
+    EXPECT_NE(note.err.find("no entity named 'Sweden'; the last extraction did not finish "
+                            "(interrupted or cancelled): run 'dossier extract " +
+                            project.string() + "' first"),
+              std::string::npos)
+        << note.err;
+    ASSERT_EQ(run_dossier({"extract", project.string()}).exit_code, 0);
+    EXPECT_EQ(run_dossier({"note", project.string(), "--entity", "Sweden", "a note"}).exit_code, 0);
+}
+
 } // namespace
 } // namespace dossier::testing

@@ -3,8 +3,11 @@
 #include "dossier/store/store_error.h"
 #include "test_support.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
+#include <memory>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace dossier;
 using namespace dossier::store;
@@ -146,4 +149,31 @@ TEST(Project, UsesWalAndForeignKeys) {
         "sqlite3 '" + path.string() + "' 'PRAGMA journal_mode' > '" + (dir / "out").string() + "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
     EXPECT_EQ(dossier::testing::read_file(dir / "out"), "wal\n");
+}
+
+// SQLite cannot wait for another connection's write lock from inside a read transaction, so a
+// lookup that leaves its statement stepped (setting() reads one row) must not keep one open into
+// the next transaction: before the fix this BEGIN IMMEDIATE failed at once with "database is
+// locked" while the other side held the lock (issue 19, about 2% of `dossier extract` runs).
+TEST(Project, ATransactionAfterASettingLookupWaitsForAnotherWritersLock) {
+    TempDir dir;
+    const auto path = dir / "p.dossier";
+    auto reader = Project::open(path, OpenMode::CreateIfMissing);
+    reader.set_setting("key", "value");
+    auto other = Project::open(path);
+    auto held = std::make_unique<Transaction>(other);
+    std::thread release([&held] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        held->commit();
+    });
+    EXPECT_EQ(reader.setting("key"), "value");
+    try {
+        Transaction tx(reader);
+        reader.set_setting("key", "changed");
+        tx.commit();
+    } catch (const StoreError& e) {
+        ADD_FAILURE() << "the transaction did not wait: " << e.what();
+    }
+    release.join();
+    EXPECT_EQ(reader.setting("key"), "changed");
 }

@@ -76,3 +76,49 @@ TEST(Connection, ExecReportsSqlitesOwnMessage) {
 }
 
 } // namespace
+
+// Connection::begin_write ends the read a cached statement was left in (Project::setting steps
+// once and leaves); one still being iterated when a write begins is our bug and says so instead
+// of reading on from its first row.
+TEST(Connection, AWriteEndsTheReadOfAFinishedCachedLookup) {
+    Connection conn(":memory:", false, true);
+    conn.exec("CREATE TABLE t(v INTEGER); INSERT INTO t VALUES (1), (2)");
+    auto& lookup = conn.prepare("SELECT v FROM t ORDER BY v");
+    ASSERT_TRUE(lookup.step());
+    ASSERT_TRUE(lookup.busy());
+    conn.begin_write();
+    EXPECT_FALSE(lookup.busy());
+    try {
+        lookup.step();
+        ADD_FAILURE() << "a query cut short by a write read on";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("still being read"), std::string::npos) << e.what();
+    }
+    conn.exec("COMMIT");
+    auto& again = conn.prepare("SELECT v FROM t ORDER BY v");
+    ASSERT_TRUE(again.step());
+    EXPECT_EQ(again.int64(0), 1);
+}
+
+TEST(Connection, AWriteWhileAnUncachedQueryIsBeingReadIsRefusedAsOurBug) {
+    Connection conn(":memory:", false, true);
+    conn.exec("CREATE TABLE t(v INTEGER); INSERT INTO t VALUES (1), (2)");
+    dossier::store::detail::Statement reading(conn.handle(), "SELECT v FROM t");
+    ASSERT_TRUE(reading.step());
+    try {
+        conn.begin_write();
+        ADD_FAILURE() << "a write began inside a read transaction";
+    } catch (const StoreError& e) {
+        EXPECT_NE(std::string(e.what()).find("SELECT v FROM t"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Connection, AWriteOutsideATransactionEndsTheReadsOfFinishedLookups) {
+    Connection conn(":memory:", false, true);
+    conn.exec("CREATE TABLE t(v INTEGER); INSERT INTO t VALUES (1)");
+    auto& lookup = conn.prepare("SELECT v FROM t");
+    ASSERT_TRUE(lookup.step());
+    conn.prepare("INSERT INTO t VALUES (?1)").bind(1, 2).run();
+    EXPECT_FALSE(lookup.busy());
+    EXPECT_EQ(query_int(conn, "SELECT count(*) FROM t"), 2);
+}

@@ -12,8 +12,18 @@ namespace {
 
 using nlohmann::json;
 
+// A key as the file spells it. JSON lets a key hold a line break or another control character
+// ("docum\nts"); such a key is shown escaped, as JSON writes it, so the error stays one line
+// (found by fuzz_view_spec).
+std::string printable_key(const std::string& key) {
+    if (std::none_of(key.begin(), key.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
+        return key;
+    const auto quoted = json(key).dump(-1, ' ', false, json::error_handler_t::replace);
+    return quoted.substr(1, quoted.size() - 2);
+}
+
 [[noreturn]] void fail(const std::string& key, const std::string& why) {
-    throw ViewSpecError("view: " + key + ": " + why);
+    throw ViewSpecError("view: " + printable_key(key) + ": " + why);
 }
 
 std::string shown(const json& value) {

@@ -60,7 +60,7 @@ void check_is_dossier_file(Connection& conn, const std::filesystem::path& path) 
 
 void migrate(Connection& conn, int from) {
     auto steps = detail::migrations();
-    conn.exec("BEGIN IMMEDIATE");
+    conn.begin_write();
     try {
         // Two processes creating one project both saw version 0; the second gets the write lock
         // only after the first committed, so start from what is there now, not from what we read.
@@ -282,7 +282,7 @@ Transaction::Transaction(Project& project) : conn_(project.connection()) {
     if (conn_.read_only())
         throw StoreError(StoreError::Kind::ReadOnly,
                          "the project is open read-only; changes cannot be saved");
-    conn_.exec("BEGIN IMMEDIATE");
+    conn_.begin_write();
 }
 
 Transaction::~Transaction() {

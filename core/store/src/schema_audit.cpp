@@ -222,7 +222,7 @@ std::vector<SchemaDifference> strip_foreign_schema(const std::filesystem::path& 
     using Problem = SchemaDifference::Problem;
     auto raw = open_raw(path, false);
     auto& conn = *raw.conn;
-    conn.exec("BEGIN IMMEDIATE");
+    conn.begin_write();
     try {
         auto differences = detail::schema_differences(conn, raw.version);
         for (const auto& d : differences)

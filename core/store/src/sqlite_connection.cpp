@@ -37,7 +37,8 @@ void throw_sqlite_error(sqlite3* db, int rc, std::string_view what) {
     throw StoreError(kind, message);
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+Statement::Statement(sqlite3* db, std::string_view sql, Connection* owner)
+    : db_(db), owner_(owner) {
     int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
     if (rc != SQLITE_OK)
@@ -85,6 +86,15 @@ Statement& Statement::bind_null(int index) {
 }
 
 bool Statement::step() {
+    if (read_ended_for_write_)
+        throw StoreError(StoreError::Kind::Other,
+                         "internal error: a query was still being read when its connection began "
+                         "writing (" +
+                             std::string(sqlite3_sql(stmt_)) + ")");
+    // The first step of a write outside a transaction takes the write lock: no read may be open.
+    if (owner_ && !sqlite3_stmt_busy(stmt_) && !sqlite3_stmt_readonly(stmt_) &&
+        sqlite3_get_autocommit(db_))
+        owner_->end_finished_reads(this);
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)
         return true;
@@ -103,6 +113,16 @@ void Statement::run() {
 void Statement::reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
+    read_ended_for_write_ = false;
+}
+
+bool Statement::busy() const {
+    return sqlite3_stmt_busy(stmt_) != 0;
+}
+
+void Statement::end_read_for_write() {
+    sqlite3_reset(stmt_);
+    read_ended_for_write_ = true;
 }
 
 std::int64_t Statement::int64(int column) const {
@@ -288,7 +308,7 @@ Connection::~Connection() {
 Statement& Connection::prepare(const char* sql) {
     auto& slot = cache_[sql];
     if (!slot)
-        slot = std::make_unique<Statement>(db_, sql);
+        slot = std::make_unique<Statement>(db_, sql, this);
     else
         slot->reset();
     return *slot;
@@ -302,6 +322,23 @@ void Connection::exec(const char* sql) {
         sqlite3_free(error);
         throw_sqlite_error(db_, rc, "executing a statement");
     }
+}
+
+void Connection::end_finished_reads(const Statement* writing) {
+    for (auto& [sql, statement] : cache_)
+        if (statement.get() != writing && statement->busy())
+            statement->end_read_for_write();
+    for (sqlite3_stmt* open = sqlite3_next_stmt(db_, nullptr); open;
+         open = sqlite3_next_stmt(db_, open))
+        if (sqlite3_stmt_busy(open))
+            throw StoreError(StoreError::Kind::Other,
+                             "internal error: a write began while a query was still being read (" +
+                                 std::string(sqlite3_sql(open)) + ")");
+}
+
+void Connection::begin_write() {
+    end_finished_reads();
+    exec("BEGIN IMMEDIATE");
 }
 
 std::int64_t Connection::last_insert_rowid() const {

@@ -13,9 +13,14 @@
 
 namespace dossier::store::detail {
 
+class Connection;
+
 class Statement {
 public:
-    Statement(sqlite3* db, std::string_view sql);
+    // `owner` is the connection that caches this statement (Connection::prepare); a statement of
+    // the cache that writes outside a transaction first ends the reads other cached statements
+    // left open (Connection::end_finished_reads).
+    Statement(sqlite3* db, std::string_view sql, Connection* owner = nullptr);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -34,11 +39,18 @@ public:
         return value.empty() ? bind_null(index) : bind(index, value);
     }
 
-    // True while a row is available; false when done. Throws StoreError on failure.
+    // True while a row is available; false when done. Throws StoreError on failure, and when
+    // the connection ended this statement's read to begin a write (end_read_for_write).
     bool step();
     // Runs a statement that returns no rows and resets it.
     void run();
     void reset();
+    // True between a step() that gave a row and the reset(): the statement holds a read
+    // transaction open on its connection.
+    bool busy() const;
+    // Resets it because its connection begins a write; a later step() without a reset() throws
+    // instead of reading on from the start.
+    void end_read_for_write();
 
     std::int64_t int64(int column) const;
     double real(int column) const;
@@ -49,6 +61,8 @@ public:
 private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
+    Connection* owner_ = nullptr;
+    bool read_ended_for_write_ = false;
 };
 
 class Connection {
@@ -61,6 +75,14 @@ public:
     // A cached prepared statement, reset and with bindings cleared.
     Statement& prepare(const char* sql);
     void exec(const char* sql);
+    // BEGIN IMMEDIATE, after end_finished_reads(): every write transaction starts here.
+    void begin_write();
+    // A write must not start inside a read transaction: SQLite cannot wait for another process's
+    // write lock then (its busy handler is skipped, as waiting could deadlock) and fails at once
+    // with "database is locked". Cached statements read from (a single-row lookup stepped once,
+    // never reset) keep such a read open, so they are reset here; any other statement still
+    // being read is a bug of ours and throws. `writing` is the statement about to write, if any.
+    void end_finished_reads(const Statement* writing = nullptr);
     std::int64_t last_insert_rowid() const;
     int changes() const;
     bool read_only() const { return read_only_; }

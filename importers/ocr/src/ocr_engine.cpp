@@ -1,5 +1,6 @@
 #include "dossier/importers/ocr_engine.h"
 
+#include "dossier/importers/ocr_text_normalisation.h"
 #include "dossier/importers/tessdata.h"
 
 #include <map>
@@ -118,9 +119,15 @@ PageText OcrEngine::read(const GrayImage& image, int page, const std::atomic<boo
         out.error = "Tesseract could not read the page";
     } else {
         collect_words(*api_, out);
+        normalise_ocr_text(out, [this](std::string_view word) { return is_dictionary_word(word); });
     }
     api_->Clear();
     return out;
+}
+
+bool OcrEngine::is_dictionary_word(std::string_view word) const {
+    const std::string terminated(word);
+    return api_->IsValidWord(terminated.c_str()) != 0;
 }
 
 std::unique_ptr<OcrEngine> acquire_engine(const OcrSettings& settings) {

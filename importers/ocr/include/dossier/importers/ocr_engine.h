@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <memory>
+#include <string_view>
 
 namespace tesseract {
 class TessBaseAPI;
@@ -24,7 +25,11 @@ public:
 
     // Recognises one page; `cancel` is polled inside Tesseract's recognition. A cancelled page
     // comes back with error "cancelled".
+    // The text is normalised for extraction (normalise_ocr_text) with this engine's dictionary.
     PageText read(const GrayImage& image, int page, const std::atomic<bool>* cancel);
+
+    // True when the word is in the word list of the engine's languages.
+    bool is_dictionary_word(std::string_view word) const;
 
 private:
     std::unique_ptr<tesseract::TessBaseAPI> api_;
