@@ -4,8 +4,8 @@
 // steps; dates are off the graph until ticked; the status bar says how much is drawn.
 #include "../../bench/synthetic_network.h"
 #include "graph_view/graph_view.h"
-#include "jobs/layout_controller.h"
 #include "gui_fixture.h"
+#include "jobs/layout_controller.h"
 #include "panels/filters_panel.h"
 #include "state/community_groups.h"
 #include "test_window.h"
@@ -184,18 +184,17 @@ private slots:
                         QCOMPARE(node.position, before.at(node.id.value));
                     continue;
                 }
-                QVERIFY(std::hypot(node.position.x() - centre.x(), node.position.y() - centre.y()) <=
-                        unfolded_radius(members) + 1e-6);
+                QVERIFY(
+                    std::hypot(node.position.x() - centre.x(), node.position.y() - centre.y()) <=
+                    unfolded_radius(members) + 1e-6);
                 inside[node.id.value] = node.position;
             }
             // Not the sunflower any more: Graphviz placed them.
-            QVERIFY(inside != [&] {
-                std::map<std::int64_t, QPointF> sunflower;
-                for (const auto& [id, p] : before)
-                    if (inside.count(id))
-                        sunflower[id] = p;
-                return sunflower;
-            }());
+            std::map<std::int64_t, QPointF> sunflower;
+            for (const auto& [id, p] : before)
+                if (inside.count(id))
+                    sunflower[id] = p;
+            QVERIFY(inside != sunflower);
             runs.push_back(inside);
         }
         QCOMPARE(runs[0], runs[1]);

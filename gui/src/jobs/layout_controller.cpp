@@ -6,8 +6,8 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 namespace dossier::gui {
@@ -186,8 +186,7 @@ void LayoutController::submit(const std::vector<char>& include) {
 namespace {
 // Scales and moves positions so that they fill the disc of `fit` around their centroid
 // (uniformly: the layout's shape is kept).
-void fit_into(std::vector<std::pair<EntityId, QPointF>>& positions, QPointF centre,
-              double radius) {
+void fit_into(std::vector<std::pair<EntityId, QPointF>>& positions, QPointF centre, double radius) {
     if (positions.empty())
         return;
     QPointF mean;
