@@ -1,6 +1,7 @@
 // dossier-gui: the Qt 6 explorer. `dossier-gui [PROJECT] [--select NAME] [--focus NAME]
 // [--unfold NAME]` opens a project at start.
 #include "app/main_window.h"
+#include "dossier/importers/openmp_limit.h"
 #include "jobs/layout_controller.h"
 
 #include <QApplication>
@@ -56,6 +57,9 @@ void when_laid_out(dossier::gui::MainWindow& window, const QString& name,
 } // namespace
 
 int main(int argc, char** argv) {
+    // Before Qt or Tesseract starts: OCR reads pages one per worker thread, and libgomp must not
+    // add its own thread pool inside each page (docs/OCR.md, "How it runs"), as in `dossier`.
+    dossier::importers::restart_with_single_threaded_openmp(argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Dossier"));
     QApplication::setOrganizationName(QStringLiteral("Dossier"));

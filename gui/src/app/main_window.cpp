@@ -6,6 +6,7 @@
 #include "graph_view/graph_view.h"
 #include "graph_view/unpin_command.h"
 #include "jobs/layout_controller.h"
+#include "jobs/ocr_import_settings.h"
 #include "panels/details_panel.h"
 #include "panels/documents_panel.h"
 #include "panels/entities_panel.h"
@@ -261,7 +262,7 @@ void MainWindow::import_paths(const QStringList& paths) {
     }
     const QString target = project_path_.isEmpty() ? pending_path_ : project_path_;
     set_activity(tr("Importing…"), 0, 0, true);
-    importer_.start(target.toStdString(), paths);
+    importer_.start(target.toStdString(), paths, load_ocr_import_settings());
     import_refresh_.start();
     update_extraction_banner();
 }
@@ -379,7 +380,8 @@ void MainWindow::update_extraction_banner() {
 void MainWindow::choose_import_files() {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Files"), QString(),
-        tr("Documents (*.txt *.html *.htm *.pdf *.xml *.csv *.tsv);;All files (*)"));
+        tr("Documents (*.txt *.html *.htm *.pdf *.xml *.csv *.tsv *.png *.jpg *.jpeg *.tif "
+           "*.tiff);;All files (*)"));
     import_paths(files);
 }
 

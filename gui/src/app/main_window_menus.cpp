@@ -1,6 +1,7 @@
 // The window's menus (File, Project, Edit, View, Layout, Help; the Curate and Questions menus are
 // curation_ui.h's), the toolbar with the most used of their actions, and the recent projects.
 #include "app/main_window.h"
+#include "app/ocr_options_dialog.h"
 #include "graph_view/graph_view.h"
 #include "jobs/layout_controller.h"
 #include "panels/search_panel.h"
@@ -50,6 +51,8 @@ void MainWindow::build_file_menu() {
     auto* import_folder =
         file->addAction(tr("Import &Folder…"), this, &MainWindow::choose_import_folder);
     import_folder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    file->addAction(tr("&OCR Options…"), this, [this] { edit_ocr_import_settings(this); })
+        ->setObjectName(QStringLiteral("ocrOptionsAction"));
     auto* export_action = toolbar_actions_.export_figure =
         file->addAction(tr("&Export…"), this, &MainWindow::show_export_dialog);
     export_action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));

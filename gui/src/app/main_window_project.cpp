@@ -5,6 +5,7 @@
 #include "dossier/store/store_error.h"
 #include "graph_view/graph_view.h"
 #include "jobs/layout_controller.h"
+#include "panels/details_panel.h"
 #include "panels/documents_panel.h"
 #include "panels/entity_names_model.h"
 #include "panels/filters_panel.h"
@@ -143,6 +144,7 @@ void MainWindow::apply_snapshot(ProjectSnapshot snapshot) {
     if (!same_project || !reader_.is_open()) {
         try {
             reader_.open(snapshot.path);
+            details_->open_scans(snapshot.path);
         } catch (const std::exception& e) {
             set_activity({});
             show_error(tr("Cannot open project"),

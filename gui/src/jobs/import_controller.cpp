@@ -33,7 +33,8 @@ void ImportController::wait() {
     watcher_.waitForFinished();
 }
 
-void ImportController::start(const std::filesystem::path& project_path, const QStringList& inputs) {
+void ImportController::start(const std::filesystem::path& project_path, const QStringList& inputs,
+                             const OcrImportSettings& ocr) {
     if (running())
         return;
     cancel_ = std::make_shared<std::atomic<bool>>(false);
@@ -44,16 +45,25 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
         post_to(this, [](ImportController& self, QString phase, int done, int total,
                          QString current) { emit self.progress(phase, done, total, current); });
     auto cancel = cancel_;
-    watcher_.setFuture(QtConcurrent::run([project_path, paths, cancel, report_progress] {
+    const auto ocr_settings = to_ingest_settings(ocr);
+    watcher_.setFuture(QtConcurrent::run([project_path, paths, cancel, report_progress,
+                                          ocr_settings] {
         ImportReport report;
         try {
             auto project = store::Project::open(project_path, store::OpenMode::CreateIfMissing);
             ingest::ImportOptions options;
             options.inputs = paths;
+            options.ocr = ocr_settings;
             options.cancel = cancel.get();
             options.progress = [&](const ingest::ImportProgress& p) {
+                QString current = qs(p.current_file);
+                if (p.pages_total > 0)
+                    current = QObject::tr("OCR page %1/%2 of %3")
+                                  .arg(p.pages_done)
+                                  .arg(p.pages_total)
+                                  .arg(current);
                 report_progress(QObject::tr("Importing"), static_cast<int>(p.files_done),
-                                static_cast<int>(p.files_total), qs(p.current_file));
+                                static_cast<int>(p.files_total), current);
             };
             const auto result = ingest::ImportJob(options).run(project);
             report.imported = static_cast<int>(result.imported.size());

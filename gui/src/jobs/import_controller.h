@@ -2,6 +2,8 @@
 // Runs an import (and the extraction of what it brought in) on a worker thread with that thread's
 // own project connection. Progress arrives on the GUI thread a few times a second; cancel stops
 // between files and the file in progress is rolled back by the ingest core.
+#include "jobs/ocr_import_settings.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
@@ -34,8 +36,10 @@ public:
     ~ImportController() override;
 
     bool running() const { return watcher_.isRunning(); }
-    // Imports `inputs` (files and folders) into the project at `project`.
-    void start(const std::filesystem::path& project, const QStringList& inputs);
+    // Imports `inputs` (files and folders) into the project at `project`; scans are read as
+    // `ocr` says (the defaults are those of `dossier import`).
+    void start(const std::filesystem::path& project, const QStringList& inputs,
+               const OcrImportSettings& ocr = {});
     void cancel();
     // Blocks until the running import ends (window close, tests).
     void wait();

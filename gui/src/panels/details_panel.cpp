@@ -181,7 +181,7 @@ QString DetailsPanel::render_entity(int index) {
                 .arg(esc(other.name))
                 .arg(edge.weight)
                 .arg(edge.id.value);
-        html += relation_evidence_html(*reader_, edge.id, kMaxQuotes);
+        html += relation_evidence_html(*reader_, edge.id, kMaxQuotes, &scans_);
     }
     return html;
 }

@@ -2,6 +2,7 @@
 // The Details dock: the selected entity's names, type, metrics, documents and relations, each
 // relation with the sentences it was read from (document, date, page). Links select the other
 // end of a relation or open a document.
+#include "panels/scan_evidence.h"
 #include "state/explorer_state.h"
 #include "state/project_reader.h"
 
@@ -22,6 +23,9 @@ public:
         labeler_ = std::move(labeler);
     }
     QTextBrowser* browser() const { return browser_; }
+    // Evidence read from scans shows its cropped lines, from this project (read-only; throws
+    // store::StoreError when it cannot be opened).
+    void open_scans(const std::filesystem::path& project) { scans_.open(project); }
     // The plain text shown now (for tests and copy).
     QString plain_text() const;
 
@@ -42,6 +46,7 @@ private:
     ProjectReader* reader_;
     QTextBrowser* browser_;
     std::function<QString(DocumentId)> labeler_;
+    ScanEvidence scans_;
 };
 
 } // namespace dossier::gui

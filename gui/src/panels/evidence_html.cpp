@@ -1,6 +1,7 @@
 #include "panels/evidence_html.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace dossier::gui {
 namespace {
@@ -15,7 +16,8 @@ QString tr(const char* text) {
 
 } // namespace
 
-QString evidence_quotes_html(const std::vector<EvidenceQuote>& quotes) {
+QString evidence_quotes_html(const std::vector<EvidenceQuote>& quotes,
+                             const std::vector<ScanLine>& scans) {
     if (quotes.empty())
         return {};
     QString html = QStringLiteral("<ul>");
@@ -25,18 +27,29 @@ QString evidence_quotes_html(const std::vector<EvidenceQuote>& quotes) {
             where += QStringLiteral(", ") + qs(q.document_date);
         if (q.page > 0)
             where += tr(", p. %1").arg(q.page);
-        html += QStringLiteral("<li>“%1” <a href='doc:%2'>%3</a></li>")
-                    .arg(qs(q.sentence).simplified().toHtmlEscaped())
+        const auto scan = std::find_if(scans.begin(), scans.end(), [&](const ScanLine& line) {
+            return line.document == q.document && line.sentence == q.sentence;
+        });
+        const bool scanned = scan != scans.end();
+        html += QStringLiteral("<li>“%1” <a href='doc:%2'>%3</a>")
+                    .arg(scanned ? scan->text_html : qs(q.sentence).simplified().toHtmlEscaped())
                     .arg(q.document.value)
                     .arg(where.toHtmlEscaped());
+        if (scanned)
+            html += scan_line_html(*scan);
+        html += QStringLiteral("</li>");
     }
     html += QStringLiteral("</ul>");
     return html;
 }
 
-QString relation_evidence_html(ProjectReader& reader, RelationId relation, std::size_t limit) {
+QString relation_evidence_html(ProjectReader& reader, RelationId relation, std::size_t limit,
+                               ScanEvidence* scans) {
     try {
-        return evidence_quotes_html(reader.evidence(relation, limit));
+        const auto quotes = reader.evidence(relation, limit);
+        if (scans == nullptr || !scans->is_open() || quotes.empty())
+            return evidence_quotes_html(quotes);
+        return evidence_quotes_html(quotes, scans->lines(relation, limit));
     } catch (const std::exception& e) {
         return tr("<p>Evidence unavailable: %1</p>").arg(qs(e.what()).toHtmlEscaped());
     }
