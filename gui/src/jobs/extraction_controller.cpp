@@ -2,6 +2,7 @@
 
 #include "dossier/curation/replay.h"
 #include "dossier/extract/extraction.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/project.h"
 #include "dossier/store/project_stats.h"
@@ -50,7 +51,7 @@ void ExtractionController::start(const std::filesystem::path& project_path) {
                 [&](std::size_t done, std::size_t total) {
                     report_progress(static_cast<int>(done), static_cast<int>(total));
                 },
-                cancel.get());
+                cancel.get(), all_cores());
             report.documents = static_cast<int>(summary.documents);
             report.mentions = static_cast<int>(summary.mentions);
             report.entities = static_cast<int>(summary.entities);

@@ -2,6 +2,7 @@
 
 #include "dossier/extract/extraction.h"
 #include "dossier/ingest/import_job.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/project.h"
 #include "dossier/store/relation_store.h"
 #include "jobs/post_to_thread.h"
@@ -54,6 +55,7 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
             ingest::ImportOptions options;
             options.inputs = paths;
             options.ocr = ocr_settings;
+            options.jobs = all_cores(); // as `dossier import`: the same project for any number
             options.cancel = cancel.get();
             options.progress = [&](const ingest::ImportProgress& p) {
                 QString current = qs(p.current_file);
@@ -79,7 +81,7 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
                         report_progress(QObject::tr("Extracting"), static_cast<int>(done),
                                         static_cast<int>(total), QString());
                     },
-                    cancel.get());
+                    cancel.get(), all_cores());
                 report.extraction = QObject::tr("%1 mentions of %2 entities found in %3 documents")
                                         .arg(summary.mentions)
                                         .arg(summary.entities)
