@@ -6,6 +6,7 @@
 #include "graph_view/graph_view.h"
 #include "gui_fixture.h"
 #include "jobs/layout_controller.h"
+#include "panels/entities_panel.h"
 #include "panels/filters_panel.h"
 #include "state/community_groups.h"
 #include "test_window.h"
@@ -106,6 +107,8 @@ private slots:
                 graph.nodes[static_cast<std::size_t>(graph.edges[e].target)].community)
                 between += graph.edges[e].weight;
         QCOMPARE(drawn_weight, between);
+        // The Entities table lists entities, not the overview's community nodes.
+        QCOMPARE(window.entities_panel()->model()->rowCount(), static_cast<int>(kLargeEntities));
         QVERIFY2(window.status_counts().contains(
                      QStringLiteral("communities standing for %1 entities").arg(kLargeEntities)),
                  qPrintable(window.status_counts()));

@@ -17,7 +17,8 @@ EntitiesModel::EntitiesModel(ExplorerState* state, QObject* parent)
 }
 
 int EntitiesModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !state_ ? 0 : static_cast<int>(state_->graph()->nodes.size());
+    // Entities only: the overview's community nodes come after them and are no entities.
+    return parent.isValid() || !state_ ? 0 : static_cast<int>(state_->graph()->entity_count());
 }
 
 int EntitiesModel::columnCount(const QModelIndex& parent) const {
@@ -28,7 +29,7 @@ QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
     if (!state_)
         return {};
     const auto& nodes = state_->graph()->nodes;
-    if (!index.isValid() || index.row() >= static_cast<int>(nodes.size()))
+    if (!index.isValid() || index.row() >= static_cast<int>(state_->graph()->entity_count()))
         return {};
     const auto& node = nodes[static_cast<std::size_t>(index.row())];
     switch (role) {

@@ -18,6 +18,7 @@ class EntitiesPanel : public QWidget {
 public:
     explicit EntitiesPanel(ExplorerState* state, QWidget* parent = nullptr);
     QTableView* table() const { return table_; }
+    EntitiesModel* model() const { return model_; }
     QLineEdit* search_field() const { return search_; }
     int shown_rows() const;
 

@@ -85,7 +85,8 @@ void SearchPanel::search(const QString& raw) {
         const auto lookup = reader_->find_entity(text.toStdString());
         if (lookup.entity)
             add_entity(lookup.entity->id, {});
-        for (const auto& node : graph.nodes) {
+        for (std::size_t i = 0; i < graph.entity_count(); ++i) { // not the community nodes
+            const auto& node = graph.nodes[i];
             if (static_cast<int>(listed.size()) >= kMaxEntityHits)
                 break;
             if (node.name.contains(text, Qt::CaseInsensitive) ||
