@@ -84,6 +84,18 @@ TEST(SovietNameOrder, InitialsAfterTheSurnameAreHisInitials) {
     EXPECT_EQ(key_of(r, text, "Ostrakov O.R."), key_of(r, text, "O. R. Ostrakov"));
 }
 
+// Found by fuzz_extractor under ASan (fuzz/corpus/fuzz_extractor/end-of-text-surname): a name
+// word ending the text made the surname-first rule look at the token after the last one.
+TEST(SovietNameOrder, ANameThatEndsTheTextIsReadWithoutLookingPastIt) {
+    for (const std::string text :
+         {"Present: Ostrakov O.R. and Belyavin", "Present: Ostrakov O.R. and Secretary Belyavin"}) {
+        auto r = extract_text(text);
+        const auto persons = surfaces_of(r, text, EntityType::Person);
+        EXPECT_NE(std::find(persons.begin(), persons.end(), "Ostrakov O.R."), persons.end())
+            << text;
+    }
+}
+
 TEST(SovietNameOrder, AGivenNameFirstOrAKnownAbbreviationIsNotRussianOrder) {
     const std::string text = "Walter B. Hensley met Grell U.S. officials in Washington D.C.";
     auto r = extract_text(text);

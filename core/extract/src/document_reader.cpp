@@ -78,7 +78,8 @@ bool WindowReader::is_initial_at(std::size_t i) const {
 
 WindowReader::PhraseMatch WindowReader::longest_phrase(std::size_t i, bool entities_only) const {
     PhraseMatch best;
-    if (!tokens_[i].is(kWord) || !tokens_[i].is(kCapitalized))
+    // A rule may ask at the token after a name that ends the text.
+    if (i >= tokens_.size() || !tokens_[i].is(kWord) || !tokens_[i].is(kCapitalized))
         return best;
     std::uint64_t h = combine_start();
     const std::size_t limit = std::min(data_.phrases.max_length(), tokens_.size() - i);

@@ -749,7 +749,9 @@ std::size_t WindowReader::try_speaker_label(std::size_t i) {
 // themselves ("Washington D.C." stops before the capital anyway, "Smith U.S. policy").
 bool WindowReader::read_surname_first(const std::vector<std::string>& words, std::size_t after,
                                       NameRead& result) const {
-    if (words.empty() || (words[0].size() <= 2 && words[0].back() == '.'))
+    // Nothing after the surname (the text ends there): no initials to read.
+    if (words.empty() || after >= tokens_.size() ||
+        (words[0].size() <= 2 && words[0].back() == '.'))
         return false;
     for (std::size_t w = 1; w < words.size(); ++w)
         if (!(words[w].size() <= 2 && words[w].back() == '.'))
