@@ -26,10 +26,12 @@ std::vector<ExportNode> community_nodes(const graph::GraphSnapshot& snapshot,
         ExportNode node;
         node.id = community.id;
         node.label = community.label;
-        node.type = "community";
+        node.type = community.is_entity
+                        ? std::string(to_string(snapshot.node(community.members.front()).type))
+                        : "community";
         node.community = community.community;
         node.metrics = {{"internal_weight", community.internal_weight},
-                        {"members", static_cast<double>(community.members.size())}};
+                        {"members", static_cast<double>(community.stands_for)}};
         nodes.push_back(std::move(node));
     }
     const auto& g = snapshot.graph();
@@ -74,12 +76,16 @@ ExportGraph export_graph_from_aggregate(store::Project& project,
     out.edges.reserve(aggregate.edges.size());
     for (const auto& pair : aggregate.edges) {
         ExportEdge edge;
-        edge.id = aggregate.nodes[pair.source].id + "-" + aggregate.nodes[pair.target].id;
+        // A relation between two entities drawn themselves keeps its id and direction, as an
+        // export without aggregation writes it.
+        edge.id = pair.merged
+                      ? aggregate.nodes[pair.source].id + "-" + aggregate.nodes[pair.target].id
+                      : "r" + std::to_string(snapshot.edge(pair.relations.front()).relation.value);
         edge.source = pair.source;
         edge.target = pair.target;
         edge.type = snapshot.relation_type_name(pair.type);
         edge.weight = pair.weight;
-        edge.directed = false;
+        edge.directed = !pair.merged && snapshot.edge(pair.relations.front()).directed;
         for (auto e : pair.relations) {
             const auto& info = snapshot.edge(e);
             widen(edge.first_date, edge.last_date, info.first_date, info.last_date);

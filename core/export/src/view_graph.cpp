@@ -28,6 +28,18 @@ ExportGraph export_graph_for_view(store::Project& project, const graph::ViewSpec
         out.reduction = describe_reduction(snapshot, view.filter, 0);
         return out;
     }
+    if (view.aggregate.scope == graph::AggregateScope::Project) {
+        // The project's communities, as the explorer's overview folds them, whatever the filter.
+        const auto whole = graph::GraphSnapshot::build(project, graph::GraphFilter{});
+        const auto communities = graph::project_communities(whole, view.aggregate.seed);
+        const auto aggregate = graph::aggregate_over_project(snapshot, communities, view.aggregate);
+        auto out = export_graph_from_aggregate(project, snapshot, aggregate, with_evidence);
+        const auto folded = static_cast<std::size_t>(
+            std::count_if(aggregate.nodes.begin(), aggregate.nodes.end(),
+                          [](const auto& node) { return !node.is_entity; }));
+        out.reduction = describe_reduction(snapshot, view.filter, folded);
+        return out;
+    }
     // Communities with the aggregation's seed, and the metric that ranks members for labels.
     graph::MetricOptions options;
     options.community_seed = view.aggregate.seed;

@@ -63,6 +63,38 @@ std::vector<AggregateNode> community_nodes(const GraphSnapshot& snapshot,
     return nodes;
 }
 
+// The edges of `out` from its nodes: relations inside one node are counted there, relations
+// between two entities drawn themselves stay one edge each, the rest are summed per node pair.
+void add_edges(const GraphSnapshot& snapshot, AggregateGraph& out) {
+    const auto& g = snapshot.graph();
+    std::unordered_map<std::uint64_t, PairSum> pairs;
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+        const auto a = out.node_of_vertex[boost::source(*it, g)];
+        const auto b = out.node_of_vertex[boost::target(*it, g)];
+        const auto& info = snapshot.edge(*it);
+        if (a == b) {
+            ++out.nodes[a].internal_relations;
+            out.nodes[a].internal_weight += info.weight;
+            continue;
+        }
+        if (out.nodes[a].is_entity && out.nodes[b].is_entity) {
+            out.edges.push_back({a, b, info.weight, info.type, {*it}, false});
+            continue;
+        }
+        const auto low = std::min(a, b), high = std::max(a, b);
+        pairs[(static_cast<std::uint64_t>(low) << 32) | high].add(*it, info);
+    }
+    out.edges.reserve(out.edges.size() + pairs.size());
+    for (auto& [key, sum] : pairs)
+        out.edges.push_back({static_cast<std::size_t>(key >> 32),
+                             static_cast<std::size_t>(key & 0xFFFFFFFFu), sum.weight,
+                             sum.dominant_type(snapshot), std::move(sum.relations)});
+    std::stable_sort(out.edges.begin(), out.edges.end(), [](const auto& x, const auto& y) {
+        return std::pair(std::min(x.source, x.target), std::max(x.source, x.target)) <
+               std::pair(std::min(y.source, y.target), std::max(y.source, y.target));
+    });
+}
+
 } // namespace
 
 std::string_view to_string(AggregateBy by) {
@@ -74,6 +106,18 @@ std::optional<AggregateBy> parse_aggregate_by(std::string_view text) {
         return AggregateBy::Community;
     if (text == "none" || text.empty())
         return AggregateBy::None;
+    return std::nullopt;
+}
+
+std::string_view to_string(AggregateScope scope) {
+    return scope == AggregateScope::Project ? "project" : "view";
+}
+
+std::optional<AggregateScope> parse_aggregate_scope(std::string_view text) {
+    if (text == "project")
+        return AggregateScope::Project;
+    if (text == "view" || text.empty())
+        return AggregateScope::View;
     return std::nullopt;
 }
 
@@ -103,31 +147,11 @@ AggregateGraph aggregate_by_community(const GraphSnapshot& snapshot,
         std::vector<std::string> names;
         for (std::size_t i = 0; i < node.members.size() && i < options.label_members; ++i)
             names.push_back(snapshot.node(node.members[i]).name);
-        node.label = community_label(names, node.members.size(), options.label_members);
+        node.stands_for = node.members.size();
+        node.label = community_label(names, node.stands_for, options.label_members);
     }
 
-    const auto& g = snapshot.graph();
-    std::unordered_map<std::uint64_t, PairSum> pairs;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        const auto a = out.node_of_vertex[boost::source(*it, g)];
-        const auto b = out.node_of_vertex[boost::target(*it, g)];
-        const auto& info = snapshot.edge(*it);
-        if (a == b) {
-            ++out.nodes[a].internal_relations;
-            out.nodes[a].internal_weight += info.weight;
-            continue;
-        }
-        const auto low = std::min(a, b), high = std::max(a, b);
-        pairs[(static_cast<std::uint64_t>(low) << 32) | high].add(*it, info);
-    }
-    out.edges.reserve(pairs.size());
-    for (auto& [key, sum] : pairs)
-        out.edges.push_back({static_cast<std::size_t>(key >> 32),
-                             static_cast<std::size_t>(key & 0xFFFFFFFFu), sum.weight,
-                             sum.dominant_type(snapshot), std::move(sum.relations)});
-    std::sort(out.edges.begin(), out.edges.end(), [](const auto& x, const auto& y) {
-        return std::pair(x.source, x.target) < std::pair(y.source, y.target);
-    });
+    add_edges(snapshot, out);
     return out;
 }
 
@@ -150,6 +174,61 @@ AggregateGraph aggregate_by_community(const GraphSnapshot& snapshot, const Metri
     if (centrality.size() != snapshot.node_count())
         centrality = computed.values(options.label_metric);
     return aggregate_by_community(snapshot, community, centrality, options);
+}
+
+AggregateGraph aggregate_over_project(const GraphSnapshot& snapshot,
+                                      const ProjectCommunities& communities,
+                                      const AggregateOptions& options) {
+    const auto& unfolded = options.unfolded;
+    auto folded = [&](int c) {
+        return c >= 0 &&
+               communities.communities[static_cast<std::size_t>(c)].members.size() >=
+                   options.min_members &&
+               !std::binary_search(unfolded.begin(), unfolded.end(), c);
+    };
+    AggregateGraph out;
+    out.node_of_vertex.resize(snapshot.node_count());
+    std::vector<int> folded_here; // communities with a member in the snapshot, ascending
+    for (Vertex v = 0; v < snapshot.node_count(); ++v)
+        if (const int c = communities.community(snapshot.entity(v)); folded(c))
+            folded_here.push_back(c);
+    std::sort(folded_here.begin(), folded_here.end());
+    folded_here.erase(std::unique(folded_here.begin(), folded_here.end()), folded_here.end());
+    for (int c : folded_here) {
+        const auto& community = communities.communities[static_cast<std::size_t>(c)];
+        AggregateNode node;
+        node.id = "c" + std::to_string(c);
+        node.community = c;
+        node.stands_for = community.members.size();
+        node.label = community_label(community.names, node.stands_for, options.label_members);
+        out.nodes.push_back(std::move(node));
+    }
+    for (Vertex v = 0; v < snapshot.node_count(); ++v) {
+        const int c = communities.community(snapshot.entity(v));
+        if (folded(c)) {
+            const auto at = static_cast<std::size_t>(
+                std::lower_bound(folded_here.begin(), folded_here.end(), c) - folded_here.begin());
+            out.node_of_vertex[v] = at;
+            out.nodes[at].members.push_back(v);
+            continue;
+        }
+        AggregateNode node;
+        node.id = std::to_string(snapshot.entity(v).value);
+        node.community = c;
+        node.is_entity = true;
+        node.label = snapshot.node(v).name;
+        node.members = {v};
+        node.stands_for = 1;
+        out.node_of_vertex[v] = out.nodes.size();
+        out.nodes.push_back(std::move(node));
+    }
+    auto rank = [&](Vertex v) { return communities.rank_of.at(snapshot.entity(v).value); };
+    for (auto& node : out.nodes)
+        if (!node.is_entity)
+            std::sort(node.members.begin(), node.members.end(),
+                      [&](Vertex a, Vertex b) { return rank(a) < rank(b); });
+    add_edges(snapshot, out);
+    return out;
 }
 
 } // namespace dossier::graph

@@ -32,6 +32,8 @@ public:
             keep_ego_network();
         if (filter_.min_degree > 0)
             keep_min_degree();
+        if (!filter_.hidden_entities.empty())
+            drop_hidden();
         out_.before_top = out_.entities.size();
         if (filter_.top_n > 0 && !filter_.top_metric.empty())
             keep_top_n();
@@ -78,8 +80,7 @@ private:
             for (const auto& wanted : filter_.relation_types)
                 if (source_.relation_types[t] == wanted)
                     type_allowed[t] = 1;
-        const auto* admitted =
-            inputs_.admitted_relations ? &*inputs_.admitted_relations : nullptr;
+        const auto* admitted = inputs_.admitted_relations ? &*inputs_.admitted_relations : nullptr;
         const auto n = source_.relations.size();
         out_.relations.reserve(n);
         out_.sources.reserve(n);
@@ -180,6 +181,14 @@ private:
         std::vector<char> keep(out_.entities.size(), 0);
         for (std::uint32_t p = 0; p < keep.size(); ++p)
             keep[p] = g.degree(p) >= filter_.min_degree;
+        restrict_to_flagged(keep);
+    }
+
+    void drop_hidden() {
+        std::vector<char> keep(out_.entities.size(), 1);
+        for (auto id : filter_.hidden_entities)
+            if (const auto p = position(id); p != kAbsent)
+                keep[p] = 0;
         restrict_to_flagged(keep);
     }
 

@@ -89,7 +89,7 @@ GraphFilter parse_graph_filter(const json& j) {
     GraphFilter f;
     expect_object(j, "filter",
                   {"entity_types", "relation_types", "min_weight", "min_degree", "date_from",
-                   "date_to", "documents", "name", "ego", "top", "include_rejected"});
+                   "date_to", "documents", "name", "ego", "hidden", "top", "include_rejected"});
     if (j.contains("entity_types"))
         for (const auto& t : get_array(j["entity_types"], "filter.entity_types")) {
             auto type = parse_entity_type(get_string(t, "filter.entity_types"));
@@ -134,6 +134,9 @@ GraphFilter parse_graph_filter(const json& j) {
         if (e.contains("hops"))
             f.ego_hops = static_cast<int>(get_integer(e["hops"], "filter.ego.hops", 0));
     }
+    if (j.contains("hidden"))
+        for (const auto& id : get_array(j["hidden"], "filter.hidden"))
+            f.hidden_entities.emplace_back(get_integer(id, "filter.hidden", 1));
     if (j.contains("top")) {
         const auto& t = j["top"];
         expect_object(t, "filter.top", {"metric", "count"});
@@ -158,7 +161,9 @@ GraphFilter parse_graph_filter(const json& j) {
 
 AggregateOptions parse_aggregate_options(const json& j) {
     AggregateOptions a;
-    expect_object(j, "aggregate", {"by", "label_members", "label_metric", "seed"});
+    expect_object(
+        j, "aggregate",
+        {"by", "label_members", "label_metric", "seed", "scope", "unfolded", "min_members"});
     if (j.contains("by")) {
         const auto by = parse_aggregate_by(get_string(j["by"], "aggregate.by"));
         if (!by)
@@ -176,14 +181,37 @@ AggregateOptions parse_aggregate_options(const json& j) {
     }
     if (j.contains("seed"))
         a.seed = static_cast<std::uint64_t>(get_integer(j["seed"], "aggregate.seed", 0));
+    if (j.contains("scope")) {
+        const auto scope = parse_aggregate_scope(get_string(j["scope"], "aggregate.scope"));
+        if (!scope)
+            fail("aggregate.scope", "expected \"view\" or \"project\", got " + shown(j["scope"]));
+        a.scope = *scope;
+    }
+    if (j.contains("unfolded")) {
+        for (const auto& c : get_array(j["unfolded"], "aggregate.unfolded"))
+            a.unfolded.push_back(static_cast<int>(get_integer(c, "aggregate.unfolded", 0)));
+        std::sort(a.unfolded.begin(), a.unfolded.end());
+        a.unfolded.erase(std::unique(a.unfolded.begin(), a.unfolded.end()), a.unfolded.end());
+    }
+    if (j.contains("min_members"))
+        a.min_members =
+            static_cast<std::size_t>(get_integer(j["min_members"], "aggregate.min_members", 1));
     return a;
 }
 
 json to_json(const AggregateOptions& a) {
-    return {{"by", std::string(to_string(a.by))},
-            {"label_members", a.label_members},
-            {"label_metric", std::string(to_string(a.label_metric))},
-            {"seed", a.seed}};
+    json j{{"by", std::string(to_string(a.by))},
+           {"label_members", a.label_members},
+           {"label_metric", std::string(to_string(a.label_metric))},
+           {"seed", a.seed}};
+    // The explorer's overview adds these; a figure of the filtered graph does without.
+    if (a.scope != AggregateScope::View)
+        j["scope"] = std::string(to_string(a.scope));
+    if (!a.unfolded.empty())
+        j["unfolded"] = a.unfolded;
+    if (a.min_members != 1)
+        j["min_members"] = a.min_members;
+    return j;
 }
 
 ViewSpec parse_view_spec(const json& j) {
@@ -297,6 +325,11 @@ json to_json(const GraphFilter& f) {
             e["names"] = f.ego_names;
         e["hops"] = f.ego_hops;
         j["ego"] = e;
+    }
+    if (!f.hidden_entities.empty()) {
+        j["hidden"] = json::array();
+        for (auto id : f.hidden_entities)
+            j["hidden"].push_back(id.value);
     }
     if (f.top_n > 0)
         j["top"] = {{"metric", f.top_metric}, {"count", f.top_n}};

@@ -13,6 +13,7 @@
 #include "dossier/render/style_mapping.h"
 #include "dossier/store/project.h"
 #include "graph_view/graph_painter.h"
+#include "state/community_groups.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -177,8 +178,10 @@ QString write_export(const ExplorerState& state, const FigureOptions& options,
                 metrics.push_back(*metric);
         const auto data = exporting::export_graph_for_view(project, view, metrics,
                                                            !options.evidence_csv.isEmpty());
-        if (view.aggregate.by != graph::AggregateBy::None) {
-            // Communities have no place on screen: laid out as `dossier export` lays them out.
+        if (view.aggregate.by != graph::AggregateBy::None &&
+            view.aggregate.scope != graph::AggregateScope::Project) {
+            // Communities of the filtered graph have no place on screen: laid out as
+            // `dossier export` lays them out.
             layout::LayoutService service;
             const auto laid_out =
                 service.submit(exporting::make_layout_request(data, view_options)).wait();
@@ -190,11 +193,13 @@ QString write_export(const ExplorerState& state, const FigureOptions& options,
                 *report = *written;
             return {};
         }
-        // Positions as the window shows them, y up as the files want.
+        // Positions as the window shows them, y up as the files want; the overview's
+        // community "c<k>" is its disc.
         const auto& shown = *state.graph();
         const auto placed = exporting::placed_at(
             data, view_options, [&](const std::string& id) -> std::optional<layout::Point> {
-                const int i = shown.find(EntityId{std::stoll(id)});
+                const int i = id.starts_with('c') ? shown.group_node(std::stoi(id.substr(1)))
+                                                  : shown.find(EntityId{std::stoll(id)});
                 if (i < 0)
                     return std::nullopt;
                 const auto& at = shown.nodes[static_cast<std::size_t>(i)].position;
@@ -259,8 +264,19 @@ graph::ViewSpec view_spec(const ExplorerState& state, const FigureOptions& optio
     }
     view.metrics = {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
                     graph::Metric::Community};
-    if (options.aggregate_communities)
+    if (options.aggregate_communities) {
         view.aggregate.by = graph::AggregateBy::Community;
+        const auto& presentation = state.presentation();
+        if (presentation.mode == ShowMode::Communities && state.graph()->groups.built) {
+            // The overview as drawn: the project's communities (community_groups.h), the ones
+            // unfolded drawn as their entities, a community of one drawn as its entity.
+            view.aggregate.scope = graph::AggregateScope::Project;
+            view.aggregate.unfolded = presentation.unfolded;
+            view.aggregate.min_members = kSmallestFoldedCommunity;
+            view.aggregate.label_members = kCommunityLabelMembers;
+            view.aggregate.seed = kCommunitySeed;
+        }
+    }
     const auto sections = view_sections(options);
     view.layout = sections["layout"];
     view.style = sections["style"];

@@ -138,7 +138,7 @@ void add_community_groups(ExplorerGraph& graph, int label_members) {
     groups.first_edge = graph.edges.size();
     groups.node_of_community.assign(members.size(), -1);
     for (std::size_t c = 0; c < members.size(); ++c) {
-        if (members[c].size() < 2)
+        if (members[c].size() < kSmallestFoldedCommunity)
             continue;
         groups.node_of_community[c] = static_cast<int>(graph.nodes.size());
         graph.nodes.push_back(

@@ -12,12 +12,22 @@
 //   graph at a few thousand extra edges however many relations cross communities.)
 #include "state/explorer_graph.h"
 
+#include <cstddef>
+#include <cstdint>
+
 namespace dossier::gui {
+
+// What the overview folds, which an export of it writes into its view file (figure_export.cpp),
+// so `dossier export --view` folds the same communities (graph/project_communities.h).
+inline constexpr std::size_t kSmallestFoldedCommunity = 2; // a community of one is its entity
+inline constexpr std::size_t kCommunityLabelMembers = 2;   // names in a community's label
+inline constexpr std::uint64_t kCommunitySeed = 1;         // Leiden's seed for the communities
 
 // Appends the overview to `graph` from each entity's `community` (-1: none; such an entity is
 // never folded) and ranks members for the labels by PageRank, then degree. Does nothing when the
 // overview is there already. Deterministic: the same graph gives the same nodes and edges.
-void add_community_groups(ExplorerGraph& graph, int label_members = 2);
+void add_community_groups(ExplorerGraph& graph,
+                          int label_members = static_cast<int>(kCommunityLabelMembers));
 
 // Removes the overview (before the communities change).
 void remove_community_groups(ExplorerGraph& graph);

@@ -52,6 +52,7 @@ void ExplorerState::set_document_subset(DocumentSubset subset) {
 
 graph::GraphFilter ExplorerState::view_filter() const {
     auto out = gui::view_filter(filter_, source_->source.relation_types);
+    out.hidden_entities = presentation_.hidden; // dropped after the filter, as on screen
     // A focus is the view file's ego network of no hops around the entities drawn, so the
     // exports and `dossier export --view` hold what the window shows.
     if (presentation_.mode == ShowMode::Focus) {

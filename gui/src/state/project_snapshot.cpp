@@ -2,6 +2,7 @@
 
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/metrics.h"
+#include "dossier/graph/project_communities.h"
 #include "dossier/model/date.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
@@ -85,6 +86,20 @@ void add_metrics(ExplorerGraph& graph, QStringList& notes,
     }
 }
 
+// Communities and PageRank as core's project_communities gives them for the same entities and
+// relations, so an export of the overview (`"scope": "project"`) folds the same communities.
+void add_project_communities(ExplorerGraph& graph, QStringList& notes) {
+    try {
+        const auto communities = graph::project_communities(entity_snapshot(graph), kCommunitySeed);
+        for (std::size_t v = 0; v < communities.vertex_community.size(); ++v) {
+            graph.nodes[v].community = communities.vertex_community[v];
+            graph.nodes[v].pagerank = communities.vertex_pagerank[v];
+        }
+    } catch (const std::exception& e) {
+        notes << QStringLiteral("communities not computed: %1").arg(QString::fromUtf8(e.what()));
+    }
+}
+
 // "1985-09-05", "1985-09", "1985" or empty, as a month index (the relations' dates are ISO).
 MonthIndex month_of_iso_text(std::string_view iso) {
     auto digits = [&](std::size_t at, std::size_t n) {
@@ -147,9 +162,8 @@ void add_graph_metrics(ExplorerGraph& graph, QStringList& notes) {
         add_metrics(graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
         return;
     }
-    add_metrics(graph, notes,
-                {graph::Metric::Degree, graph::Metric::Betweenness, graph::Metric::PageRank,
-                 graph::Metric::Community});
+    add_metrics(graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
+    add_project_communities(graph, notes);
     add_community_groups(graph);
 }
 
@@ -218,7 +232,7 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     // A large project opens on its community overview (presentation.h), so its communities are
     // needed before the first paint; the slower metrics follow after it (add_graph_metrics).
     if (graph.nodes.size() > static_cast<std::size_t>(kOverviewAbove)) {
-        add_metrics(graph, out.notes, {graph::Metric::PageRank, graph::Metric::Community});
+        add_project_communities(graph, out.notes);
         add_community_groups(graph);
     }
     out.entity_names = sorted_entity_names(graph);

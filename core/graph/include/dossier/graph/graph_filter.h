@@ -25,6 +25,9 @@ struct GraphFilter {
     std::vector<EntityId> ego_entities; // ego network: k hops around these entities
     std::vector<std::string> ego_names; // the same by name or alias (resolved on build)
     int ego_hops = 1;
+    // Entities the analyst hid in the explorer: dropped with their relations after the steps
+    // above and before the top-N step, as the window drops them after its filter.
+    std::vector<EntityId> hidden_entities;
     std::string top_metric; // keep the top_n nodes by this metric (see metrics.h)
     std::size_t top_n = 0;
     bool include_rejected = false; // entities an analyst marked "not an entity"
