@@ -47,6 +47,12 @@ std::optional<store::NodePosition> stored(const QString& path, EntityId id) {
     return store::CurationStore(project).position(id);
 }
 
+// Whether the store holds the entity as pinned; nothing while no position is stored yet.
+std::optional<bool> pinned_in_store(const QString& path, EntityId id) {
+    const auto position = stored(path, id);
+    return position ? std::optional<bool>(position->pinned) : std::nullopt;
+}
+
 // Pixels in the text colour within the pin head's disc, as the view shows it now.
 int pin_ink(MainWindow& window, EntityId id) {
     GraphView& view = *window.graph_view();
@@ -150,6 +156,8 @@ private slots:
         const QPoint from = view->screen_position(norland)->toPoint();
         drag(view, from, from + QPoint(30, 30));
         QVERIFY(node_of(window, norland).pinned);
+        // The store is written off the GUI thread: the pin is there before it is taken off.
+        QTRY_VERIFY_WITH_TIMEOUT(pinned_in_store(fixture.path, norland) == true, 10000);
         const QImage file_pinned = exported_png(window, dir.filePath(QStringLiteral("a.png")));
         const int pinned_ink = pin_ink(window, norland);
         // The head is a disc of radius 4.5 in the text colour: most of the 7 x 7 square.
@@ -159,7 +167,7 @@ private slots:
         QVERIFY(!node_of(window, norland).pinned);
         QVERIFY(view->pinned_nodes().empty());
         QVERIFY2(pin_ink(window, norland) < pinned_ink / 2, "the pin marker is still drawn");
-        QTRY_VERIFY_WITH_TIMEOUT(!stored(fixture.path, norland)->pinned, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(pinned_in_store(fixture.path, norland) == false, 10000);
         // Unpinned where it was: the same position.
         QCOMPARE(stored(fixture.path, norland)->x, node_of(window, norland).position.x());
         // Figure files never show pins.
@@ -175,7 +183,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(stored(fixture.path, norland)->pinned, 10000);
         window.undo_stack()->redo();
         QVERIFY(!node_of(window, norland).pinned);
-        QTRY_VERIFY_WITH_TIMEOUT(!stored(fixture.path, norland)->pinned, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(pinned_in_store(fixture.path, norland) == false, 10000);
     }
 };
 
