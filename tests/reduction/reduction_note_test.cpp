@@ -42,6 +42,17 @@ TEST(ReductionNote, AggregationSaysHowManyEntitiesBecameHowManyCommunities) {
               "of members.");
 }
 
+TEST(ReductionNote, AnOverviewWithCommunitiesUnfoldedCountsTheEntitiesDrawnSingly) {
+    ExportReduction r;
+    r.entities = 900;
+    r.top_nodes = 900;
+    r.communities = 20;
+    r.single_entities = 50;
+    EXPECT_EQ(reduction_note(r),
+              "900 entities shown as 20 communities and 50 entities drawn singly. A community "
+              "node is labelled by its most central members and sized by its number of members.");
+}
+
 TEST(ReductionNote, MinimumWeightIsStated) {
     ExportReduction r;
     r.min_weight = 2;

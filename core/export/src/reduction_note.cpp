@@ -41,19 +41,26 @@ std::string reduction_note(const ExportReduction& r) {
     const auto entities = [](std::size_t n) {
         return with_thousands(n) + (n == 1 ? " entity" : " entities");
     };
+    // "37 communities", or "20 communities and 50 entities drawn singly" (an overview with
+    // communities unfolded).
+    std::string communities =
+        with_thousands(r.communities) + (r.communities == 1 ? " community" : " communities");
+    if (r.single_entities > 0)
+        communities += " and " + entities(r.single_entities) + " drawn singly";
     if (top_cut && r.communities > 0)
         note = "The " + with_thousands(r.top_nodes) + " most central of " + entities(r.entities) +
-               " (" + metric_display_name(r.top_metric) + "), shown as " +
-               with_thousands(r.communities) + " communities.";
+               " (" + metric_display_name(r.top_metric) + "), shown as " + communities + ".";
     else if (top_cut)
         note = "Showing the " + with_thousands(r.top_nodes) + " most central of " +
                entities(r.entities) + " (" + metric_display_name(r.top_metric) + ").";
     else if (r.communities > 0)
-        note = entities(r.entities) + " shown as " + with_thousands(r.communities) +
-               (r.communities == 1 ? " community." : " communities.");
+        note = entities(r.entities) + " shown as " + communities + ".";
     if (!note.empty())
         note[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(note[0])));
-    if (r.communities > 0)
+    if (r.communities > 0 && r.single_entities > 0)
+        note += " A community node is labelled by its most central members and sized by its "
+                "number of members.";
+    else if (r.communities > 0)
         note += " Each node is a community, labelled by its most central members and sized by "
                 "its number of members.";
     if (r.min_weight > 0)

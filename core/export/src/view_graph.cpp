@@ -38,6 +38,7 @@ ExportGraph export_graph_for_view(store::Project& project, const graph::ViewSpec
             std::count_if(aggregate.nodes.begin(), aggregate.nodes.end(),
                           [](const auto& node) { return !node.is_entity; }));
         out.reduction = describe_reduction(snapshot, view.filter, folded);
+        out.reduction.single_entities = aggregate.nodes.size() - folded;
         return out;
     }
     // Communities with the aggregation's seed, and the metric that ranks members for labels.

@@ -66,11 +66,12 @@ struct ExportEdge {
 // How the graph was reduced for print, so a caption can say what is not drawn
 // (reduction_note.h). Zero / empty fields: that reduction was not applied.
 struct ExportReduction {
-    std::size_t entities = 0;    // nodes the filter left before its top-N step
-    std::string top_metric;      // top-N by this metric cut the graph to the most central nodes
-    std::size_t top_nodes = 0;   // nodes kept by top-N (before aggregation)
-    std::size_t communities = 0; // nodes are communities (aggregate.h) of this many
-    double min_weight = 0;       // relations lighter than this were left out
+    std::size_t entities = 0;        // nodes the filter left before its top-N step
+    std::string top_metric;          // top-N by this metric cut the graph to the most central nodes
+    std::size_t top_nodes = 0;       // nodes kept by top-N (before aggregation)
+    std::size_t communities = 0;     // nodes are communities (aggregate.h) of this many
+    std::size_t single_entities = 0; // and entities drawn singly beside them (project scope)
+    double min_weight = 0;           // relations lighter than this were left out
 };
 
 struct ExportGraph {
