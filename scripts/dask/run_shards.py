@@ -23,11 +23,17 @@ import time
 from distributed import Client, LocalCluster, as_completed
 
 
-def run_command(command):
-    """Runs on a worker: the command's exit code, the tail of its error output, where and how long."""
+def run_command(command, set_aside=None):
+    """Runs on a worker: the command's exit code, the tail of its error output, where and how long.
+    On failure the file set_aside names (a shard file) is moved into RUN/failed/: exit 2 leaves a
+    complete shard without the inputs that failed, which must count as missing for a rerun."""
     started = time.monotonic()
     finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True, errors="replace", check=False)
+    if finished.returncode != 0 and set_aside and os.path.exists(set_aside):
+        aside = os.path.join(os.path.dirname(set_aside), "failed")
+        os.makedirs(aside, exist_ok=True)
+        os.replace(set_aside, os.path.join(aside, os.path.basename(set_aside)))
     return {"exit": finished.returncode, "stderr": finished.stderr[-4000:],
             "host": socket.gethostname(), "seconds": time.monotonic() - started}
 
@@ -41,6 +47,8 @@ def parse_arguments():
     parser.add_argument("--run", required=True, help="the run folder (RUN/plan.tsv, RUN/shard-I.dossier)")
     parser.add_argument("-o", "--output", required=True, help="the merged project")
     parser.add_argument("--dossier", default=shutil.which("dossier"), help="the dossier program")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="threads of each shard and of the merge (default 1: one per worker)")
     parser.add_argument("--missing", action="store_true",
                         help="run only the shards `dossier plan --missing RUN/` lists")
     parser.add_argument("inputs", nargs="*", help="files or folders to plan")
@@ -71,9 +79,11 @@ def run_shards(client, arguments, shards):
     plan_file = os.path.join(arguments.run, "plan.tsv")
     futures = {}
     for index in shards:
-        command = [arguments.dossier, "extract-shard", plan_file, "--shard", str(index)]
-        futures[client.submit(run_command, command, key=f"dossier-shard-{index}-{time.time_ns()}",
-                              pure=False)] = index
+        command = [arguments.dossier, "extract-shard", plan_file, "--shard", str(index),
+                   "--jobs", str(arguments.jobs)]
+        shard_file = os.path.join(arguments.run, f"shard-{index}.dossier")
+        futures[client.submit(run_command, command, shard_file,
+                              key=f"dossier-shard-{index}-{time.time_ns()}", pure=False)] = index
     failed = []
     for future in as_completed(futures):
         index, result = futures[future], future.result()
@@ -88,7 +98,8 @@ def run_shards(client, arguments, shards):
 
 
 def merge(client, arguments):
-    command = [arguments.dossier, "merge", arguments.run, "-o", os.path.abspath(arguments.output)]
+    command = [arguments.dossier, "merge", arguments.run, "-o", os.path.abspath(arguments.output),
+               "--jobs", str(arguments.jobs)]
     result = client.submit(run_command, command, key=f"dossier-merge-{time.time_ns()}",
                            pure=False).result()
     if result["exit"] != 0:

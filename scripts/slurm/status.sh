@@ -15,7 +15,13 @@ setting() { sed -n "s/^$1=//p" "$run/jobs.env"; }
 shards="$(setting SHARDS)" array_job="$(setting ARRAY_JOB)" merge_job="$(setting MERGE_JOB)"
 
 # "JOBID STATE REASON" of every task of this run still known to squeue (pending or running).
-queued() { squeue -h -r -j "$array_job,$merge_job" -o '%i %T %r' 2>/dev/null || true; }
+# One squeue per job: given a list, squeue fails as a whole when one job is already forgotten.
+queued() {
+    local job
+    for job in "$array_job" "$merge_job"; do
+        squeue -h -r -j "$job" -o '%i %T %r' 2>/dev/null || true
+    done
+}
 
 # What the controller still knows of a finished job (State, Reason, ExitCode), if anything.
 controller_says() {
