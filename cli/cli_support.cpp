@@ -2,21 +2,28 @@
 
 #include "dossier/store/store_error.h"
 
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
 
 namespace dossier::cli {
 
-
-void print_error(const std::string& message) { std::cerr << "dossier: " << message << '\n'; }
+void print_error(const std::string& message) {
+    std::cerr << "dossier: " << message << '\n';
+}
 
 void print_json(const nlohmann::json& value) {
     std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stdout_is_terminal() {
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+bool stderr_is_terminal() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
 
 store::Project open_project(const std::filesystem::path& path, store::OpenMode mode) {
     try {
@@ -25,6 +32,34 @@ store::Project open_project(const std::filesystem::path& path, store::OpenMode m
         print_error(e.what());
         std::exit(kFailure);
     }
+}
+
+std::optional<std::uint64_t> parse_size(std::string text) {
+    std::erase_if(text, [](unsigned char c) { return std::isspace(c); });
+    std::size_t used = 0;
+    double value = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (...) {
+        return std::nullopt;
+    }
+    std::string unit = text.substr(used);
+    for (auto& c : unit)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    double factor = 1;
+    if (unit.empty() || unit == "b")
+        factor = 1;
+    else if (unit == "k" || unit == "kb" || unit == "kib")
+        factor = 1024.0;
+    else if (unit == "m" || unit == "mb" || unit == "mib")
+        factor = 1024.0 * 1024;
+    else if (unit == "g" || unit == "gb" || unit == "gib")
+        factor = 1024.0 * 1024 * 1024;
+    else
+        return std::nullopt;
+    if (value < 0 || !std::isfinite(value))
+        return std::nullopt;
+    return static_cast<std::uint64_t>(value * factor);
 }
 
 } // namespace dossier::cli

@@ -3,10 +3,11 @@
 #include "dossier/store/project.h"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace dossier::cli {
@@ -22,6 +23,9 @@ void set_action(CLI::App* command, CommandAction action);
 store::Project open_project(const std::filesystem::path& path, store::OpenMode mode);
 
 void print_error(const std::string& message);
+// "512MiB", "20M", "1.5 GB", "1000" (bytes); binary multiples either way, as file managers show
+// them. nullopt for anything else.
+std::optional<std::uint64_t> parse_size(std::string text);
 void print_json(const nlohmann::json& value);
 bool stdout_is_terminal();
 bool stderr_is_terminal();

@@ -7,12 +7,14 @@
 #include "dossier/curation/describe.h"
 #include "dossier/curation/exchange.h"
 #include "dossier/graph/entity_lookup.h"
+#include "dossier/model/ordered_parallel.h"
 #include "dossier/store/curation_store.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/extraction_lock.h"
 #include "dossier/store/project_stats.h"
 #include "dossier/store/relation_store.h"
+#include "shard_merge.h"
 
 #include <algorithm>
 #include <cctype>
@@ -109,15 +111,40 @@ int record(store::Project& project, const Common& common, const curation::Operat
 void register_merge(CLI::App& app) {
     struct Options : Common {
         std::string a, b, name;
+        ShardMergeOptions shards;
     };
     auto o = std::make_shared<Options>();
-    auto* c = app.add_subcommand("merge", "Merge entity A into entity B (A's mentions and "
-                                          "aliases move to B)");
-    add_common(c, *o);
-    c->add_option("A", o->a, "Entity that goes (name, alias or id)")->required();
-    c->add_option("B", o->b, "Entity that stays (name, alias or id)")->required();
+    o->shards.jobs = all_cores();
+    auto* c = app.add_subcommand(
+        "merge", "Merge entity A into entity B (A's mentions and aliases move to B); or, as "
+                 "'dossier merge RUN -o P.dossier', merge the shards of a sharded run into a new "
+                 "project (docs/SCALING.md)");
+    c->add_option("PROJECT", o->project, "Project file (.dossier), or the run folder with -o")
+        ->required();
+    c->add_option("--author", o->author, "Who made the correction (default: $USER)");
+    c->add_option("A", o->a, "Entity that goes (name, alias or id)");
+    c->add_option("B", o->b, "Entity that stays (name, alias or id)");
     c->add_option("--name", o->name, "Canonical name of the merged entity");
+    c->add_option("-o,--output", o->shards.output,
+                  "Sharded run: the project to make (must not exist)");
+    c->add_flag("--allow-missing", o->shards.allow_missing,
+                "Sharded run: merge the shards there are, leaving out missing ones");
+    c->add_option("--jobs,-j", o->shards.jobs,
+                  "Sharded run: documents read again and relations read at once (default: every "
+                  "core)")
+        ->check(CLI::Range(1u, 1024u));
+    c->add_flag("--quiet", o->shards.quiet, "Sharded run: no summary");
     set_action(c, [o] {
+        if (!o->shards.output.empty()) {
+            if (!o->a.empty() || !o->b.empty() || !o->name.empty())
+                throw std::runtime_error("merge RUN -o P.dossier merges a sharded run and takes "
+                                         "no entities");
+            o->shards.run_dir = o->project;
+            return run_shard_merge(o->shards);
+        }
+        if (o->a.empty() || o->b.empty())
+            throw std::runtime_error("merge needs entities A and B (or, for a sharded run, "
+                                     "RUN -o P.dossier)");
         auto session = correction_session(o->project);
         auto& project = session.project;
         const auto a = find_entity(project, o->a);

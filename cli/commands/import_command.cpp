@@ -17,36 +17,6 @@
 namespace dossier::cli {
 namespace {
 
-// "512MiB", "20M", "1.5 GB", "1000" (bytes); binary multiples either way, as file managers show
-// them.
-std::optional<std::uint64_t> parse_size(std::string text) {
-    std::erase_if(text, [](unsigned char c) { return std::isspace(c); });
-    std::size_t used = 0;
-    double value = 0;
-    try {
-        value = std::stod(text, &used);
-    } catch (...) {
-        return std::nullopt;
-    }
-    std::string unit = text.substr(used);
-    for (auto& c : unit)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    double factor = 1;
-    if (unit.empty() || unit == "b")
-        factor = 1;
-    else if (unit == "k" || unit == "kb" || unit == "kib")
-        factor = 1024.0;
-    else if (unit == "m" || unit == "mb" || unit == "mib")
-        factor = 1024.0 * 1024;
-    else if (unit == "g" || unit == "gb" || unit == "gib")
-        factor = 1024.0 * 1024 * 1024;
-    else
-        return std::nullopt;
-    if (value < 0 || !std::isfinite(value))
-        return std::nullopt;
-    return static_cast<std::uint64_t>(value * factor);
-}
-
 std::string format_duration(double seconds) {
     const auto s = static_cast<long>(seconds + 0.5);
     char buffer[32];

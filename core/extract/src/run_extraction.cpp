@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
@@ -406,53 +407,41 @@ std::vector<AuthorityName> authority_names(store::Project& project) {
     return names;
 }
 
-} // namespace
+// What the first pass leaves the second, by position in the run's document list: the surnames
+// of each document's own persons, its first read's mention count, and (within a memory budget)
+// the first read itself.
+struct FirstPassState {
+    std::vector<std::vector<std::string>> own_surnames;
+    std::vector<std::size_t> first_read_mentions;
+    std::vector<std::unique_ptr<KeptFirstRead>> first_reads;
+    explicit FirstPassState(std::size_t documents)
+        : own_surnames(documents), first_read_mentions(documents, 0), first_reads(documents) {}
+};
 
-ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
-                                 const Progress& progress, std::atomic<bool>* cancel,
-                                 unsigned jobs) {
-    auto context = ExtractionContext::load(ExtractionContext::default_data_dir());
-    context.add_authority(authority_names(project));
-    return run_extraction(project, context, documents, progress, cancel, SecondRead::Incremental,
-                          jobs);
+// Clears what an earlier extraction left of `ids` (everything: all extraction results) and marks
+// the extraction incomplete: cleared again only at the very end, so a kill or a cancel in between
+// leaves the mark, and `dossier info` says the extraction needs running again.
+void begin_extraction(store::Project& project, const std::vector<DocumentId>& ids,
+                      bool everything) {
+    store::EntityStore entity_store(project);
+    store::Transaction tx(project);
+    if (everything)
+        entity_store.clear_extraction();
+    else
+        entity_store.clear_mentions(ids);
+    project.set_setting(store::kExtractionIncompleteSetting, "1");
+    tx.commit();
 }
 
-ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
-                                 const std::vector<DocumentId>& documents, const Progress& progress,
-                                 std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
-    // Correction commands from other processes wait while the entities are cleared and rebuilt
-    // (they would find no entity, or one about to vanish), and this waits for those in flight.
-    const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
+// The first read of every document, stored in document order (headers, document entities,
+// entities, aliases, mentions); false when cancelled.
+bool first_pass(store::Project& project, const ExtractionContext& context,
+                const std::vector<DocumentId>& ids, FirstPassState& state,
+                ExtractionSummary& summary, const std::function<void(std::size_t)>& report_progress,
+                std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
     store::DocumentStore document_store(project);
     store::EntityStore entity_store(project);
-    const bool everything = documents.empty();
-    const std::vector<DocumentId> ids = everything ? document_store.ids() : documents;
-    ExtractionSummary summary;
-    // A run over some documents cannot finish what an earlier cut-short run left: only a run
-    // over every document, or one that found no mark, clears it at the end.
-    const bool marked_before = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
-    {
-        store::Transaction tx(project);
-        if (everything)
-            entity_store.clear_extraction();
-        else
-            entity_store.clear_mentions(ids);
-        // Cleared again only at the very end: a kill or a cancel in between leaves the mark,
-        // and `dossier info` says the extraction needs running again.
-        project.set_setting(store::kExtractionIncompleteSetting, "1");
-        tx.commit();
-    }
-    std::vector<std::vector<std::string>> own_surnames(ids.size());
-    std::vector<std::size_t> first_read_mentions(ids.size(), 0);
-    std::vector<std::unique_ptr<KeptFirstRead>> first_reads(ids.size());
     std::size_t first_reads_bytes = 0;
-    // Progress counts two steps per document, the first read and the second (most documents
-    // need no second read and pass quickly), so the bar never goes back. Reported once per
-    // batch: a batch is 64 documents, so at most a few reports a second.
-    auto report_progress = [&](std::size_t steps_done) {
-        if (progress)
-            progress(steps_done, 2 * ids.size());
-    };
     DocumentSource source(project, jobs);
     // The first read and its result, made on a worker; stored by the writer in document order.
     struct FirstPass {
@@ -464,7 +453,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     // Mirrors first_reads_bytes for the workers: it only grows during the first pass, so a
     // worker that sees the budget exceeded knows the writer will too and skips the copy.
     std::atomic<std::size_t> kept_bytes{0};
-    auto first_pass = [&](std::size_t i) {
+    auto read_one = [&](std::size_t i) {
         FirstPass item;
         item.doc = source.get(ids[i]);
         if (!item.doc)
@@ -477,7 +466,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         item.result = finish_reading(*item.doc, context, std::move(first));
         return item;
     };
-    auto store_first = [&](std::size_t i, FirstPass item) {
+    auto store_one = [&](std::size_t i, FirstPass item) {
         if (!item.doc)
             return;
         const auto& doc = *item.doc;
@@ -488,7 +477,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         if (item.copy && first_reads_bytes + item.first_bytes <= kFirstReadsBudgetBytes) {
             const std::size_t bytes = KeptFirstRead::memory_bytes(*item.copy, result);
             if (first_reads_bytes + bytes <= kFirstReadsBudgetBytes) {
-                first_reads[i] =
+                state.first_reads[i] =
                     std::make_unique<KeptFirstRead>(std::move(*item.copy), result, stored_ids);
                 first_reads_bytes += bytes;
                 kept_bytes = first_reads_bytes;
@@ -496,15 +485,29 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         }
         summary.mentions += result.mentions.size();
         ++summary.documents;
-        own_surnames[i] = person_surnames(result);
-        first_read_mentions[i] = result.mentions.size();
+        state.own_surnames[i] = person_surnames(result);
+        state.first_read_mentions[i] = result.mentions.size();
     };
-    summary.cancelled = !write_in_batches(project, ids.size(), jobs, cancel, first_pass,
-                                          store_first, report_progress);
-    // Second read, with the surnames of persons anywhere in the project known: only the
-    // documents that hold such a surname outside their own persons are read again. Batched
-    // like the first read, so that a cancel or a kill keeps what was committed and a large
-    // corpus does not hold the write lock for the whole pass.
+    return write_in_batches(project, ids.size(), jobs, cancel, read_one, store_one,
+                            report_progress);
+}
+
+// The corpus-wide rest of an extraction whose first reads are stored: the second read with the
+// surnames of persons anywhere in the project known, identities resolved across the corpus,
+// relations rebuilt, the analyst's corrections replayed, the documents marked as read and (with
+// `clear_mark`) the extraction marked complete.
+void finish_extraction(store::Project& project, const ExtractionContext& context,
+                       const std::vector<DocumentId>& ids, FirstPassState& state,
+                       ExtractionSummary& summary,
+                       const std::function<void(std::size_t)>& report_progress,
+                       std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs,
+                       bool clear_mark) {
+    store::DocumentStore document_store(project);
+    store::EntityStore entity_store(project);
+    DocumentSource source(project, jobs);
+    // Only the documents that hold such a surname outside their own persons are read again.
+    // Batched like the first read, so that a cancel or a kill keeps what was committed and a
+    // large corpus does not hold the write lock for the whole pass.
     bool corpus_was_empty = true;
     if (!summary.cancelled) {
         CorpusSurnames corpus;
@@ -516,28 +519,28 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         using SecondPass = std::optional<std::pair<Document, ExtractionResult>>;
         auto second_pass = [&](std::size_t i) -> SecondPass {
             auto doc = source.get(ids[i]);
-            if (!doc || !corpus.could_add_to(doc->text, own_surnames[i]))
+            if (!doc || !corpus.could_add_to(doc->text, state.own_surnames[i]))
                 return std::nullopt;
-            const KeptFirstRead* kept = first_reads[i].get();
+            const KeptFirstRead* kept = state.first_reads[i].get();
             auto result = kept ? finish_reading(*doc, context, kept->first, &corpus)
                                : extract_document(*doc, context, &corpus);
             return std::make_pair(std::move(*doc), std::move(result));
         };
         auto store_second = [&](std::size_t i, SecondPass item) {
             if (!item) {
-                first_reads[i].reset(); // not needed any more
+                state.first_reads[i].reset(); // not needed any more
                 return;
             }
             const auto& [doc, result] = *item;
             if (second_read == SecondRead::Incremental) {
-                store_second_read(entity_store, doc, result, first_reads[i].get());
-                first_reads[i].reset();
+                store_second_read(entity_store, doc, result, state.first_reads[i].get());
+                state.first_reads[i].reset();
             } else {
                 entity_store.clear_mentions({doc.id});
                 store_result(entity_store, document_store, doc, result);
             }
             summary.mentions += result.mentions.size();
-            summary.mentions -= first_read_mentions[i];
+            summary.mentions -= state.first_read_mentions[i];
             ++summary.documents_read_again;
         };
         if (!corpus.empty())
@@ -561,11 +564,85 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         store::Transaction done(project);
         // By id, also for a run over everything: a document imported meanwhile was not read.
         document_store.mark_extracted(ids);
-        if (everything || !marked_before)
+        if (clear_mark)
             project.set_setting(store::kExtractionIncompleteSetting, "0");
         done.commit();
     }
     summary.entities = entity_store.count();
+}
+
+} // namespace
+
+ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
+                                 const Progress& progress, std::atomic<bool>* cancel,
+                                 unsigned jobs) {
+    auto context = ExtractionContext::load(ExtractionContext::default_data_dir());
+    context.add_authority(authority_names(project));
+    return run_extraction(project, context, documents, progress, cancel, SecondRead::Incremental,
+                          jobs);
+}
+
+ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
+                                 const std::vector<DocumentId>& documents, const Progress& progress,
+                                 std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
+    // Correction commands from other processes wait while the entities are cleared and rebuilt
+    // (they would find no entity, or one about to vanish), and this waits for those in flight.
+    const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
+    const bool everything = documents.empty();
+    const std::vector<DocumentId> ids =
+        everything ? store::DocumentStore(project).ids() : documents;
+    ExtractionSummary summary;
+    // A run over some documents cannot finish what an earlier cut-short run left: only a run
+    // over every document, or one that found no mark, clears it at the end.
+    const bool marked_before = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
+    begin_extraction(project, ids, everything);
+    // Progress counts two steps per document, the first read and the second (most documents
+    // need no second read and pass quickly), so the bar never goes back. Reported once per
+    // batch: a batch is 64 documents, so at most a few reports a second.
+    auto report_progress = [&](std::size_t steps_done) {
+        if (progress)
+            progress(steps_done, 2 * ids.size());
+    };
+    FirstPassState state(ids.size());
+    summary.cancelled = !first_pass(project, context, ids, state, summary, report_progress, cancel,
+                                    second_read, jobs);
+    finish_extraction(project, context, ids, state, summary, report_progress, cancel, second_read,
+                      jobs, everything || !marked_before);
+    return summary;
+}
+
+std::vector<std::vector<std::string>> store_first_reads(store::Project& project,
+                                                        const ExtractionContext& context,
+                                                        const std::vector<DocumentId>& documents,
+                                                        unsigned jobs) {
+    const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
+    begin_extraction(project, documents, false);
+    FirstPassState state(documents.size());
+    ExtractionSummary summary;
+    // Nothing is kept for a second read in this process: the merge reads those documents whole.
+    first_pass(
+        project, context, documents, state, summary, [](std::size_t) {}, nullptr,
+        SecondRead::FromScratch, jobs);
+    return std::move(state.own_surnames);
+}
+
+ExtractionSummary finish_stored_first_reads(store::Project& project,
+                                            const ExtractionContext& context,
+                                            const std::vector<DocumentId>& documents,
+                                            std::vector<std::vector<std::string>> own_surnames,
+                                            unsigned jobs) {
+    const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
+    if (own_surnames.size() != documents.size())
+        throw std::invalid_argument("finish_stored_first_reads: one surname list per document");
+    FirstPassState state(documents.size());
+    state.own_surnames = std::move(own_surnames);
+    ExtractionSummary summary;
+    summary.documents = documents.size();
+    // The incremental second read without a kept first read asks the store what the first read
+    // stored, as a serial run does for documents beyond its memory budget.
+    finish_extraction(
+        project, context, documents, state, summary, [](std::size_t) {}, nullptr,
+        SecondRead::Incremental, jobs, true);
     return summary;
 }
 

@@ -160,4 +160,24 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
                                  SecondRead second_read = SecondRead::Incremental,
                                  unsigned jobs = 1);
 
+// Sharded runs (dossier extract-shard, dossier merge; docs/SCALING.md) split run_extraction in
+// two. store_first_reads is the per-document part: the first read of `documents`, stored as
+// run_extraction's first pass stores it (header fields, document entities, entities, aliases,
+// mentions), and nothing corpus-wide; the extraction stays marked incomplete. Returns the surnames
+// of each document's own persons, in the order of `documents`.
+std::vector<std::vector<std::string>> store_first_reads(store::Project& project,
+                                                        const ExtractionContext& context,
+                                                        const std::vector<DocumentId>& documents,
+                                                        unsigned jobs = 1);
+
+// The corpus-wide part, over documents whose first reads are stored (by store_first_reads, in
+// this project or copied from shards, in document order) with `own_surnames` as it returned them:
+// the second read, identities resolved across the corpus, relations rebuilt, the documents marked
+// as read and the extraction as complete. The project ends as run_extraction would leave it.
+ExtractionSummary finish_stored_first_reads(store::Project& project,
+                                            const ExtractionContext& context,
+                                            const std::vector<DocumentId>& documents,
+                                            std::vector<std::vector<std::string>> own_surnames,
+                                            unsigned jobs = 1);
+
 } // namespace dossier::extract
