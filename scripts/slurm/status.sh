@@ -28,11 +28,12 @@ controller_says() {
     scontrol -o show job "$1" 2>/dev/null | grep -oE '(JobState|Reason|ExitCode)=[^ ]+' | paste -sd' ' - || true
 }
 
-# The lines that say why: dossier's own error lines, else the log's tail.
+# The lines that say why: dossier's error lines and failed files, else the log's tail.
 why() {
     local log="$1"
     [ -f "$log" ] || { echo "    (no log $log)"; return; }
-    { grep -E '^dossier|error|Error|slurmstepd' "$log" || tail -n 5 "$log"; } | tail -n 5 | sed 's/^/    /'
+    { grep -E '^dossier|^FAILED |error|Error|slurmstepd' "$log" || tail -n 5 "$log"; } |
+        tail -n 5 | sed 's/^/    /'
 }
 
 report() {

@@ -27,11 +27,18 @@ move_one_planned_file_away() {
     echo "$file"
 }
 
-# expect_failed_shard_reported EXIT_STATUS OUTPUT_FILE VANISHED_FILE: the run failed, and its
-# report names a failed shard and the file that made it fail.
+# planned_shard_of PLAN FILE: the shard PLAN puts FILE in (plan.tsv rows: shard, bytes, path).
+planned_shard_of() {
+    awk -F'\t' -v file="$2" '$3 == file { print $1 }' "$1"
+}
+
+# expect_failed_shard_reported EXIT_STATUS OUTPUT_FILE SHARD VANISHED_FILE: the run failed, and
+# its report names the shard that failed, and only it, and the file that made it fail.
 expect_failed_shard_reported() {
-    local status="$1" output="$2" vanished="$3"
+    local status="$1" output="$2" shard="$3" vanished="$4"
     [ "$status" -ne 0 ] || check_fail "the run with a vanished input reported success"
-    grep -qE 'shard [0-9]+ FAILED' "$output" || check_fail "no 'shard I FAILED' line in $output"
-    grep -qF "$(basename "$vanished")" "$output" || check_fail "the report does not name $vanished"
+    [ -n "$shard" ] || check_fail "the plan does not put $vanished in a shard"
+    grep -qE "^shard $shard FAILED" "$output" || check_fail "no 'shard $shard FAILED' line in $output"
+    [ "$(grep -cE '^shard [0-9]+ FAILED' "$output")" -eq 1 ] || check_fail "more than one shard reported failed"
+    grep -qF "$vanished" "$output" || check_fail "the report does not name $vanished"
 }

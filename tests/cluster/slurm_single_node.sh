@@ -35,11 +35,12 @@ echo "slurm test: 3 shards through the array job and the merge job"
 echo "slurm test: a shard that fails stops the merge"
 "$dossier" plan "$work/corpus" --shards 3 -o "$work/failing-run/"
 vanished="$(move_one_planned_file_away "$work/failing-run/plan.tsv" "$work/corpus" "$work/aside")"
+failing_shard="$(planned_shard_of "$work/failing-run/plan.tsv" "$vanished")"
 status=0
 "$root/scripts/slurm/submit.sh" --dossier "$dossier" --shards 3 --run "$work/failing-run" \
     -o "$work/failing.dossier" --wait >"$work/failing.out" 2>&1 || status=$?
 cat "$work/failing.out"
-expect_failed_shard_reported "$status" "$work/failing.out" "$vanished"
+expect_failed_shard_reported "$status" "$work/failing.out" "$failing_shard" "$vanished"
 merge_job="$(sed -n 's/^MERGE_JOB=//p' "$work/failing-run/jobs.env")"
 [ ! -e "$work/failing.dossier" ] || check_fail "the merge wrote $work/failing.dossier although a shard failed"
 [ ! -e "$work/failing-run/logs/merge.log" ] || check_fail "the merge job ran although a shard failed"
@@ -50,6 +51,7 @@ echo "slurm test: merge job $merge_job cancelled, $(grep -oE 'Reason=[^ ]+' <<<"
 echo "slurm test: the file is back; --rerun submits the failed shard only and a new merge job"
 mv "$work/aside/$(basename "$vanished")" "$vanished"
 "$root/scripts/slurm/submit.sh" --dossier "$dossier" --rerun "$work/failing-run" --wait | tee "$work/rerun.out"
-grep -qE '^array job [0-9]+ \(shards [0-9]+\)' "$work/rerun.out" || check_fail "the rerun did not submit exactly one shard"
+grep -qE "^array job [0-9]+ \\(shards $failing_shard\\)" "$work/rerun.out" ||
+    check_fail "the rerun did not submit shard $failing_shard alone"
 /usr/bin/python3 "$root/tests/cluster/compare_projects.py" "$work/serial.dossier" "$work/failing.dossier"
 echo "slurm test: passed"
