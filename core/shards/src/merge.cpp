@@ -6,6 +6,7 @@
 #include "shard_settings.h"
 
 #include <chrono>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <unordered_map>
@@ -74,9 +75,9 @@ struct Merged {
     std::vector<DocumentId> untitled_at_import;
 };
 
-void copy_shard(store::Project& project, const fs::path& shard,
-                const extract::ExtractionContext& context, unsigned jobs, Merged& merged,
-                MergeOutcome& outcome) {
+void copy_shard(store::Project& project, std::optional<store::BulkLoad>& bulk,
+                const fs::path& shard, const extract::ExtractionContext& context, unsigned jobs,
+                Merged& merged, MergeOutcome& outcome) {
     const auto record = read_record(shard);
     store::CopiedDocuments documents;
     {
@@ -101,7 +102,9 @@ void copy_shard(store::Project& project, const fs::path& shard,
                                                            : it->second);
         }
     } else {
+        bulk.reset(); // extraction looks mentions up: their indexes back first
         surnames = extract::store_first_reads(project, context, documents.ids, jobs);
+        bulk.emplace(project);
     }
     merged.ids.insert(merged.ids.end(), documents.ids.begin(), documents.ids.end());
     for (auto& s : surnames)
@@ -145,14 +148,18 @@ MergeOutcome merge_shards(const MergeRequest& request) {
         auto project = store::Project::open(temp, store::OpenMode::CreateIfMissing);
         Merged merged;
         const auto copy_started = Clock::now();
+        std::optional<store::BulkLoad> bulk(std::in_place, project);
         for (unsigned i = 0; i < plan.shards; ++i) {
             if (!shard_problem(plan, run_dir, i).empty())
                 continue;
-            copy_shard(project, shard_file(run_dir, i), context, request.jobs, merged, outcome);
+            copy_shard(project, bulk, shard_file(run_dir, i), context, request.jobs, merged,
+                       outcome);
             outcome.merged.push_back(i);
             step("copied shard " + std::to_string(i) + " (" + std::to_string(merged.ids.size()) +
                  " documents so far)");
         }
+        bulk->finish();
+        bulk.reset();
         outcome.copy_seconds = seconds_since(copy_started);
         const auto finish_started = Clock::now();
         {

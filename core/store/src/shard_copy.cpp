@@ -138,6 +138,40 @@ std::size_t ShardCopy::copy_first_reads() {
     return static_cast<std::size_t>(conn.changes());
 }
 
+BulkLoad::BulkLoad(Project& project) : project_(project) {
+    auto& conn = project_.connection();
+    conn.end_finished_reads();
+    conn.exec("PRAGMA foreign_keys = OFF");
+    conn.exec("PRAGMA synchronous = OFF");
+    conn.exec("PRAGMA journal_mode = OFF");
+    conn.exec("PRAGMA cache_size = -262144");
+    conn.exec("DROP INDEX IF EXISTS mentions_doc");
+    conn.exec("DROP INDEX IF EXISTS mentions_entity");
+}
+
+BulkLoad::~BulkLoad() {
+    try {
+        finish();
+    } catch (...) {
+        // The merge failed already; its temporary file is removed.
+    }
+}
+
+void BulkLoad::finish() {
+    if (!open_)
+        return;
+    open_ = false;
+    auto& conn = project_.connection();
+    conn.end_finished_reads();
+    // The text of schema v1 (the schema audit compares it).
+    conn.exec("CREATE INDEX mentions_doc ON mentions(document_id, start)");
+    conn.exec("CREATE INDEX mentions_entity ON mentions(entity_id)");
+    conn.exec("PRAGMA cache_size = -65536");
+    conn.exec("PRAGMA journal_mode = WAL");
+    conn.exec("PRAGMA synchronous = NORMAL");
+    conn.exec("PRAGMA foreign_keys = ON");
+}
+
 void index_merged_full_text(Project& project, const std::vector<DocumentId>& untitled_at_import) {
     auto& conn = project.connection();
     conn.exec("DROP TABLE IF EXISTS temp.untitled_at_import");

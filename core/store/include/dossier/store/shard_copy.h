@@ -43,6 +43,23 @@ private:
     Project& target_;
 };
 
+// A merge's project while the shards are copied into it: no foreign-key checks (every id comes
+// through the id maps of rows just copied), no syncs (the file is temporary until the merge
+// renames it; closing it syncs it), and the two indexes of mentions dropped, made again in one
+// sorted pass by finish() (or when destroyed). Nothing else may look mentions up meanwhile.
+class BulkLoad {
+public:
+    explicit BulkLoad(Project& project);
+    ~BulkLoad();
+    BulkLoad(const BulkLoad&) = delete;
+    BulkLoad& operator=(const BulkLoad&) = delete;
+    void finish();
+
+private:
+    Project& project_;
+    bool open_ = true;
+};
+
 // Full-text entries of every document of a merged project, in id order, with the title each had
 // when it was imported: '' for those in `untitled_at_import` (extraction gave them a title
 // later, which a serial import's index does not hold). The caller owns the transaction.
