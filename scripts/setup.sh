@@ -16,6 +16,7 @@ DOSSIER_PACKAGES=(
     fonts-noto-cjk
     clang libclang-rt-14-dev qpdf
     libxml2-dev
+    munge slurmctld slurmd slurm-client python3-distributed
     libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-deu
     tesseract-ocr-fra fonts-freefont-ttf ocrmypdf
 )
