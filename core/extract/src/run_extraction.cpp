@@ -29,17 +29,17 @@ constexpr std::size_t kFirstReadsBudgetBytes = std::size_t{64} << 20;
 // Calls produce(i) for i in [0, count) on `jobs` threads and store(i, produced) on this one in
 // order (ordered_parallel.h), in batches of kDocumentsPerTransaction, one transaction per batch
 // so that a cancel or a kill keeps every committed batch, and after_batch(end) after each commit.
-// The writes are those of a serial loop whatever `jobs` is. A set `cancel` stops before the next
-// batch; returns false then.
+// The writes are those of a serial loop whatever `jobs` is. A cancelled `cancel` stops before
+// the next batch; returns false then.
 template <typename Produce, typename Store, typename AfterBatch>
 bool write_in_batches(store::Project& project, std::size_t count, unsigned jobs,
-                      std::atomic<bool>* cancel, Produce produce, Store store,
+                      const CancelToken& cancel, Produce produce, Store store,
                       AfterBatch after_batch) {
     std::unique_ptr<store::Transaction> tx;
     bool stopped = false;
     auto consume = [&](std::size_t i, auto produced) {
         if (i % kDocumentsPerTransaction == 0) {
-            if (cancel && cancel->load()) {
+            if (cancel.cancelled()) {
                 stopped = true;
                 return false;
             }
@@ -409,17 +409,15 @@ std::vector<AuthorityName> authority_names(store::Project& project) {
 } // namespace
 
 ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
-                                 const Progress& progress, std::atomic<bool>* cancel,
-                                 unsigned jobs) {
+                                 const JobControl& control, unsigned jobs) {
     auto context = ExtractionContext::load(ExtractionContext::default_data_dir());
     context.add_authority(authority_names(project));
-    return run_extraction(project, context, documents, progress, cancel, SecondRead::Incremental,
-                          jobs);
+    return run_extraction(project, context, documents, control, SecondRead::Incremental, jobs);
 }
 
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
-                                 const std::vector<DocumentId>& documents, const Progress& progress,
-                                 std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
+                                 const std::vector<DocumentId>& documents,
+                                 const JobControl& control, SecondRead second_read, unsigned jobs) {
     // Correction commands from other processes wait while the entities are cleared and rebuilt
     // (they would find no entity, or one about to vanish), and this waits for those in flight.
     const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
@@ -447,11 +445,16 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     std::vector<std::unique_ptr<KeptFirstRead>> first_reads(ids.size());
     std::size_t first_reads_bytes = 0;
     // Progress counts two steps per document, the first read and the second (most documents
-    // need no second read and pass quickly), so the bar never goes back. Reported once per
-    // batch: a batch is 64 documents, so at most a few reports a second.
+    // need no second read and pass quickly), so the bar never goes back. Offered once per
+    // batch of 64 documents; the last step of each pass always passes.
+    ProgressReporter progress(control);
     auto report_progress = [&](std::size_t steps_done) {
-        if (progress)
-            progress(steps_done, 2 * ids.size());
+        const bool first = steps_done <= ids.size();
+        const JobProgress step{steps_done, 2 * ids.size(), first ? "first read" : "second read"};
+        if (steps_done == ids.size() || steps_done == 2 * ids.size())
+            progress.report_now(step);
+        else
+            progress.report(step);
     };
     DocumentSource source(project, jobs);
     // The first read and its result, made on a worker; stored by the writer in document order.
@@ -499,7 +502,7 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
         own_surnames[i] = person_surnames(result);
         first_read_mentions[i] = result.mentions.size();
     };
-    summary.cancelled = !write_in_batches(project, ids.size(), jobs, cancel, first_pass,
+    summary.cancelled = !write_in_batches(project, ids.size(), jobs, control.cancel, first_pass,
                                           store_first, report_progress);
     // Second read, with the surnames of persons anywhere in the project known: only the
     // documents that hold such a surname outside their own persons are read again. Batched
@@ -541,9 +544,9 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
             ++summary.documents_read_again;
         };
         if (!corpus.empty())
-            summary.cancelled =
-                !write_in_batches(project, ids.size(), jobs, cancel, second_pass, store_second,
-                                  [&](std::size_t end) { report_progress(ids.size() + end); });
+            summary.cancelled = !write_in_batches(
+                project, ids.size(), jobs, control.cancel, second_pass, store_second,
+                [&](std::size_t end) { report_progress(ids.size() + end); });
     }
     if (!summary.cancelled && !ids.empty() && corpus_was_empty)
         report_progress(2 * ids.size()); // no second read ran: the bar still ends full
@@ -554,7 +557,9 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     // Relations from the new mentions, before curation moves/removes any. A cancel that lands
     // in this pass (which rolls itself back) is a cancel of the whole run: the mark stays.
     if (!summary.cancelled)
-        summary.cancelled = detail::rebuild_relations_unreplayed(project, cancel, jobs).cancelled;
+        summary.cancelled =
+            detail::rebuild_relations_unreplayed(project, JobControl{control.cancel}, jobs)
+                .cancelled;
     // Once, after the relations: a re-extraction never undoes an analyst's work.
     curation::replay_curation(project);
     if (!summary.cancelled) {
