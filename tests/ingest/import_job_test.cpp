@@ -1,6 +1,6 @@
-#include "../importers/pdf_writer.h"
 #include "dossier/ingest/import_job.h"
 #include "dossier/store/document_store.h"
+#include "pdf_writer.h"
 #include "test_support.h"
 
 #include <algorithm>
