@@ -231,7 +231,7 @@ void BM_FrusImportAndExtract(benchmark::State& state) {
         options.inputs = {corpus.folder};
         options.jobs = jobs;
         const auto result = ingest::ImportJob(options).run(project);
-        extract::run_extraction(project, context, result.imported, {}, nullptr,
+        extract::run_extraction(project, context, result.imported, {},
                                 extract::SecondRead::Incremental, jobs);
         record(state, "frus import+extract jobs " + std::to_string(jobs), watch.sample());
     }

@@ -9,7 +9,7 @@ void after_import(store::Project& project, const std::vector<DocumentId>& new_id
     // Extraction of the new documents only; identities are then resolved against the whole corpus.
     if (!extract || new_ids.empty())
         return;
-    extract::run_extraction(project, new_ids, {}, nullptr, jobs);
+    extract::run_extraction(project, new_ids, {}, jobs);
 }
 
 } // namespace dossier::cli

@@ -258,15 +258,15 @@ int run_export(const ExportArguments& args) {
             return kFailure;
         }
         // A long layout shows its progress on a terminal (elapsed against the estimate).
-        layout::ProgressCallback progress;
+        layout::LayoutControl control;
         if (cost.long_running && isatty(STDERR_FILENO))
-            progress = [](const layout::LayoutProgress& p) {
+            control.progress = [](const layout::LayoutProgress& p) {
                 std::fprintf(stderr, "\rdossier: export: layout %.0f s of about %.0f s (estimate)",
                              p.elapsed_seconds, p.estimated_seconds);
                 if (p.phase == layout::LayoutProgress::Phase::Done)
                     std::fputc('\n', stderr);
             };
-        placed = service.submit(std::move(request), std::move(progress)).wait();
+        placed = service.submit(std::move(request), std::move(control)).wait();
         if (!placed->ok) {
             print_error("export: layout : " + placed->error);
             return kFailure;

@@ -32,14 +32,13 @@ void register_extract(CLI::App& app) {
     set_action(command, [options] {
         auto project = open_project(options->project, store::OpenMode::ReadWrite);
         const bool show_progress = stderr_is_terminal();
-        auto summary = extract::run_extraction(
-            project, {},
-            [show_progress](std::size_t done, std::size_t total) {
-                // A percentage: the total counts both reads of each document.
-                if (show_progress && total > 0)
-                    std::cerr << "\rextracting: " << (100 * done / total) << "%" << std::flush;
-            },
-            nullptr, options->jobs);
+        JobControl control;
+        if (show_progress) // a percentage: the total counts both reads of each document
+            control.progress = [](const JobProgress& p) {
+                if (p.total > 0)
+                    std::cerr << "\rextracting: " << (100 * p.done / p.total) << "%" << std::flush;
+            };
+        auto summary = extract::run_extraction(project, {}, control, options->jobs);
         if (show_progress)
             std::cerr << '\n';
         if (options->json)

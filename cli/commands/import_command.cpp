@@ -43,9 +43,8 @@ void draw_progress(const ingest::ImportProgress& p) {
     std::string pages;
     if (p.pages_total > 0)
         pages = "  OCR page " + std::to_string(p.pages_done) + "/" + std::to_string(p.pages_total);
-    std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  ETA %s%s  %-40s", bar.c_str(),
-                 p.files_done, p.files_total, rate / 1e6, eta.c_str(), pages.c_str(),
-                 current.c_str());
+    std::fprintf(stderr, "\r[%s] %zu/%zu files  %.1f MB/s  ETA %s%s  %-40s", bar.c_str(), p.done,
+                 p.total, rate / 1e6, eta.c_str(), pages.c_str(), current.c_str());
     std::fflush(stderr);
 }
 
@@ -132,7 +131,7 @@ void register_import_command(CLI::App& app) {
         import.jobs = options->jobs;
         const bool show_progress = !options->quiet && stderr_is_terminal();
         if (show_progress)
-            import.progress = draw_progress;
+            import.control.progress = draw_progress;
 
         ingest::ImportResult result;
         try {

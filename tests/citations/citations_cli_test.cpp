@@ -3,6 +3,7 @@
 // written once to CSL-JSON (checked against the schema's rules) and to BibTeX (read back by
 // Debian's python3-bibtexparser, which reference managers' BibTeX import resembles).
 #include "csl_schema.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <fstream>
@@ -10,7 +11,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sys/wait.h>
 
 namespace dossier::exporting {
 namespace {
@@ -20,16 +20,10 @@ using dossier::testing::TempDir;
 
 constexpr const char* kPython = "/usr/bin/python3"; // Debian's, where python3-bibtexparser is
 
+// Exit code and what the command printed, stderr included.
 std::pair<int, std::string> run(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (pipe == nullptr)
-        return {-1, {}};
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        out += buffer;
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+    auto result = dossier::testing::run_shell(command);
+    return {result.exit_code, std::move(result.out)};
 }
 
 std::string quoted(const std::filesystem::path& path) {

@@ -1,15 +1,16 @@
 // The command line itself: a mistyped command fails with a clear message, even with --help,
 // so that a script notices; the real commands still answer --help.
-#include "cli_runner.h"
+#include "process.h"
+#include "test_support.h"
 
 #include <gtest/gtest.h>
 
 namespace {
 using dossier::testing::TempDir;
 
-dossier::testing::CliRun run_cli(const std::string& arguments) {
+dossier::testing::CommandResult run_cli(const std::string& arguments) {
     static const TempDir scratch;
-    return dossier::testing::run_dossier(arguments, scratch.path(), scratch.path());
+    return dossier::testing::run_cli(arguments, {dossier::testing::Stderr::Apart, scratch.path()});
 }
 
 TEST(CommandLine, UnknownCommandFailsWithCloseMatches) {

@@ -1,25 +1,28 @@
 // `dossier info` says which documents no extraction has read yet (schema v4's extraction_pending)
 // and how to finish, against golden output; the lines go once an extraction has read them.
-#include "cli_runner.h"
+#include "golden.h"
+#include "process.h"
+#include "test_support.h"
 
 using dossier::testing::expect_golden;
 using dossier::testing::fixture;
-using dossier::testing::run_dossier;
+using dossier::testing::run_cli;
+using dossier::testing::Stderr;
 using dossier::testing::TempDir;
 
 namespace {
 
 // The project is named relatively and made in the test's folder, so the output holds no
 // checkout path.
-dossier::testing::CliRun import_into_project(const TempDir& dir, const std::string& files,
-                                             bool extract) {
-    return run_dossier("import '" + (dir / "p.dossier").string() + "' " + files +
-                           (extract ? " --quiet" : " --no-extract --quiet"),
-                       fixture("import"), dir.path());
+dossier::testing::CommandResult import_into_project(const TempDir& dir, const std::string& files,
+                                                    bool extract) {
+    return run_cli("import '" + (dir / "p.dossier").string() + "' " + files +
+                       (extract ? " --quiet" : " --no-extract --quiet"),
+                   {Stderr::Apart, fixture("import")});
 }
 
-dossier::testing::CliRun info(const TempDir& dir) {
-    return run_dossier("info p.dossier", dir.path(), dir.path());
+dossier::testing::CommandResult info(const TempDir& dir) {
+    return run_cli("info p.dossier", {Stderr::Apart, dir.path()});
 }
 
 } // namespace
@@ -29,9 +32,9 @@ TEST(InfoCli, DocumentsImportedWithoutExtractionAreCountedWithTheCommandThatRead
     ASSERT_EQ(import_into_project(dir, "cable_utf8.txt memo.html", false).exit_code, 0);
     const auto before = info(dir);
     EXPECT_EQ(before.exit_code, 0) << before.err;
-    expect_golden(before.out, "info_not_extracted.txt");
+    expect_golden(fixture("import/golden/info_not_extracted.txt"), before.out);
 
-    const auto extract = run_dossier("extract p.dossier", dir.path(), dir.path());
+    const auto extract = run_cli("extract p.dossier", {Stderr::Apart, dir.path()});
     ASSERT_EQ(extract.exit_code, 0) << extract.err;
     const auto after = info(dir);
     EXPECT_EQ(after.out.find("not extracted"), std::string::npos) << after.out;
@@ -51,6 +54,6 @@ TEST(InfoCli, AnImportThatExtractsLeavesEarlierUnextractedDocumentsCounted) {
     EXPECT_NE(run.out.find("to finish it, run: dossier extract p.dossier"), std::string::npos)
         << run.out;
 
-    const auto json = run_dossier("info p.dossier --json", dir.path(), dir.path());
+    const auto json = run_cli("info p.dossier --json", {Stderr::Apart, dir.path()});
     EXPECT_NE(json.out.find("\"documents_not_extracted\": 1"), std::string::npos) << json.out;
 }

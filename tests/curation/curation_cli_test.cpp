@@ -1,7 +1,7 @@
 // The curation commands through the real `dossier` binary: exit codes, one-line errors, the log
 // against a golden file (tests/curation/golden/, creation times masked), replay reported by
 // `dossier extract`, export/import between two projects, and `dossier together`.
-#include "cli_runner.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <cstdio>

@@ -1,6 +1,7 @@
 #include "dossier/export/data_writers.h"
 #include "dossier/export/evidence_appendix.h"
 #include "dossier/export/text_format.h"
+#include "golden.h"
 #include "sample_graph.h"
 
 #include <gtest/gtest.h>
@@ -8,35 +9,43 @@
 namespace dossier::exporting {
 namespace {
 
-using testing::expect_matches_golden;
 using testing::sample_graph;
 using testing::sample_visuals;
 
+// tests/fixtures/export/<name>
+std::filesystem::path golden_file(const std::string& name) {
+    return std::filesystem::path(DOSSIER_EXPORT_GOLDEN) / name;
+}
+
 TEST(DataWriters, DotMatchesGoldenFile) {
-    expect_matches_golden("sample.dot", write_dot(sample_graph(), sample_visuals()));
+    dossier::testing::expect_golden(golden_file("sample.dot"),
+                                    write_dot(sample_graph(), sample_visuals()));
 }
 
 TEST(DataWriters, GraphmlMatchesGoldenFile) {
-    expect_matches_golden("sample.graphml", write_graphml(sample_graph(), sample_visuals()));
+    dossier::testing::expect_golden(golden_file("sample.graphml"),
+                                    write_graphml(sample_graph(), sample_visuals()));
 }
 
 TEST(DataWriters, GexfMatchesGoldenFile) {
-    expect_matches_golden("sample.gexf", write_gexf(sample_graph(), sample_visuals()));
+    dossier::testing::expect_golden(golden_file("sample.gexf"),
+                                    write_gexf(sample_graph(), sample_visuals()));
 }
 
 TEST(DataWriters, CsvNodesAndEdgesMatchGoldenFiles) {
     const auto files = write_csv(sample_graph(), sample_visuals());
-    expect_matches_golden("sample-nodes.csv", files.nodes);
-    expect_matches_golden("sample-edges.csv", files.edges);
+    dossier::testing::expect_golden(golden_file("sample-nodes.csv"), files.nodes);
+    dossier::testing::expect_golden(golden_file("sample-edges.csv"), files.edges);
 }
 
 TEST(DataWriters, CytoscapeJsonMatchesGoldenFile) {
-    expect_matches_golden("sample.cytoscape.json",
-                          write_cytoscape_json(sample_graph(), sample_visuals()));
+    dossier::testing::expect_golden(golden_file("sample.cytoscape.json"),
+                                    write_cytoscape_json(sample_graph(), sample_visuals()));
 }
 
 TEST(DataWriters, EvidenceAppendixMatchesGoldenFile) {
-    expect_matches_golden("sample-evidence.csv", write_evidence_csv(sample_graph()));
+    dossier::testing::expect_golden(golden_file("sample-evidence.csv"),
+                                    write_evidence_csv(sample_graph()));
 }
 
 TEST(DataWriters, EvidenceAppendixHasOneRowPerSentenceBehindEachEdge) {

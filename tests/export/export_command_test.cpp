@@ -3,15 +3,14 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/graph_source.h"
 #include "dossier/store/project.h"
+#include "process.h"
 #include "test_support.h"
 
-#include <cstdio>
 #include <gtest/gtest.h>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace dossier::exporting {
 namespace {
@@ -19,25 +18,10 @@ namespace {
 using dossier::testing::read_file;
 using dossier::testing::TempDir;
 
-struct CliRun {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-CliRun run_command(const std::string& command, const std::filesystem::path& scratch) {
-    const auto err_path = scratch / "stderr.txt";
-    CliRun run;
-    FILE* pipe = ::popen((command + " 2>" + err_path.string()).c_str(), "r");
-    if (pipe == nullptr)
-        return run;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        run.out += buffer;
-    const int status = ::pclose(pipe);
-    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = read_file(err_path);
-    return run;
+// Exit code, stdout and stderr apart.
+dossier::testing::CommandResult run_command(const std::string& command,
+                                            const std::filesystem::path& cwd) {
+    return dossier::testing::run_shell(command, {dossier::testing::Stderr::Apart, cwd});
 }
 
 std::string quoted(const std::string& text) {
@@ -98,7 +82,7 @@ protected:
         tx.commit();
     }
 
-    CliRun dossier(const std::string& arguments) {
+    dossier::testing::CommandResult dossier(const std::string& arguments) {
         return run_command(std::string(DOSSIER_CLI) + " " + arguments, dir.path());
     }
     std::string project() const { return quoted(project_path.string()); }
@@ -113,7 +97,7 @@ TEST_F(ExportCommand, SvgHoldsEveryEntityLabelAndTheEvidenceAppendixEverySentenc
         "export " + project() + " --format svg -o " + path("net.svg") +
         " --layout neato --seed 3 --legend --size-by degree --title 'Contacts 1962' --evidence " +
         path("evidence.csv"));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     pugi::xml_document svg;
     ASSERT_TRUE(svg.load_file((dir / "net.svg").c_str()));
     std::string all_text;
@@ -137,28 +121,28 @@ TEST_F(ExportCommand, TheSavedViewRegeneratesAByteIdenticalFigure) {
         "export " + project() + " --format svg -o " + path("a.svg") +
         " --layout sfdp --seed 11 --palette grayscale --legend --width 120mm --height 90mm" +
         " --save-view " + path("view.json"));
-    ASSERT_EQ(first.status, 0) << first.err;
+    ASSERT_EQ(first.exit_code, 0) << first.err;
     const auto view = nlohmann::json::parse(read_file(dir / "view.json"));
     EXPECT_EQ(view["layout"]["engine"], "sfdp");
     EXPECT_EQ(view["layout"]["seed"], 11);
     EXPECT_EQ(view["style"]["palette"], "grayscale");
     auto second =
         dossier("export " + project() + " --view " + path("view.json") + " -o " + path("b.svg"));
-    ASSERT_EQ(second.status, 0) << second.err;
+    ASSERT_EQ(second.exit_code, 0) << second.err;
     EXPECT_EQ(read_file(dir / "a.svg"), read_file(dir / "b.svg"));
     auto png_a = dossier("export " + project() + " --view " + path("view.json") +
                          " --format png --dpi 100 -o " + path("a.png"));
     auto png_b = dossier("export " + project() + " --view " + path("view.json") +
                          " --format png --dpi 100 -o " + path("b.png"));
-    ASSERT_EQ(png_a.status, 0) << png_a.err;
-    ASSERT_EQ(png_b.status, 0) << png_b.err;
+    ASSERT_EQ(png_a.exit_code, 0) << png_a.err;
+    ASSERT_EQ(png_b.exit_code, 0) << png_b.err;
     EXPECT_EQ(read_file(dir / "a.png"), read_file(dir / "b.png"));
 }
 
 TEST_F(ExportCommand, PdfHasEmbeddedFontsAndTheUnicodeLabels) {
     const auto run =
         dossier("export " + project() + " --format pdf -o " + path("net.pdf") + " --layout neato");
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto fonts = run_command("pdffonts " + path("net.pdf"), dir.path());
     // Columns: name type encoding emb sub uni object ID; the "emb" column must say yes.
     std::istringstream lines(fonts.out);
@@ -180,15 +164,17 @@ TEST_F(ExportCommand, PdfHasEmbeddedFontsAndTheUnicodeLabels) {
 }
 
 TEST_F(ExportCommand, DataFormatsCarryEveryEntityAndRelation) {
-    ASSERT_EQ(dossier("export " + project() + " --format graphml -o " + path("net.graphml")).status,
+    ASSERT_EQ(
+        dossier("export " + project() + " --format graphml -o " + path("net.graphml")).exit_code,
+        0);
+    ASSERT_EQ(dossier("export " + project() + " --format json -o " + path("net.json")).exit_code,
               0);
-    ASSERT_EQ(dossier("export " + project() + " --format json -o " + path("net.json")).status, 0);
-    ASSERT_EQ(dossier("export " + project() + " --format dot -o " + path("net.dot")).status, 0);
+    ASSERT_EQ(dossier("export " + project() + " --format dot -o " + path("net.dot")).exit_code, 0);
     ASSERT_EQ(
         dossier("export " + project() + " --format gexf -o " + path("net.gexf") + " --layout neato")
-            .status,
+            .exit_code,
         0);
-    ASSERT_EQ(dossier("export " + project() + " --format csv -o " + path("net.csv")).status, 0);
+    ASSERT_EQ(dossier("export " + project() + " --format csv -o " + path("net.csv")).exit_code, 0);
 
     const auto json = nlohmann::json::parse(read_file(dir / "net.json"));
     EXPECT_EQ(json["elements"]["nodes"].size(), 5u);
@@ -204,26 +190,27 @@ TEST_F(ExportCommand, DataFormatsCarryEveryEntityAndRelation) {
     const auto edges = read_file(dir / "net-edges.csv");
     EXPECT_EQ(std::count(nodes.begin(), nodes.end(), '\n'), 6);
     EXPECT_EQ(std::count(edges.begin(), edges.end(), '\n'), 5);
-    EXPECT_EQ(run_command("dot -Tcanon " + path("net.dot") + " >/dev/null", dir.path()).status, 0);
+    EXPECT_EQ(run_command("dot -Tcanon " + path("net.dot") + " >/dev/null", dir.path()).exit_code,
+              0);
 }
 
 TEST_F(ExportCommand, BadOptionsGiveOneLineErrorsAndNoFile) {
     auto run = dossier("export " + project() + " --format bmp -o " + path("x.bmp"));
-    EXPECT_EQ(run.status, 1);
+    EXPECT_EQ(run.exit_code, 1);
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
     EXPECT_NE(run.err.find("unknown format 'bmp'"), std::string::npos) << run.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "x.bmp"));
 
     run = dossier("export " + project() + " --width 12furlongs -o " + path("x.svg"));
-    EXPECT_EQ(run.status, 1);
+    EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.err.find("12furlongs"), std::string::npos) << run.err;
 
     run = dossier("export " + project() + " --layout spring -o " + path("x.svg"));
-    EXPECT_EQ(run.status, 1);
+    EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.err.find("spring"), std::string::npos) << run.err;
 
     run = dossier("export " + project() + " -o " + path("missing/x.svg"));
-    EXPECT_EQ(run.status, 1);
+    EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.err.find("cannot write"), std::string::npos) << run.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "x.svg"));
 }

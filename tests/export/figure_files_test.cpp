@@ -5,12 +5,12 @@
 #include "dossier/export/page_length.h"
 #include "dossier/layout/graphviz_layout.h"
 #include "gui_application.h"
+#include "process.h"
 #include "sample_graph.h"
 #include "test_support.h"
 
 #include <QImage>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
@@ -23,22 +23,15 @@ namespace {
 using dossier::testing::read_file;
 using dossier::testing::TempDir;
 
+// What the command prints on stdout.
 std::string run(const std::string& command) {
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr)
-        return output;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        output += buffer;
-    pclose(pipe);
-    return output;
+    return dossier::testing::run_shell(command, {dossier::testing::Stderr::Apart}).out;
 }
 
 class FigureFiles : public ::testing::Test {
 protected:
     void SetUp() override {
-        testing::ensure_gui_application();
+        dossier::testing::ensure_gui_application();
         options.style.size_by = "pagerank";
         options.style.legend = true;
         options.style.title = "Contacts, October 1962";

@@ -3,7 +3,6 @@
 // and no line under 0.25 pt at the page size, for every Graphviz engine at one journal column
 // (85 mm), two columns (180 mm) and A4 landscape, on the sample corpus, the seed cable and a
 // generated 1,000-node network (120 nodes for circo). Dropped labels are counted in the caption.
-#include "cli_runner.h"
 #include "dossier/export/figure_builder.h"
 #include "dossier/export/figure_files.h"
 #include "dossier/export/page_length.h"
@@ -13,6 +12,7 @@
 #include "dossier/layout/graphviz_layout.h"
 #include "dossier/store/project.h"
 #include "gui_application.h"
+#include "process.h"
 #include "svg_geometry.h"
 #include "test_support.h"
 
@@ -140,7 +140,7 @@ using Case = std::tuple<std::string, layout::Engine>;
 
 class FigureReadability : public ::testing::TestWithParam<Case> {
 protected:
-    void SetUp() override { testing::ensure_gui_application(); }
+    void SetUp() override { dossier::testing::ensure_gui_application(); }
 };
 
 TEST_P(FigureReadability, NoTextCollidesAndNothingPrintsTooSmallAtAnyPageSize) {

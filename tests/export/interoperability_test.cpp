@@ -1,10 +1,10 @@
 // Real readers open our files: networkx (Debian's python3-networkx) for GraphML and GEXF, and
 // Graphviz's own `dot` for DOT.
 #include "dossier/export/data_writers.h"
+#include "process.h"
 #include "sample_graph.h"
 #include "test_support.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -18,15 +18,8 @@ using dossier::testing::write_file;
 
 // Runs a shell command; returns its exit status and what it printed on stdout.
 std::pair<int, std::string> run(const std::string& command) {
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr)
-        return {-1, output};
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        output += buffer;
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+    auto result = dossier::testing::run_shell(command, {dossier::testing::Stderr::Apart});
+    return {result.exit_code, std::move(result.out)};
 }
 
 // networkx 2.8 knows GEXF 1.1draft/1.2draft; 1.3 uses the same elements under new namespaces, so

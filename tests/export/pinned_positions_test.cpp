@@ -1,10 +1,10 @@
 // Pinned node positions belong to the entity's identity (type + key), not its row id: they
 // survive `dossier extract` re-creating every extracted entity, and projects made before schema
 // v3 keep their pins through the migration.
-#include "cli_runner.h"
 #include "dossier/store/curation_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/project.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <cmath>

@@ -108,16 +108,4 @@ std::vector<NodeVisual> sample_visuals() {
     };
 }
 
-void expect_matches_golden(const std::string& name, const std::string& actual) {
-    const auto path = std::filesystem::path(DOSSIER_EXPORT_GOLDEN) / name;
-    if (std::getenv("DOSSIER_UPDATE_GOLDEN") != nullptr) {
-        dossier::testing::write_file(path, actual);
-        GTEST_SKIP() << "rewrote golden file " << path;
-    }
-    ASSERT_TRUE(std::filesystem::exists(path))
-        << "missing golden file " << path
-        << " (run once with DOSSIER_UPDATE_GOLDEN=1 and review it)";
-    EXPECT_EQ(actual, dossier::testing::read_file(path)) << "differs from golden file " << path;
-}
-
 } // namespace dossier::exporting::testing

@@ -12,7 +12,4 @@ namespace dossier::exporting::testing {
 ExportGraph sample_graph();
 std::vector<NodeVisual> sample_visuals();
 
-// Golden files: compares with tests/fixtures/export/<name>; DOSSIER_UPDATE_GOLDEN=1 rewrites them.
-void expect_matches_golden(const std::string& name, const std::string& actual);
-
 } // namespace dossier::exporting::testing

@@ -1,11 +1,10 @@
 // The seed cable (../shared/corpus) through the real binary: import, extract, then export SVG and
 // PDF with the evidence appendix. Skipped with a message when the corpus is absent.
+#include "process.h"
 #include "test_support.h"
 
-#include <cstdio>
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
-#include <sys/wait.h>
 
 namespace {
 
@@ -15,15 +14,8 @@ using dossier::testing::TempDir;
 constexpr const char* kSeedCable = "cc-cpsu-politburo-p217-57-1980.txt";
 
 std::pair<int, std::string> run(const std::string& command) {
-    std::string output;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr)
-        return {-1, output};
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        output += buffer;
-    const int status = ::pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+    auto result = dossier::testing::run_shell(command, {dossier::testing::Stderr::Apart});
+    return {result.exit_code, std::move(result.out)};
 }
 
 TEST(SeedCableExport, SvgAndPdfShowTheCableNetworkWithItsEvidence) {

@@ -1,19 +1,14 @@
 // `dossier import` (with its extraction hook) then `dossier mentions` on a fixture cable written
 // for this test, compared with the reviewed output in tests/fixtures/extract.
+#include "process.h"
 #include "test_support.h"
 
-#include <cstdio>
 #include <gtest/gtest.h>
-#include <memory>
 
 namespace {
+// What the command prints on stdout.
 std::string run(const std::string& command) {
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    std::string out;
-    char buffer[4096];
-    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get()))
-        out += buffer;
-    return out;
+    return dossier::testing::run_shell(command, {dossier::testing::Stderr::Apart}).out;
 }
 } // namespace
 

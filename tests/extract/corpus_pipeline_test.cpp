@@ -8,7 +8,7 @@
 #include "extract_test_support.h"
 #include "test_support.h"
 
-#include <atomic>
+#include <chrono>
 #include <gtest/gtest.h>
 #include <set>
 
@@ -79,9 +79,13 @@ TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirst
                                   ": the plan was discussed with Quorne in Vienna.");
 
     std::vector<std::pair<std::size_t, std::size_t>> reports;
+    // Every report (interval 0), so that a cancel can land at a batch of either read.
+    constexpr auto kEveryReport = std::chrono::milliseconds(0);
     const auto full = extract::run_extraction(
         project, dossier::testing::shared_context(), {},
-        [&](std::size_t done, std::size_t total) { reports.emplace_back(done, total); });
+        JobControl{{},
+                   [&](const JobProgress& p) { reports.emplace_back(p.done, p.total); },
+                   kEveryReport});
     EXPECT_EQ(full.documents_read_again, kDocuments - 1);
     ASSERT_FALSE(reports.empty());
     EXPECT_EQ(reports.back(), std::make_pair(2 * kDocuments, 2 * kDocuments));
@@ -89,14 +93,14 @@ TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirst
         EXPECT_LE(reports[i - 1].first, reports[i].first) << "progress went back at report " << i;
 
     // Cancel as soon as the second read has started (progress past the first read).
-    std::atomic<bool> cancel{false};
-    const auto cancelled = extract::run_extraction(
-        project, dossier::testing::shared_context(), {},
-        [&](std::size_t done, std::size_t) {
-            if (done > kDocuments)
-                cancel = true;
-        },
-        &cancel);
+    CancelToken cancel;
+    const auto cancelled = extract::run_extraction(project, dossier::testing::shared_context(), {},
+                                                   JobControl{cancel,
+                                                              [&](const JobProgress& p) {
+                                                                  if (p.done > kDocuments)
+                                                                      cancel.cancel();
+                                                              },
+                                                              kEveryReport});
     EXPECT_TRUE(cancelled.cancelled);
     EXPECT_EQ(cancelled.documents, kDocuments) << "the first read finished before the cancel";
     EXPECT_GT(cancelled.documents_read_again, 0u);
@@ -115,14 +119,15 @@ TEST(CorpusPipeline, TheSecondReadReportsProgressAndStopsOnCancelKeepingTheFirst
 
     // A cancel once both reads are done lands in the relation pass, which rolls itself back:
     // that is a cancelled run too, and the mark stays.
-    cancel = false;
-    const auto cancelled_in_relations = extract::run_extraction(
-        project, dossier::testing::shared_context(), {},
-        [&](std::size_t done, std::size_t total) {
-            if (done == total)
-                cancel = true;
-        },
-        &cancel);
+    CancelToken cancel_at_the_end;
+    const auto cancelled_in_relations =
+        extract::run_extraction(project, dossier::testing::shared_context(), {},
+                                JobControl{cancel_at_the_end,
+                                           [&](const JobProgress& p) {
+                                               if (p.done == p.total)
+                                                   cancel_at_the_end.cancel();
+                                           },
+                                           kEveryReport});
     EXPECT_TRUE(cancelled_in_relations.cancelled);
     EXPECT_EQ(cancelled_in_relations.documents, kDocuments);
     EXPECT_TRUE(project_stats(project).extraction_incomplete);
@@ -144,9 +149,10 @@ TEST(CorpusPipeline, ARunOverSomeDocumentsNeitherClaimsTheOthersNorClearsAnEarli
 
     // A run over everything, cancelled at once: the mark is set and both documents lost their
     // mentions. A later run over one document leaves the mark; only a full run clears it.
-    std::atomic<bool> cancel{true};
+    JobControl cancelled_at_once;
+    cancelled_at_once.cancel.cancel();
     EXPECT_TRUE(
-        extract::run_extraction(project, dossier::testing::shared_context(), {}, {}, &cancel)
+        extract::run_extraction(project, dossier::testing::shared_context(), {}, cancelled_at_once)
             .cancelled);
     EXPECT_TRUE(project_stats(project).extraction_incomplete);
     EXPECT_EQ(DocumentStore(project).not_extracted(), std::vector<DocumentId>{rusk});
@@ -250,8 +256,8 @@ TEST(CorpusPipeline, TheIncrementalSecondReadLeavesWhatReadingFromScratchLeaves)
         auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
         for (const auto& text : texts)
             add_document(project, text);
-        const auto summary = extract::run_extraction(project, dossier::testing::shared_context(),
-                                                     {}, {}, nullptr, mode);
+        const auto summary =
+            extract::run_extraction(project, dossier::testing::shared_context(), {}, {}, mode);
         EXPECT_GE(summary.documents_read_again, 3u);
         states.push_back(extraction_state(project));
         RelationStore relations(project);

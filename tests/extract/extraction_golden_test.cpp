@@ -5,8 +5,8 @@
 // one file per rule family) changes nothing; a rule change that changes the output updates the
 // digest and names the improvement in its commit. Entity numbers are renumbered by first
 // appearance first, so that a new table entity alone does not change the digest.
-#include "cli_runner.h"
 #include "dossier/ingest/content_hash.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

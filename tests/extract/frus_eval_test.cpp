@@ -6,7 +6,7 @@
 // persons of the volume's list, and never the hyphenated "Ben-Gurion" (0 of 31, while 12 of 13
 // "Ben Gurion" are tagged), and the extractor also finds the unlisted persons (Meany, Hall,
 // Kural, Bruskin, ...). Recall and B-cubed reach the targets.
-#include "cli_runner.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

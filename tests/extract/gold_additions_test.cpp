@@ -1,8 +1,8 @@
 // The reviewed list of person mentions a gold file leaves untagged (core/extract gold_additions),
 // and `dossier eval --gold-additions` on the FRUS excerpt with the list the project ships.
-#include "cli_runner.h"
 #include "dossier/extract/entity_gold.h"
 #include "dossier/extract/gold_additions.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

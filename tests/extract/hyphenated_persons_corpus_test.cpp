@@ -69,7 +69,7 @@ TEST(CorpusPipeline, ASplitPairLeavesTheSameMentionsIncrementallyAsFromScratch) 
         auto project = Project::open(dir / "p.dossier", OpenMode::CreateIfMissing);
         for (const auto& text : texts)
             add_document(project, text);
-        extract::run_extraction(project, dossier::testing::shared_context(), {}, {}, nullptr, mode);
+        extract::run_extraction(project, dossier::testing::shared_context(), {}, {}, mode);
         std::vector<std::string> lines;
         for (const auto& row : EntityStore(project).all_mentions())
             lines.push_back(std::to_string(row.mention.document.value) + " " +

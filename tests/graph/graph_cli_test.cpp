@@ -1,63 +1,16 @@
 // `dossier graph` and `dossier path` run as a user would, on a project file written by
 // graph_test_project.h; outputs are compared with reviewed golden files in tests/graph/golden/
 // (DOSSIER_UPDATE_GOLDEN=1 rewrites them; review the diff before committing).
+#include "golden.h"
 #include "graph_test_project.h"
+#include "process.h"
 #include "test_support.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
 namespace dossier::graph {
 namespace {
-
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string quoted(const std::string& arg) {
-    std::string q(1, '\'');
-    for (char c : arg) {
-        if (c == '\'')
-            q.append("'\\''");
-        else
-            q.push_back(c);
-    }
-    q.push_back('\'');
-    return q;
-}
-
-CliRun run_cli(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
-    std::string command = quoted(DOSSIER_CLI);
-    for (const auto& a : args)
-        command.append(" ").append(quoted(a));
-    const auto err_path = scratch / "stderr.txt";
-    command.append(" 2>").append(quoted(err_path.string()));
-    CliRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        run.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = testing::read_file(err_path);
-    return run;
-}
-
-void expect_golden(const std::string& name, const std::string& actual) {
-    const auto path = std::filesystem::path(DOSSIER_GRAPH_GOLDEN) / name;
-    if (std::getenv("DOSSIER_UPDATE_GOLDEN")) {
-        testing::write_file(path, actual);
-        GTEST_SKIP() << "rewrote " << path;
-    }
-    ASSERT_TRUE(std::filesystem::exists(path)) << path;
-    EXPECT_EQ(actual, testing::read_file(path)) << "differs from " << path;
-}
 
 class GraphCliTest : public ::testing::Test {
 protected:
@@ -65,16 +18,17 @@ protected:
     std::filesystem::path project_path = dir / "world.dossier";
     testing::GraphTestProject world = testing::GraphTestProject::create(project_path);
 
-    CliRun run(std::vector<std::string> args) {
+    testing::CommandResult run(std::vector<std::string> args) {
         args.insert(args.begin() + 1, project_path.string());
-        return run_cli(args, dir.path());
+        return testing::run_cli(args, {testing::Stderr::Apart});
     }
 };
 
 TEST_F(GraphCliTest, GraphWithEveryMetricAsText) {
     const auto r = run({"graph", "--metrics"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    expect_golden("graph_metrics.txt", r.out);
+    testing::expect_golden(std::filesystem::path(DOSSIER_GRAPH_GOLDEN) / "graph_metrics.txt",
+                           r.out);
 }
 
 TEST_F(GraphCliTest, GraphUnderAViewAsJson) {
@@ -85,7 +39,8 @@ TEST_F(GraphCliTest, GraphUnderAViewAsJson) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["node_count"], 4); // the Soviet Union has no country neighbour
-    expect_golden("graph_countries.json", r.out);
+    testing::expect_golden(std::filesystem::path(DOSSIER_GRAPH_GOLDEN) / "graph_countries.json",
+                           r.out);
 }
 
 TEST_F(GraphCliTest, BadViewFileIsOneLineNamingTheKey) {
@@ -110,7 +65,8 @@ TEST_F(GraphCliTest, FilterThatMatchesNothingPrintsAnEmptyGraph) {
 TEST_F(GraphCliTest, PathListsHopsWithEvidenceSentences) {
     const auto r = run({"path", "Washington", "Pakistan"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    expect_golden("path_us_pakistan.txt", r.out);
+    testing::expect_golden(std::filesystem::path(DOSSIER_GRAPH_GOLDEN) / "path_us_pakistan.txt",
+                           r.out);
 }
 
 TEST_F(GraphCliTest, PathAsJsonQuotesRussianEvidenceIntact) {
@@ -121,7 +77,8 @@ TEST_F(GraphCliTest, PathAsJsonQuotesRussianEvidenceIntact) {
     const auto& first_hop = j["paths"][0]["hops"][0]["relations"][0];
     EXPECT_EQ(first_hop["type"], "co_occurs_sentence");
     EXPECT_EQ(first_hop["evidence"][1]["sentence"], "Брежнев встретился с Громыко.");
-    expect_golden("path_brezhnev_soviet_union.json", r.out);
+    testing::expect_golden(
+        std::filesystem::path(DOSSIER_GRAPH_GOLDEN) / "path_brezhnev_soviet_union.json", r.out);
 }
 
 TEST_F(GraphCliTest, UnknownNameSuggestsCloseMatches) {

@@ -2,9 +2,9 @@
 // GraphSnapshot::build (as `dossier export` selects, with the store's pre-filter), on the sample
 // corpus imported by the real `dossier import`: the same entities and relations for each filter
 // field alone and for all of them together.
-#include "cli_runner.h"
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/view_selection.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

@@ -2,12 +2,12 @@
 // one the command reads: parsed back by core's parse_view_spec, it selects what the window showed,
 // and `dossier export --view` regenerates the same data and the same evidence appendix.
 #include "app/main_window.h"
-#include "cli_runner.h"
 #include "dossier/graph/view_spec.h"
 #include "export/export_dialog.h"
 #include "graph_view/graph_view.h"
 #include "gui_fixture.h"
 #include "panels/filters_panel.h"
+#include "process.h"
 #include "test_window.h"
 
 #include <QCheckBox>

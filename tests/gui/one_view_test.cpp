@@ -4,7 +4,6 @@
 // saved: the same nodes and edges as the window shows, the same GraphML apart from the window's
 // positions, the same evidence appendix, and an SVG of as many nodes.
 #include "app/main_window.h"
-#include "cli_runner.h"
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/view_spec.h"
 #include "dossier/store/project.h"
@@ -13,6 +12,7 @@
 #include "gui_fixture.h"
 #include "panels/filters_panel.h"
 #include "panels/timeline_widget.h"
+#include "process.h"
 #include "test_window.h"
 
 #include <QCheckBox>

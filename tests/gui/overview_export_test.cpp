@@ -2,7 +2,6 @@
 // fold the same communities, and an overview with a community unfolded and an entity hidden
 // exports as drawn, from the Export dialog and from the view file it saves alike.
 #include "../../bench/synthetic_network.h"
-#include "cli_runner.h"
 #include "dossier/graph/aggregate.h"
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/graph/project_communities.h"
@@ -11,6 +10,7 @@
 #include "export/export_dialog.h"
 #include "graph_view/graph_view.h"
 #include "gui_fixture.h"
+#include "process.h"
 #include "state/community_groups.h"
 #include "test_window.h"
 

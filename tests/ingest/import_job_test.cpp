@@ -1,6 +1,6 @@
-#include "../importers/pdf_writer.h"
 #include "dossier/ingest/import_job.h"
 #include "dossier/store/document_store.h"
+#include "pdf_writer.h"
 #include "test_support.h"
 
 #include <algorithm>
@@ -152,14 +152,14 @@ TEST(ImportJob, ProgressReportsEveryFileByTheEnd) {
     auto project = store::Project::open(dir / "p.dossier", store::OpenMode::CreateIfMissing);
     std::vector<ImportProgress> reports;
     import_paths(project, {dir / "in"}, [&](ImportOptions& o) {
-        o.progress = [&](const ImportProgress& p) { reports.push_back(p); };
+        o.control.progress = [&](const ImportProgress& p) { reports.push_back(p); };
     });
     ASSERT_FALSE(reports.empty());
-    EXPECT_EQ(reports.back().files_done, 5u);
-    EXPECT_EQ(reports.back().files_total, 5u);
+    EXPECT_EQ(reports.back().done, 5u);
+    EXPECT_EQ(reports.back().total, 5u);
     EXPECT_EQ(reports.back().bytes_done, reports.back().bytes_total);
     for (std::size_t i = 1; i < reports.size(); ++i)
-        EXPECT_GE(reports[i].files_done, reports[i - 1].files_done);
+        EXPECT_GE(reports[i].done, reports[i - 1].done);
 }
 
 TEST(ImportJob, CancelStopsBetweenFilesAndKeepsWhatWasCommitted) {
@@ -168,14 +168,12 @@ TEST(ImportJob, CancelStopsBetweenFilesAndKeepsWhatWasCommitted) {
         write_file(dir / ("in/note" + std::to_string(i) + ".txt"),
                    "Note number " + std::to_string(i) + "\n");
     auto project = store::Project::open(dir / "p.dossier", store::OpenMode::CreateIfMissing);
-    std::atomic<bool> cancel{false};
     const auto result = import_paths(project, {dir / "in"}, [&](ImportOptions& o) {
-        o.cancel = &cancel;
-        o.progress_interval = std::chrono::milliseconds(0);
+        o.control.progress_interval = std::chrono::milliseconds(0);
         // Ask to stop once three files are done, as a GUI's Cancel button would.
-        o.progress = [&](const ImportProgress& p) {
-            if (p.files_done == 3)
-                cancel = true;
+        o.control.progress = [cancel = o.control.cancel](const ImportProgress& p) {
+            if (p.done == 3)
+                cancel.cancel();
         };
     });
     EXPECT_TRUE(result.cancelled);

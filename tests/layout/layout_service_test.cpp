@@ -112,10 +112,11 @@ TEST(LayoutService, CancellingABigSfdpLayoutStopsItWithinOneSecond) {
     LayoutService service;
     std::mutex seen_mutex;
     std::vector<LayoutProgress> seen;
-    auto job = service.submit(random_graph(30000, Engine::Sfdp), [&](const LayoutProgress& p) {
-        std::lock_guard lock(seen_mutex);
-        seen.push_back(p);
-    });
+    auto job =
+        service.submit(random_graph(30000, Engine::Sfdp), {{}, [&](const LayoutProgress& p) {
+                                                               std::lock_guard lock(seen_mutex);
+                                                               seen.push_back(p);
+                                                           }});
     // Wait until Graphviz is running in the worker.
     const auto deadline = Clock::now() + std::chrono::seconds(60);
     for (;;) {
@@ -154,7 +155,8 @@ TEST(LayoutService, ProgressGoesThroughEveryPhaseAndEndsAtOne) {
     LayoutService service;
     std::vector<LayoutProgress> seen; // the callback runs on the service thread; we read after wait
     const auto result =
-        service.submit(chain(50, 1), [&](const LayoutProgress& p) { seen.push_back(p); }).wait();
+        service.submit(chain(50, 1), {{}, [&](const LayoutProgress& p) { seen.push_back(p); }})
+            .wait();
     ASSERT_TRUE(result.ok) << result.error;
     ASSERT_GE(seen.size(), 3u);
     EXPECT_EQ(seen.front().phase, LayoutProgress::Phase::Serialise);

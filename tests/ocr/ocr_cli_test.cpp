@@ -1,8 +1,8 @@
 // The real `dossier` binary on a scanned PDF: import with OCR, mentions with page and box, the
 // evidence appendix with page numbers, and the --ocr / --ocr-lang options.
-#include "cli_runner.h"
 #include "ocr_test_support.h"
 #include "page_images.h"
+#include "process.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,10 +3,10 @@
 // `tesseract` program's on the same image files, and person mentions found in the OCR'd cable
 // against the same cable imported clean.
 #include "child_process.h"
-#include "cli_runner.h"
 #include "dossier/importers/image_importer.h"
 #include "ocr_test_support.h"
 #include "page_images.h"
+#include "process.h"
 
 #include <algorithm>
 #include <map>

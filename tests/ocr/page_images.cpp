@@ -55,17 +55,6 @@ void speckle(QImage& image, double share, unsigned seed) {
 
 } // namespace
 
-void ensure_gui_application() {
-    if (QGuiApplication::instance() != nullptr)
-        return;
-    if (std::getenv("QT_QPA_PLATFORM") == nullptr)
-        setenv("QT_QPA_PLATFORM", "offscreen", 1);
-    static int argc = 1;
-    static char name[] = "ocr_tests";
-    static char* argv[] = {name, nullptr};
-    static QGuiApplication app(argc, argv);
-}
-
 std::vector<std::string> typewriter_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream paragraphs(text);

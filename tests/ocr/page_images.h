@@ -1,6 +1,8 @@
 #pragma once
 // Page images for the OCR tests, made here from text: typewriter-like face (GNU FreeMono, Debian
 // fonts-freefont-ttf), US letter, 1-inch margins, with the damage real scans carry.
+#include "gui_application.h"
+
 #include <QImage>
 #include <string>
 #include <vector>
@@ -36,7 +38,5 @@ std::string multipage_tiff(const std::vector<QImage>& pages);
 // A PDF whose pages are these images only (no text layer), as scanners write them; each page
 // is sized so the image is at its dpi.
 std::string image_only_pdf(const std::vector<QImage>& pages, int dpi);
-
-void ensure_gui_application();
 
 } // namespace dossier::testing

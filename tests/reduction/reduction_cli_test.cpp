@@ -3,6 +3,7 @@
 // on a generated network of 3,000 officials in 30 groups.
 #include "dossier/store/graph_source.h"
 #include "dossier/store/project.h"
+#include "process.h"
 #include "test_support.h"
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 #include <random>
 #include <regex>
 #include <set>
-#include <sys/wait.h>
 
 namespace dossier::exporting {
 namespace {
@@ -21,16 +21,9 @@ namespace {
 using dossier::testing::read_file;
 using dossier::testing::TempDir;
 
-struct CliRun {
-    int status = -1;
-    std::string err;
-};
-
-CliRun dossier_cli(const std::string& arguments, const std::filesystem::path& scratch) {
-    const auto err = scratch / "stderr.txt";
-    const int status = std::system(
-        (std::string(DOSSIER_CLI) + " " + arguments + " >/dev/null 2>" + err.string()).c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(err)};
+// Exit code and stderr; stdout is not read.
+dossier::testing::CommandResult dossier_cli(const std::string& arguments) {
+    return dossier::testing::run_cli(arguments + " >/dev/null", {dossier::testing::Stderr::Apart});
 }
 
 std::string quoted(const std::filesystem::path& path) {
@@ -86,16 +79,17 @@ protected:
         dir_ = new TempDir;
         const auto run =
             dossier_cli("import " + quoted(project()) + " '" + std::string(DOSSIER_DATA_DIR) +
-                            "/samples' --exclude README.md --quiet",
-                        dir_->path());
-        ASSERT_EQ(run.status, 0) << run.err;
+                        "/samples' --exclude README.md --quiet");
+        ASSERT_EQ(run.exit_code, 0) << run.err;
     }
     static void TearDownTestSuite() {
         delete dir_;
         dir_ = nullptr;
     }
     static std::filesystem::path project() { return dir_->path() / "samples.dossier"; }
-    CliRun dossier(const std::string& arguments) { return dossier_cli(arguments, scratch.path()); }
+    dossier::testing::CommandResult dossier(const std::string& arguments) {
+        return dossier_cli(arguments);
+    }
     std::filesystem::path out(const std::string& name) const { return scratch / name; }
 
     TempDir scratch;
@@ -106,12 +100,12 @@ TempDir* SampleCorpus::dir_ = nullptr;
 TEST_F(SampleCorpus, AggregatedMemberCountsSumToTheEntitiesAndEachPairHasOneEdge) {
     ASSERT_EQ(
         dossier("export " + quoted(project()) + " --format json -o " + quoted(out("all.json")))
-            .status,
+            .exit_code,
         0);
     const auto run =
         dossier("export " + quoted(project()) + " --format json --aggregate community -o " +
                 quoted(out("communities.json")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto all = read_json(out("all.json"))["elements"];
     const auto communities = read_json(out("communities.json"))["elements"];
     ASSERT_GT(all["nodes"].size(), 20u);
@@ -136,12 +130,12 @@ TEST_F(SampleCorpus, AggregatedMemberCountsSumToTheEntitiesAndEachPairHasOneEdge
 TEST_F(SampleCorpus, AnAggregatedEdgeQuotesOnlySentencesOfItsMemberRelations) {
     ASSERT_EQ(dossier("export " + quoted(project()) + " --format csv -o " + quoted(out("all.csv")) +
                       " --evidence " + quoted(out("all-evidence.csv")))
-                  .status,
+                  .exit_code,
               0);
     const auto run =
         dossier("export " + quoted(project()) + " --format csv --aggregate community -o " +
                 quoted(out("c.csv")) + " --evidence " + quoted(out("c-evidence.csv")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     // (document_id, sentence) of every row: columns 5 and 8.
     const auto quotes = [](const std::string& csv) {
         std::set<std::pair<std::string, std::string>> out;
@@ -161,14 +155,14 @@ TEST_F(SampleCorpus, AnAggregatedEdgeQuotesOnlySentencesOfItsMemberRelations) {
 TEST_F(SampleCorpus, TopNDrawsNNodesAndTheCaptionSaysHowManyOfHowMany) {
     ASSERT_EQ(
         dossier("export " + quoted(project()) + " --format json -o " + quoted(out("all.json")))
-            .status,
+            .exit_code,
         0);
     const auto total = read_json(out("all.json"))["elements"]["nodes"].size();
     auto run = dossier("export " + quoted(project()) +
                        " --format svg --layout neato --seed 1 --top 5 --top-metric degree "
                        "--caption 'Sample corpus.' -o " +
                        quoted(out("top.svg")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto text = svg_text(out("top.svg"));
     EXPECT_NE(text.find("Sample corpus. Showing the 5 most central of " + std::to_string(total) +
                         " entities (degree)."),
@@ -176,14 +170,14 @@ TEST_F(SampleCorpus, TopNDrawsNNodesAndTheCaptionSaysHowManyOfHowMany) {
         << text;
     run = dossier("export " + quoted(project()) + " --format json --top 5 -o " +
                   quoted(out("top.json")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(read_json(out("top.json"))["elements"]["nodes"].size(), 5u);
 }
 
 TEST_F(SampleCorpus, MinimumWeightLeavesOutLighterRelations) {
     const auto run = dossier("export " + quoted(project()) + " --format json --min-weight 2 -o " +
                              quoted(out("heavy.json")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto edges = read_json(out("heavy.json"))["elements"]["edges"];
     ASSERT_GT(edges.size(), 0u);
     for (const auto& edge : edges)
@@ -195,7 +189,7 @@ TEST_F(SampleCorpus, TheSavedViewRecordsEveryReductionAndRegeneratesTheSameFile)
                        " --format graphml --aggregate community --top 30 --top-metric degree "
                        "--min-weight 1.5 --edge-weight both --layout neato --seed 2 -o " +
                        quoted(out("first.graphml")) + " --save-view " + quoted(out("view.json")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto view = read_json(out("view.json"));
     EXPECT_EQ(view["aggregate"]["by"], "community");
     EXPECT_EQ(view["filter"]["top"]["count"], 30);
@@ -205,7 +199,7 @@ TEST_F(SampleCorpus, TheSavedViewRecordsEveryReductionAndRegeneratesTheSameFile)
     EXPECT_EQ(view["style"]["size_by"], "members");
     run = dossier("export " + quoted(project()) + " --view " + quoted(out("view.json")) + " -o " +
                   quoted(out("again.graphml")));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(read_file(out("again.graphml")), read_file(out("first.graphml")));
 }
 
@@ -222,7 +216,7 @@ TEST_F(SampleCorpus, BadReductionOptionsAreOneLineErrorsAndWriteNothing) {
         SCOPED_TRACE(options);
         const auto run = dossier("export " + quoted(project()) + " " + options + " -o " +
                                  quoted(out("bad.svg")));
-        EXPECT_EQ(run.status, 1);
+        EXPECT_EQ(run.exit_code, 1);
         EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
         EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
         EXPECT_FALSE(std::filesystem::exists(out("bad.svg")));
@@ -257,7 +251,9 @@ void write_grouped_network(const std::filesystem::path& path) {
 class GeneratedNetwork : public ::testing::Test {
 protected:
     void SetUp() override { write_grouped_network(project); }
-    CliRun dossier(const std::string& arguments) { return dossier_cli(arguments, dir.path()); }
+    dossier::testing::CommandResult dossier(const std::string& arguments) {
+        return dossier_cli(arguments);
+    }
     TempDir dir;
     std::filesystem::path project = dir / "grouped.dossier";
 };
@@ -265,7 +261,7 @@ protected:
 TEST_F(GeneratedNetwork, ThreeThousandEntitiesPrintAsTheirCommunities) {
     auto run = dossier("export " + quoted(project) + " --format json --aggregate community -o " +
                        quoted(dir / "c.json"));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto nodes = read_json(dir / "c.json")["elements"]["nodes"];
     double members = 0;
     for (const auto& node : nodes)
@@ -277,7 +273,7 @@ TEST_F(GeneratedNetwork, ThreeThousandEntitiesPrintAsTheirCommunities) {
 
     run = dossier("export " + quoted(project) + " --format svg --aggregate community --legend -o " +
                   quoted(dir / "c.svg"));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto text = svg_text(dir / "c.svg");
     EXPECT_NE(
         text.find("3,000 entities shown as " + std::to_string(nodes.size()) + " communities."),
@@ -290,11 +286,11 @@ TEST_F(GeneratedNetwork, ThreeThousandEntitiesPrintAsTheirCommunities) {
 TEST_F(GeneratedNetwork, TopHundredByPageRankKeepsAHundredAndSaysOfHowMany) {
     auto run = dossier("export " + quoted(project) + " --format json --top 100 -o " +
                        quoted(dir / "top.json"));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(read_json(dir / "top.json")["elements"]["nodes"].size(), 100u);
     run = dossier("export " + quoted(project) + " --format svg --top 100 -o " +
                   quoted(dir / "top.svg"));
-    ASSERT_EQ(run.status, 0) << run.err;
+    ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_NE(svg_text(dir / "top.svg")
                   .find("Showing the 100 most central of 3,000 entities (PageRank)."),
               std::string::npos);

@@ -1,11 +1,13 @@
 // run_relation_extraction on a real project file built by the test (fixture_project.h).
 #include "dossier/extract/relation_pipeline.h"
+#include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/relation_store.h"
 #include "fixture_project.h"
 #include "relation_fixtures.h"
 #include "test_support.h"
 
+#include <chrono>
 #include <gtest/gtest.h>
 
 using namespace dossier;
@@ -132,11 +134,38 @@ TEST(RelationPipeline, CancelLeavesThePreviousRelations) {
     r.run();
     store::RelationStore relations(r.project);
     const auto before = relations.count();
-    std::atomic<bool> cancel{true};
-    auto summary = extract::run_relation_extraction(r.project, dossier::testing::bundled_rules(),
-                                                    {}, {}, &cancel);
+    JobControl control;
+    control.cancel.cancel();
+    auto summary =
+        extract::run_relation_extraction(r.project, dossier::testing::bundled_rules(), {}, control);
     EXPECT_TRUE(summary.cancelled);
     EXPECT_EQ(relations.count(), before);
+}
+
+TEST(RelationPipeline, ACancelAfterTheFirstDocumentRollsTheWholePassBack) {
+    Ran r;
+    r.run();
+    store::RelationStore relations(r.project);
+    const auto before = relations.list();
+    ASSERT_GT(store::DocumentStore(r.project).ids().size(), 1u);
+    CancelToken cancel;
+    std::size_t reports = 0;
+    const JobControl control(
+        cancel,
+        [&](const JobProgress& p) {
+            ++reports;
+            if (p.done == 1)
+                cancel.cancel(); // as a Cancel button pressed while the pass runs
+        },
+        std::chrono::milliseconds(0));
+    const auto summary =
+        extract::run_relation_extraction(r.project, dossier::testing::bundled_rules(), {}, control);
+    EXPECT_TRUE(summary.cancelled);
+    EXPECT_EQ(reports, 1u) << "the pass stopped at the next document";
+    const auto after = relations.list();
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < after.size(); ++i)
+        EXPECT_EQ(after[i].relation.id.value, before[i].relation.id.value) << i;
 }
 
 TEST(RelationPipeline, ProjectSettingNamesAUserRulesFile) {

@@ -1,9 +1,9 @@
 // `dossier relations` and `dossier evidence` on the fixture project, against golden output
 // (tests/relations/golden/; "{ID}" there stands for the relation's id).
-#include "cli_runner.h"
 #include "dossier/extract/relation_pipeline.h"
 #include "dossier/store/relation_store.h"
 #include "fixture_project.h"
+#include "process.h"
 #include "relation_fixtures.h"
 #include "test_support.h"
 

@@ -1,6 +1,6 @@
 // `dossier import --jobs N` and `dossier extract --jobs N` leave exactly the project one job
 // leaves: every row of documents, entities, aliases, mentions, relations and evidence equal.
-#include "cli_runner.h"
+#include "process.h"
 #include "project_rows.h"
 #include "test_support.h"
 
@@ -10,16 +10,12 @@ namespace {
 
 const std::string kSamples = std::string(DOSSIER_DATA_DIR) + "/samples";
 
-std::string shell_quoted(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
-}
-
 // Imports `inputs` into a new project with `jobs` workers; fails the test when the import does.
 std::filesystem::path imported(const TempDir& dir, const std::string& inputs, int jobs,
                                const std::string& extra = "") {
     const auto project = dir / ("jobs" + std::to_string(jobs) + ".dossier");
     const auto run =
-        run_cli("import " + shell_quoted(project) + " " + inputs +
+        run_cli("import " + shell_quoted(project.string()) + " " + inputs +
                 " --exclude README.md --quiet --jobs " + std::to_string(jobs) + " " + extra);
     EXPECT_EQ(run.exit_code, 0) << run.out;
     return project;
@@ -50,7 +46,7 @@ TEST(ParallelImport, TwoAndThreeJobsImportAndExtractTheSamplesAsOneJobDoes) {
 TEST(ParallelImport, TwoJobsExtractTheFrusExcerptAsOneJobDoes) {
     DOSSIER_REQUIRE_SHARED_CORPUS("frus-1958-60v13-excerpt.xml");
     TempDir dir;
-    const auto frus = shell_quoted(shared_corpus("frus-1958-60v13-excerpt.xml"));
+    const auto frus = shell_quoted(shared_corpus("frus-1958-60v13-excerpt.xml").string());
     const auto serial = project_rows(imported(dir, frus, 1));
     ASSERT_GT(serial.at("documents").size(), 10u);
     ASSERT_GT(serial.at("relations").size(), 100u);
@@ -65,7 +61,7 @@ TEST(ParallelImport, ReExtractionWithTwoJobsWritesWhatOneJobWrites) {
     std::filesystem::copy_file(project, copy);
     for (const auto& [path, jobs] : {std::pair{project, 1}, std::pair{copy, 2}}) {
         const auto run =
-            run_cli("extract " + shell_quoted(path) + " --jobs " + std::to_string(jobs));
+            run_cli("extract " + shell_quoted(path.string()) + " --jobs " + std::to_string(jobs));
         ASSERT_EQ(run.exit_code, 0) << run.out;
     }
     const auto serial = project_rows(project);
@@ -81,8 +77,8 @@ TEST(ParallelImport, BatchedSmallFilesKeepEveryGoodFileBesideAFailingOne) {
                        "\nAmbassador Whitcomb met Minister Halasz.\n");
     write_file(dir / "in" / "cable-120-broken.pdf", "%PDF-1.4 this is no PDF at all");
     const auto project = dir / "p.dossier";
-    const auto run = run_cli("import " + shell_quoted(project) + " " + shell_quoted(dir / "in") +
-                             " --no-extract --jobs 2");
+    const auto run = run_cli("import " + shell_quoted(project.string()) + " " +
+                             shell_quoted((dir / "in").string()) + " --no-extract --jobs 2");
     EXPECT_EQ(run.exit_code, 2) << run.out; // some inputs failed, the rest went through
     EXPECT_NE(run.out.find("FAILED"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("cable-120-broken.pdf"), std::string::npos) << run.out;

@@ -2,7 +2,7 @@
 // of the same inputs makes, row for row and id for id, for any number of shards; an incomplete
 // run is refused, a killed merge leaves no project, and the shard index comes from an array job's
 // environment.
-#include "cli_runner.h"
+#include "process.h"
 #include "project_rows.h"
 #include "test_support.h"
 
@@ -23,28 +23,18 @@ namespace {
 
 const std::string kSamples = std::string(DOSSIER_DATA_DIR) + "/samples";
 
-std::string shell_quoted(const fs::path& path) {
-    return "'" + path.string() + "'";
+std::string path_word(const fs::path& path) {
+    return shell_quoted(path.string());
 }
 
+// `dossier ARGUMENTS` after `prefix` (such as "env VAR=1"), stderr merged into the output.
 CommandResult run_cli_prefixed(const std::string& prefix, const std::string& arguments) {
-    const std::string command = prefix + " " + std::string(DOSSIER_CLI) + " " + arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return result;
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        result.out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+    return run_shell(prefix + " " + path_word(DOSSIER_CLI) + " " + arguments);
 }
 
 fs::path serial_import(const TempDir& dir, const std::string& inputs) {
     const auto project = dir / "serial.dossier";
-    const auto run = run_cli("import " + shell_quoted(project) + " " + inputs +
+    const auto run = run_cli("import " + path_word(project) + " " + inputs +
                              " --exclude README.md --quiet --jobs 1");
     EXPECT_EQ(run.exit_code, 0) << run.out;
     return project;
@@ -53,13 +43,13 @@ fs::path serial_import(const TempDir& dir, const std::string& inputs) {
 fs::path planned(const TempDir& dir, const std::string& inputs, int shards) {
     const auto run_dir = dir / ("run" + std::to_string(shards));
     const auto run = run_cli("plan " + inputs + " --exclude README.md --shards " +
-                             std::to_string(shards) + " -o " + shell_quoted(run_dir));
+                             std::to_string(shards) + " -o " + path_word(run_dir));
     EXPECT_EQ(run.exit_code, 0) << run.out;
     return run_dir;
 }
 
 void extract_shard(const fs::path& run_dir, int index, int expected_exit = 0) {
-    const auto run = run_cli("extract-shard " + shell_quoted(run_dir / "plan.tsv") + " --shard " +
+    const auto run = run_cli("extract-shard " + path_word(run_dir / "plan.tsv") + " --shard " +
                              std::to_string(index) + " --jobs 2 --quiet");
     EXPECT_EQ(run.exit_code, expected_exit) << run.out;
 }
@@ -71,7 +61,7 @@ fs::path sharded_run(const TempDir& dir, const std::string& inputs, int shards) 
         extract_shard(run_dir, i);
     const auto merged = dir / ("merged" + std::to_string(shards) + ".dossier");
     const auto run =
-        run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(merged) + " --quiet");
+        run_cli("merge " + path_word(run_dir) + " -o " + path_word(merged) + " --quiet");
     EXPECT_EQ(run.exit_code, 0) << run.out;
     return merged;
 }
@@ -115,13 +105,13 @@ CommandResult run_cli_with_environment(const std::string& environment,
 
 TEST(ShardedRun, OneThreeAndSevenShardsOfTheSamplesMergeIntoTheSerialProject) {
     TempDir dir;
-    const auto serial = project_rows(serial_import(dir, shell_quoted(kSamples)));
+    const auto serial = project_rows(serial_import(dir, path_word(kSamples)));
     ASSERT_GT(serial.at("documents").size(), 5u);
     ASSERT_GT(serial.at("mentions").size(), 100u);
     ASSERT_GT(serial.at("relation_evidence").size(), 50u);
     for (int shards : {1, 3, 7}) {
         SCOPED_TRACE(std::to_string(shards) + " shards");
-        const auto merged = sharded_run(dir, shell_quoted(kSamples), shards);
+        const auto merged = sharded_run(dir, path_word(kSamples), shards);
         // Seven shards of ten files: every shard but none empty holds files.
         if (shards == 7) {
             const auto rows = shards_of_rows(dir / "run7");
@@ -137,7 +127,7 @@ TEST(ShardedRun, ShardsOfTheFrusExcerptWithTheSamplesMergeIntoTheSerialProject) 
     // The samples and the excerpt in one run: persons named in one shard are resolved against
     // those of another, and relations span documents of different shards.
     const auto inputs =
-        shell_quoted(kSamples) + " " + shell_quoted(shared_corpus("frus-1958-60v13-excerpt.xml"));
+        path_word(kSamples) + " " + path_word(shared_corpus("frus-1958-60v13-excerpt.xml"));
     const auto serial = project_rows(serial_import(dir, inputs));
     ASSERT_GT(serial.at("documents").size(), 25u);
     ASSERT_GT(serial.at("relations").size(), 100u);
@@ -160,9 +150,9 @@ TEST(ShardedRun, AFileInTwoShardsIsMergedOnceAsASerialImportSkipsTheCopy) {
     for (auto at = changed.find("Vienna"); at != std::string::npos; at = changed.find("Vienna"))
         changed.replace(at, 6, "Geneva");
     write_file(input / "z" / "zz-geneva.txt", changed);
-    const auto serial = project_rows(serial_import(dir, shell_quoted(input)));
+    const auto serial = project_rows(serial_import(dir, path_word(input)));
     ASSERT_GT(serial.at("mentions").size(), 100u);
-    const auto merged = sharded_run(dir, shell_quoted(input), 3);
+    const auto merged = sharded_run(dir, path_word(input), 3);
     const auto rows = shards_of_rows(dir / "run3");
     ASSERT_EQ(rows.size(), 8u);
     ASSERT_EQ(rows.back(), 2); // the copy and the new document share the last shard
@@ -172,36 +162,35 @@ TEST(ShardedRun, AFileInTwoShardsIsMergedOnceAsASerialImportSkipsTheCopy) {
 
 TEST(ShardedRun, MergeRefusesARunWithAMissingShardAndNamesIt) {
     TempDir dir;
-    const auto run_dir = planned(dir, shell_quoted(kSamples), 3);
+    const auto run_dir = planned(dir, path_word(kSamples), 3);
     extract_shard(run_dir, 0);
     extract_shard(run_dir, 2);
-    const auto missing = run_cli("plan --missing " + shell_quoted(run_dir));
+    const auto missing = run_cli("plan --missing " + path_word(run_dir));
     EXPECT_EQ(missing.exit_code, 0) << missing.out;
     EXPECT_EQ(missing.out, "1\n");
     const auto merged = dir / "p.dossier";
-    const auto run = run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(merged));
+    const auto run = run_cli("merge " + path_word(run_dir) + " -o " + path_word(merged));
     EXPECT_EQ(run.exit_code, 1) << run.out;
     EXPECT_NE(run.out.find("1 (missing)"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("--allow-missing"), std::string::npos) << run.out;
     EXPECT_FALSE(fs::exists(merged));
     // Once the shard has run, nothing is missing and the merge goes through.
     extract_shard(run_dir, 1);
-    const auto complete = run_cli("plan --missing " + shell_quoted(run_dir));
+    const auto complete = run_cli("plan --missing " + path_word(run_dir));
     EXPECT_EQ(complete.exit_code, 0);
     EXPECT_EQ(complete.out, "");
-    EXPECT_EQ(run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(merged)).exit_code,
-              0);
+    EXPECT_EQ(run_cli("merge " + path_word(run_dir) + " -o " + path_word(merged)).exit_code, 0);
     EXPECT_TRUE(fs::exists(merged));
 }
 
 TEST(ShardedRun, AllowMissingMergesTheShardsThereAreAndSaysWhichWereLeftOut) {
     TempDir dir;
-    const auto run_dir = planned(dir, shell_quoted(kSamples), 3);
+    const auto run_dir = planned(dir, path_word(kSamples), 3);
     extract_shard(run_dir, 0);
     extract_shard(run_dir, 1);
     const auto merged = dir / "p.dossier";
-    const auto run = run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(merged) +
-                             " --allow-missing");
+    const auto run =
+        run_cli("merge " + path_word(run_dir) + " -o " + path_word(merged) + " --allow-missing");
     EXPECT_EQ(run.exit_code, 2) << run.out; // done, with a part left out
     EXPECT_NE(run.out.find("LEFT OUT shard 2: missing"), std::string::npos) << run.out;
     // The documents of the files of shards 0 and 1, and those only.
@@ -220,18 +209,16 @@ TEST(ShardedRun, AllowMissingMergesTheShardsThereAreAndSaysWhichWereLeftOut) {
 
 TEST(ShardedRun, AShardOfAnotherPlanCountsAsMissing) {
     TempDir dir;
-    const auto run_dir = planned(dir, shell_quoted(kSamples), 2);
+    const auto run_dir = planned(dir, path_word(kSamples), 2);
     extract_shard(run_dir, 0);
     extract_shard(run_dir, 1);
-    EXPECT_EQ(run_cli("plan --missing " + shell_quoted(run_dir)).out, "");
+    EXPECT_EQ(run_cli("plan --missing " + path_word(run_dir)).out, "");
     // Planned again into the same folder with another split: the old shard files do not fit.
-    const auto again =
-        run_cli("plan " + shell_quoted(kSamples) + " --exclude README.md --shards 2 " +
-                "--exclude '*.csv' -o " + shell_quoted(run_dir));
+    const auto again = run_cli("plan " + path_word(kSamples) + " --exclude README.md --shards 2 " +
+                               "--exclude '*.csv' -o " + path_word(run_dir));
     ASSERT_EQ(again.exit_code, 0) << again.out;
-    EXPECT_EQ(run_cli("plan --missing " + shell_quoted(run_dir)).out, "0\n1\n");
-    const auto run =
-        run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(dir / "p.dossier"));
+    EXPECT_EQ(run_cli("plan --missing " + path_word(run_dir)).out, "0\n1\n");
+    const auto run = run_cli("merge " + path_word(run_dir) + " -o " + path_word(dir / "p.dossier"));
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.out.find("made from another plan"), std::string::npos) << run.out;
 }
@@ -255,12 +242,12 @@ pid_t start_merge(const fs::path& run_dir, const fs::path& output) {
 
 TEST(ShardedRun, AMergeKilledMidwayLeavesNoProject) {
     TempDir dir;
-    const auto run_dir = planned(dir, shell_quoted(kSamples), 7);
+    const auto run_dir = planned(dir, path_word(kSamples), 7);
     for (int i = 0; i < 7; ++i)
         extract_shard(run_dir, i);
     const auto output = dir / "p.dossier";
     const auto partial = dir / ".p.dossier.partial";
-    const auto serial = project_rows(serial_import(dir, shell_quoted(kSamples)));
+    const auto serial = project_rows(serial_import(dir, path_word(kSamples)));
     // Killed at moments spread over the merge, from the temporary file's first appearance on.
     int killed_midway = 0;
     for (int delay_ms : {0, 2, 5, 10, 20, 40, 80}) {
@@ -287,7 +274,7 @@ TEST(ShardedRun, AMergeKilledMidwayLeavesNoProject) {
     EXPECT_GT(killed_midway, 0);
     // What a killed merge left is cleared by the next one, which completes.
     const auto run =
-        run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(output) + " --quiet");
+        run_cli("merge " + path_word(run_dir) + " -o " + path_word(output) + " --quiet");
     EXPECT_EQ(run.exit_code, 0) << run.out;
     EXPECT_FALSE(fs::exists(partial));
     expect_same_rows(serial, project_rows(output));
@@ -300,19 +287,19 @@ CommandResult extract_shard_with_environment(const fs::path& plan, const std::st
     return run_cli_with_environment(
         "env -u SLURM_ARRAY_TASK_ID -u JOB_COMPLETION_INDEX -u AWS_BATCH_JOB_ARRAY_INDEX " +
             variable,
-        "extract-shard " + shell_quoted(plan) + " --quiet");
+        "extract-shard " + path_word(plan) + " --quiet");
 }
 
 } // namespace
 
 TEST(ShardedRun, TheShardIndexComesFromTheArrayJobEnvironment) {
     TempDir dir;
-    const auto run_dir = planned(dir, shell_quoted(kSamples), 3);
+    const auto run_dir = planned(dir, path_word(kSamples), 3);
     const auto plan = run_dir / "plan.tsv";
     EXPECT_EQ(extract_shard_with_environment(plan, "SLURM_ARRAY_TASK_ID=0").exit_code, 0);
     EXPECT_EQ(extract_shard_with_environment(plan, "JOB_COMPLETION_INDEX=1").exit_code, 0);
     EXPECT_EQ(extract_shard_with_environment(plan, "AWS_BATCH_JOB_ARRAY_INDEX=2").exit_code, 0);
-    EXPECT_EQ(run_cli("plan --missing " + shell_quoted(run_dir)).out, "");
+    EXPECT_EQ(run_cli("plan --missing " + path_word(run_dir)).out, "");
 
     const auto none = extract_shard_with_environment(plan, "");
     EXPECT_EQ(none.exit_code, 1);
@@ -326,8 +313,8 @@ TEST(ShardedRun, TheShardIndexComesFromTheArrayJobEnvironment) {
     EXPECT_NE(garbage.out.find("SLURM_ARRAY_TASK_ID='x1' is not a shard index"), std::string::npos)
         << garbage.out;
     // --shard wins over the environment.
-    const auto chosen = run_cli_with_environment(
-        "SLURM_ARRAY_TASK_ID=7", "extract-shard " + shell_quoted(plan) + " --shard 1");
+    const auto chosen = run_cli_with_environment("SLURM_ARRAY_TASK_ID=7",
+                                                 "extract-shard " + path_word(plan) + " --shard 1");
     EXPECT_EQ(chosen.exit_code, 0) << chosen.out;
     EXPECT_NE(chosen.out.find("shard 1:"), std::string::npos) << chosen.out;
 }
@@ -335,24 +322,23 @@ TEST(ShardedRun, TheShardIndexComesFromTheArrayJobEnvironment) {
 TEST(ShardedRun, ABadPlanFileGivesAClearError) {
     TempDir dir;
     write_file(dir / "notes" / "plan.tsv", "some notes\n");
-    auto run = run_cli("extract-shard " + shell_quoted(dir / "notes" / "plan.tsv") + " --shard 0");
+    auto run = run_cli("extract-shard " + path_word(dir / "notes" / "plan.tsv") + " --shard 0");
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.out.find("not a Dossier plan"), std::string::npos) << run.out;
 
-    run = run_cli("merge " + shell_quoted(dir / "nowhere") + " -o " +
-                  shell_quoted(dir / "p.dossier"));
+    run = run_cli("merge " + path_word(dir / "nowhere") + " -o " + path_word(dir / "p.dossier"));
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.out.find("cannot read the plan"), std::string::npos) << run.out;
 
     // A plan cut off (fewer rows than its header counts) or with a row that is not one.
-    const auto run_dir = planned(dir, shell_quoted(kSamples), 2);
+    const auto run_dir = planned(dir, path_word(kSamples), 2);
     const auto text = read_file(run_dir / "plan.tsv");
     write_file(run_dir / "plan.tsv", text.substr(0, text.rfind('\n', text.size() - 2) + 1));
-    run = run_cli("plan --missing " + shell_quoted(run_dir));
+    run = run_cli("plan --missing " + path_word(run_dir));
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.out.find("a cut-off or edited plan"), std::string::npos) << run.out;
     write_file(run_dir / "plan.tsv", text + "one\t12\tx.txt\n");
-    run = run_cli("extract-shard " + shell_quoted(run_dir) + " --shard 0");
+    run = run_cli("extract-shard " + path_word(run_dir) + " --shard 0");
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.out.find("'one' is not a number"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("plan.tsv line"), std::string::npos) << run.out;
@@ -366,24 +352,21 @@ TEST(ShardedRun, AFileThatFailsInAShardIsNamedWithItsReasonAndTheMergeStillEqual
             write_file(input / entry.path().filename(), read_file(entry.path()));
     write_file(input / "broken.pdf", "%PDF-1.4 this is no PDF at all");
     const auto serial_project = dir / "serial.dossier";
-    ASSERT_EQ(
-        run_cli("import " + shell_quoted(serial_project) + " " + shell_quoted(input) + " --quiet")
-            .exit_code,
-        2);
-    const auto run_dir = dir / "run";
-    ASSERT_EQ(run_cli("plan " + shell_quoted(input) + " --shards 2 -o " + shell_quoted(run_dir))
+    ASSERT_EQ(run_cli("import " + path_word(serial_project) + " " + path_word(input) + " --quiet")
                   .exit_code,
-              0);
+              2);
+    const auto run_dir = dir / "run";
+    ASSERT_EQ(
+        run_cli("plan " + path_word(input) + " --shards 2 -o " + path_word(run_dir)).exit_code, 0);
     const auto rows = shards_of_rows(run_dir);
     const int broken_shard = rows.front(); // broken.pdf sorts first
-    const auto shard = run_cli("extract-shard " + shell_quoted(run_dir) + " --shard " +
-                               std::to_string(broken_shard));
+    const auto shard =
+        run_cli("extract-shard " + path_word(run_dir) + " --shard " + std::to_string(broken_shard));
     EXPECT_EQ(shard.exit_code, 2) << shard.out;
     EXPECT_NE(shard.out.find("FAILED " + (input / "broken.pdf").string() + ": "), std::string::npos)
         << shard.out;
     extract_shard(run_dir, 1 - broken_shard);
     const auto merged = dir / "merged.dossier";
-    ASSERT_EQ(run_cli("merge " + shell_quoted(run_dir) + " -o " + shell_quoted(merged)).exit_code,
-              0);
+    ASSERT_EQ(run_cli("merge " + path_word(run_dir) + " -o " + path_word(merged)).exit_code, 0);
     expect_same_rows(project_rows(serial_project), project_rows(merged));
 }

@@ -243,8 +243,7 @@ void write_document(DocumentRelations& item, store::EntityStore& entities,
 // read the documents (ordered_parallel.h); the writer adds their relations in document order.
 RelationExtractionSummary rebuild_relations(store::Project& project, const RelationRuleSet& rules,
                                             const CooccurrenceLimits& limits,
-                                            const Progress& progress, std::atomic<bool>* cancel,
-                                            unsigned jobs = 1) {
+                                            const JobControl& control, unsigned jobs = 1) {
     RelationExtractionSummary summary;
     store::DocumentStore documents(project);
     store::EntityStore entities(project);
@@ -260,14 +259,14 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
 
     store::Transaction transaction(project);
     const auto ids = documents.ids();
-    auto last_report = std::chrono::steady_clock::now();
+    ProgressReporter progress(control);
     auto read = [&](std::size_t i) {
-        if (cancel && cancel->load())
+        if (control.cancelled())
             return DocumentRelations{};
         return read_document(jobs <= 1 ? project : readers.here(), ids[i], reading);
     };
     auto write = [&](std::size_t i, DocumentRelations item) {
-        if (cancel && cancel->load()) {
+        if (control.cancelled()) {
             summary.cancelled = true;
             return false;
         }
@@ -275,12 +274,11 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
             write_document(item, entities, reading, stats, accumulator);
             ++summary.documents;
         }
-        const auto now = std::chrono::steady_clock::now();
-        if (progress &&
-            (now - last_report > std::chrono::milliseconds(250) || i + 1 == ids.size())) {
-            progress(i + 1, ids.size());
-            last_report = now;
-        }
+        const JobProgress step{i + 1, ids.size(), "relations"};
+        if (i + 1 == ids.size())
+            progress.report_now(step);
+        else
+            progress.report(step);
         return true;
     };
     for_each_in_order(ids.size(), jobs, read, write);
@@ -303,29 +301,28 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
 namespace detail {
 
 RelationExtractionSummary rebuild_relations_unreplayed(store::Project& project,
-                                                       std::atomic<bool>* cancel, unsigned jobs) {
+                                                       const JobControl& control, unsigned jobs) {
     auto path = project.setting(kRelationRulesSetting);
     const auto rules = load_relation_rules(path.empty() ? default_relation_rules_path()
                                                         : std::filesystem::path(path));
-    return rebuild_relations(project, rules, CooccurrenceLimits{}, {}, cancel, jobs);
+    return rebuild_relations(project, rules, CooccurrenceLimits{}, control, jobs);
 }
 
 } // namespace detail
 
-RelationExtractionSummary run_relation_extraction(store::Project& project, const Progress& progress,
-                                                  std::atomic<bool>* cancel) {
+RelationExtractionSummary run_relation_extraction(store::Project& project,
+                                                  const JobControl& control) {
     auto path = project.setting(kRelationRulesSetting);
     const auto rules = load_relation_rules(path.empty() ? default_relation_rules_path()
                                                         : std::filesystem::path(path));
-    return run_relation_extraction(project, rules, CooccurrenceLimits{}, progress, cancel);
+    return run_relation_extraction(project, rules, CooccurrenceLimits{}, control);
 }
 
 RelationExtractionSummary run_relation_extraction(store::Project& project,
                                                   const RelationRuleSet& rules,
                                                   const CooccurrenceLimits& limits,
-                                                  const Progress& progress,
-                                                  std::atomic<bool>* cancel) {
-    auto summary = rebuild_relations(project, rules, limits, progress, cancel);
+                                                  const JobControl& control) {
+    auto summary = rebuild_relations(project, rules, limits, control);
     if (!summary.cancelled)                 // a cancel rolled the pass back: nothing to replay over
         curation::replay_curation(project); // removed relations stay removed, added ones return
     return summary;

@@ -7,6 +7,6 @@ namespace dossier::extract::detail {
 
 // `jobs` threads read the documents; the result is the same for any number.
 RelationExtractionSummary
-rebuild_relations_unreplayed(store::Project& project, std::atomic<bool>* cancel, unsigned jobs = 1);
+rebuild_relations_unreplayed(store::Project& project, const JobControl& control, unsigned jobs = 1);
 
 } // namespace dossier::extract::detail

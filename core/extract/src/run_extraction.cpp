@@ -30,17 +30,17 @@ constexpr std::size_t kFirstReadsBudgetBytes = std::size_t{64} << 20;
 // Calls produce(i) for i in [0, count) on `jobs` threads and store(i, produced) on this one in
 // order (ordered_parallel.h), in batches of kDocumentsPerTransaction, one transaction per batch
 // so that a cancel or a kill keeps every committed batch, and after_batch(end) after each commit.
-// The writes are those of a serial loop whatever `jobs` is. A set `cancel` stops before the next
-// batch; returns false then.
+// The writes are those of a serial loop whatever `jobs` is. A cancelled `cancel` stops before
+// the next batch; returns false then.
 template <typename Produce, typename Store, typename AfterBatch>
 bool write_in_batches(store::Project& project, std::size_t count, unsigned jobs,
-                      std::atomic<bool>* cancel, Produce produce, Store store,
+                      const CancelToken& cancel, Produce produce, Store store,
                       AfterBatch after_batch) {
     std::unique_ptr<store::Transaction> tx;
     bool stopped = false;
     auto consume = [&](std::size_t i, auto produced) {
         if (i % kDocumentsPerTransaction == 0) {
-            if (cancel && cancel->load()) {
+            if (cancel.cancelled()) {
                 stopped = true;
                 return false;
             }
@@ -438,7 +438,7 @@ void begin_extraction(store::Project& project, const std::vector<DocumentId>& id
 bool first_pass(store::Project& project, const ExtractionContext& context,
                 const std::vector<DocumentId>& ids, FirstPassState& state,
                 ExtractionSummary& summary, const std::function<void(std::size_t)>& report_progress,
-                std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
+                const CancelToken& cancel, SecondRead second_read, unsigned jobs) {
     store::DocumentStore document_store(project);
     store::EntityStore entity_store(project);
     std::size_t first_reads_bytes = 0;
@@ -500,7 +500,7 @@ void finish_extraction(store::Project& project, const ExtractionContext& context
                        const std::vector<DocumentId>& ids, FirstPassState& state,
                        ExtractionSummary& summary,
                        const std::function<void(std::size_t)>& report_progress,
-                       std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs,
+                       const CancelToken& cancel, SecondRead second_read, unsigned jobs,
                        bool clear_mark) {
     store::DocumentStore document_store(project);
     store::EntityStore entity_store(project);
@@ -557,7 +557,8 @@ void finish_extraction(store::Project& project, const ExtractionContext& context
     // Relations from the new mentions, before curation moves/removes any. A cancel that lands
     // in this pass (which rolls itself back) is a cancel of the whole run: the mark stays.
     if (!summary.cancelled)
-        summary.cancelled = detail::rebuild_relations_unreplayed(project, cancel, jobs).cancelled;
+        summary.cancelled =
+            detail::rebuild_relations_unreplayed(project, JobControl{cancel}, jobs).cancelled;
     // Once, after the relations: a re-extraction never undoes an analyst's work.
     curation::replay_curation(project);
     if (!summary.cancelled) {
@@ -574,17 +575,15 @@ void finish_extraction(store::Project& project, const ExtractionContext& context
 } // namespace
 
 ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
-                                 const Progress& progress, std::atomic<bool>* cancel,
-                                 unsigned jobs) {
+                                 const JobControl& control, unsigned jobs) {
     auto context = ExtractionContext::load(ExtractionContext::default_data_dir());
     context.add_authority(authority_names(project));
-    return run_extraction(project, context, documents, progress, cancel, SecondRead::Incremental,
-                          jobs);
+    return run_extraction(project, context, documents, control, SecondRead::Incremental, jobs);
 }
 
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
-                                 const std::vector<DocumentId>& documents, const Progress& progress,
-                                 std::atomic<bool>* cancel, SecondRead second_read, unsigned jobs) {
+                                 const std::vector<DocumentId>& documents,
+                                 const JobControl& control, SecondRead second_read, unsigned jobs) {
     // Correction commands from other processes wait while the entities are cleared and rebuilt
     // (they would find no entity, or one about to vanish), and this waits for those in flight.
     const store::ExtractionLock turn(project.path(), store::ExtractionLock::Mode::Extraction);
@@ -597,17 +596,22 @@ ExtractionSummary run_extraction(store::Project& project, const ExtractionContex
     const bool marked_before = project.setting(store::kExtractionIncompleteSetting, "0") == "1";
     begin_extraction(project, ids, everything);
     // Progress counts two steps per document, the first read and the second (most documents
-    // need no second read and pass quickly), so the bar never goes back. Reported once per
-    // batch: a batch is 64 documents, so at most a few reports a second.
+    // need no second read and pass quickly), so the bar never goes back. Offered once per
+    // batch of 64 documents; the last step of each pass always passes.
+    ProgressReporter progress(control);
     auto report_progress = [&](std::size_t steps_done) {
-        if (progress)
-            progress(steps_done, 2 * ids.size());
+        const bool first = steps_done <= ids.size();
+        const JobProgress step{steps_done, 2 * ids.size(), first ? "first read" : "second read"};
+        if (steps_done == ids.size() || steps_done == 2 * ids.size())
+            progress.report_now(step);
+        else
+            progress.report(step);
     };
     FirstPassState state(ids.size());
-    summary.cancelled = !first_pass(project, context, ids, state, summary, report_progress, cancel,
-                                    second_read, jobs);
-    finish_extraction(project, context, ids, state, summary, report_progress, cancel, second_read,
-                      jobs, everything || !marked_before);
+    summary.cancelled = !first_pass(project, context, ids, state, summary, report_progress,
+                                    control.cancel, second_read, jobs);
+    finish_extraction(project, context, ids, state, summary, report_progress, control.cancel,
+                      second_read, jobs, everything || !marked_before);
     return summary;
 }
 
@@ -621,7 +625,7 @@ std::vector<std::vector<std::string>> store_first_reads(store::Project& project,
     ExtractionSummary summary;
     // Nothing is kept for a second read in this process: the merge reads those documents whole.
     first_pass(
-        project, context, documents, state, summary, [](std::size_t) {}, nullptr,
+        project, context, documents, state, summary, [](std::size_t) {}, CancelToken{},
         SecondRead::FromScratch, jobs);
     return std::move(state.own_surnames);
 }
@@ -641,7 +645,7 @@ ExtractionSummary finish_stored_first_reads(store::Project& project,
     // The incremental second read without a kept first read asks the store what the first read
     // stored, as a serial run does for documents beyond its memory budget.
     finish_extraction(
-        project, context, documents, state, summary, [](std::size_t) {}, nullptr,
+        project, context, documents, state, summary, [](std::size_t) {}, CancelToken{},
         SecondRead::Incremental, jobs, true);
     return summary;
 }

@@ -56,11 +56,11 @@ struct BrandesState {
 };
 
 std::vector<double> brandes(const SimpleGraph& g, std::span<const std::uint32_t> sources,
-                            unsigned threads) {
+                            unsigned threads, const CancelToken& cancel) {
     const auto n = g.node_count();
     auto states = detail::for_each_source<BrandesState>(
         sources, threads, [n] { return BrandesState(n); },
-        [&g](BrandesState& state, std::uint32_t s) { state.accumulate_from(g, s); });
+        [&g](BrandesState& state, std::uint32_t s) { state.accumulate_from(g, s); }, cancel);
     std::vector<double> total(n, 0.0);
     for (const auto& state : states)
         for (std::size_t v = 0; v < n; ++v)
@@ -73,17 +73,19 @@ std::vector<double> brandes(const SimpleGraph& g, std::span<const std::uint32_t>
 
 } // namespace
 
-std::vector<double> betweenness_exact(const SimpleGraph& g, unsigned threads) {
+std::vector<double> betweenness_exact(const SimpleGraph& g, unsigned threads,
+                                      const CancelToken& cancel) {
     std::vector<std::uint32_t> sources(g.node_count());
     std::iota(sources.begin(), sources.end(), 0u);
-    return brandes(g, sources, threads);
+    return brandes(g, sources, threads, cancel);
 }
 
 std::vector<double> betweenness_sampled(const SimpleGraph& g, std::size_t samples,
-                                        std::uint64_t seed, unsigned threads) {
+                                        std::uint64_t seed, unsigned threads,
+                                        const CancelToken& cancel) {
     const auto n = g.node_count();
     if (samples >= n)
-        return betweenness_exact(g, threads);
+        return betweenness_exact(g, threads, cancel);
     // k distinct pivots chosen uniformly (Brandes & Pich 2007); the sum over pivots scaled by
     // n / k is an unbiased estimate of the sum over all sources.
     std::vector<std::uint32_t> sources(n);
@@ -94,7 +96,7 @@ std::vector<double> betweenness_sampled(const SimpleGraph& g, std::size_t sample
         std::swap(sources[i], sources[pick(rng)]);
     }
     sources.resize(samples);
-    auto scores = brandes(g, sources, threads);
+    auto scores = brandes(g, sources, threads, cancel);
     const double scale = static_cast<double>(n) / static_cast<double>(samples);
     for (auto& x : scores)
         x *= scale;

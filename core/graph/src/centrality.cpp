@@ -37,7 +37,8 @@ struct ClosenessState {
 };
 } // namespace
 
-std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads) {
+std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads,
+                                         const CancelToken& cancel) {
     const auto n = g.node_count();
     std::vector<std::uint32_t> sources(n);
     std::iota(sources.begin(), sources.end(), 0u);
@@ -64,7 +65,8 @@ std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads)
                 st.closeness[s] = reached / total * (reached / static_cast<double>(n - 1));
             for (auto v : st.queue)
                 st.distance[v] = -1;
-        });
+        },
+        cancel);
     std::vector<double> out(n, 0.0);
     for (const auto& st : states)
         for (std::size_t v = 0; v < n; ++v)
@@ -101,10 +103,10 @@ void breadth_first(const SimpleGraph& g, std::uint32_t s, PivotDistances& st) {
 } // namespace
 
 std::vector<double> closeness_sampled(const SimpleGraph& g, std::size_t samples, std::uint64_t seed,
-                                      unsigned threads) {
+                                      unsigned threads, const CancelToken& cancel) {
     const auto n = g.node_count();
     if (samples >= n)
-        return closeness_centrality(g, threads);
+        return closeness_centrality(g, threads, cancel);
     std::vector<std::uint32_t> pivots(n);
     std::iota(pivots.begin(), pivots.end(), 0u);
     std::mt19937_64 rng(seed);
@@ -125,7 +127,10 @@ std::vector<double> closeness_sampled(const SimpleGraph& g, std::size_t samples,
             }
             for (auto v : st.queue)
                 st.distance[v] = -1;
-        });
+        },
+        cancel);
+    if (cancel.cancelled())
+        return std::vector<double>(n, 0.0); // the exact sums below would be a second long loop
     for (std::size_t t = 1; t < states.size(); ++t)
         for (std::size_t v = 0; v < n; ++v) {
             states[0].distance_sum[v] += states[t].distance_sum[v];
@@ -161,14 +166,14 @@ std::vector<double> closeness_sampled(const SimpleGraph& g, std::size_t samples,
 }
 
 std::vector<double> pagerank(const SimpleGraph& g, double alpha, double tolerance,
-                             int max_iterations) {
+                             int max_iterations, const CancelToken& cancel) {
     const auto n = g.node_count();
     if (n == 0)
         return {};
     const double nd = static_cast<double>(n);
     const auto strength = weighted_degree(g);
     std::vector<double> x(n, 1.0 / nd), next(n);
-    for (int iteration = 0; iteration < max_iterations; ++iteration) {
+    for (int iteration = 0; iteration < max_iterations && !cancel.cancelled(); ++iteration) {
         // Rank of nodes without edges is spread over every node, as networkx does by default.
         double dangling = 0.0;
         for (std::size_t v = 0; v < n; ++v)
@@ -196,13 +201,13 @@ std::vector<double> pagerank(const SimpleGraph& g, double alpha, double toleranc
 }
 
 std::vector<double> eigenvector_centrality(const SimpleGraph& g, double tolerance,
-                                           int max_iterations) {
+                                           int max_iterations, const CancelToken& cancel) {
     const auto n = g.node_count();
     if (n == 0)
         return {};
     const double nd = static_cast<double>(n);
     std::vector<double> x(n, 1.0 / nd), next(n);
-    for (int iteration = 0; iteration < max_iterations; ++iteration) {
+    for (int iteration = 0; iteration < max_iterations && !cancel.cancelled(); ++iteration) {
         // Power iteration on (A + I): same leading eigenvector as A, but it also converges on
         // bipartite graphs, where A alone oscillates.
         next = x;

@@ -51,7 +51,7 @@ template <class T, void (*Destroy)(T*)> struct IgraphOwner {
 } // namespace
 
 Communities modularity_communities(const SimpleGraph& g, CommunityAlgorithm algorithm,
-                                   std::uint64_t seed) {
+                                   std::uint64_t seed, const CancelToken& cancel) {
     Communities result;
     const auto n = g.node_count();
     result.membership.assign(n, 0);
@@ -65,7 +65,7 @@ Communities modularity_communities(const SimpleGraph& g, CommunityAlgorithm algo
     }
 
     if (algorithm == CommunityAlgorithm::Leiden) {
-        auto leiden = detail::leiden_modularity(g, seed, leiden_iterations(g));
+        auto leiden = detail::leiden_modularity(g, seed, leiden_iterations(g), 0.01, cancel);
         result.membership = std::move(leiden.membership);
         result.modularity = leiden.modularity;
         detail::relabel_by_size(result.membership);

@@ -282,7 +282,7 @@ Level aggregate(const Level& g, const std::vector<std::uint32_t>& sub, std::uint
 // One Leiden iteration from `membership` (a partition of level 0, updated in place). Returns
 // whether any node of any level moved.
 bool iterate(const Level& base, std::vector<std::uint32_t>& membership, double resolution,
-             double beta, std::mt19937_64& rng) {
+             double beta, std::mt19937_64& rng, const CancelToken& cancel) {
     const auto n = base.size();
     std::vector<std::uint32_t> node_of(n); // original node -> node of the current level
     std::iota(node_of.begin(), node_of.end(), 0u);
@@ -294,7 +294,7 @@ bool iterate(const Level& base, std::vector<std::uint32_t>& membership, double r
     for (;;) {
         moved = move_nodes(*g, community, resolution, rng) || moved;
         const auto count = renumber(community);
-        if (count == g->size())
+        if (count == g->size() || cancel.cancelled())
             break; // every node its own community: nothing left to aggregate
         auto sub = refine(*g, community, count, resolution, beta, rng);
         auto sub_count = *std::max_element(sub.begin(), sub.end()) + 1;
@@ -321,7 +321,7 @@ bool iterate(const Level& base, std::vector<std::uint32_t>& membership, double r
 } // namespace
 
 LeidenResult leiden_modularity(const SimpleGraph& g, std::uint64_t seed, int max_iterations,
-                               double beta) {
+                               double beta, const CancelToken& cancel) {
     const auto n = static_cast<std::uint32_t>(g.node_count());
     LeidenResult result;
     Level base;
@@ -339,9 +339,9 @@ LeidenResult leiden_modularity(const SimpleGraph& g, std::uint64_t seed, int max
     std::iota(membership.begin(), membership.end(), 0u);
     if (n > 0 && total > 0.0) {
         std::mt19937_64 rng(seed);
-        while (result.iterations < max_iterations) {
+        while (result.iterations < max_iterations && !cancel.cancelled()) {
             ++result.iterations;
-            if (!iterate(base, membership, 1.0 / total, beta, rng))
+            if (!iterate(base, membership, 1.0 / total, beta, rng, cancel))
                 break;
         }
     }

@@ -3,6 +3,7 @@
 // guaranteeing well-connected communities") maximising modularity, on the flat CSR arrays of
 // SimpleGraph. See leiden.cpp for why it is ours and not igraph's.
 #include "dossier/graph/simple_graph.h"
+#include "dossier/model/job_control.h"
 
 #include <cstdint>
 #include <vector>
@@ -17,9 +18,10 @@ struct LeidenResult {
 
 // Runs at most `max_iterations` Leiden iterations, each starting from the previous partition;
 // stops early after an iteration in which no node (of any aggregation level) changed community.
-// `beta` is the randomness of the refinement (0.01 as in the paper, igraph and leidenalg).
+// `beta` is the randomness of the refinement (0.01 as in the paper, igraph and leidenalg). A
+// cancel stops it between iterations and between aggregation levels.
 LeidenResult leiden_modularity(const SimpleGraph& g, std::uint64_t seed, int max_iterations,
-                               double beta = 0.01);
+                               double beta = 0.01, const CancelToken& cancel = {});
 
 // Newman's modularity of a partition of the weighted graph (resolution 1).
 double modularity(const SimpleGraph& g, const std::vector<int>& membership);

@@ -84,17 +84,33 @@ std::vector<double> MetricResult::values(Metric metric) const {
 }
 
 MetricResult compute_metrics(const GraphSnapshot& snapshot, const std::vector<Metric>& which,
-                             const MetricOptions& options) {
+                             const MetricOptions& options, const JobControl& control) {
     MetricResult r;
     const auto& g = snapshot.simple();
     const auto n = g.node_count();
+    const CancelToken& cancel = control.cancel;
     auto wants = [&](Metric m) { return std::find(which.begin(), which.end(), m) != which.end(); };
+    const bool in_or_out = wants(Metric::InDegree) || wants(Metric::OutDegree);
+    std::size_t steps = in_or_out ? 1 : 0; // in and out degree are one step
+    for (const auto m : all_metrics())
+        if (wants(m) && m != Metric::InDegree && m != Metric::OutDegree)
+            ++steps;
+    ProgressReporter progress(control);
+    std::size_t done = 0;
+    // Whether to compute the step: asked for and not cancelled (a cancel skips every later one).
+    // Each step is a new stage, reported at once: there are a dozen at most.
+    auto begin = [&](bool wanted, std::string_view stage) {
+        if (!wanted || cancel.cancelled())
+            return false;
+        progress.report_now({done++, steps, stage});
+        return true;
+    };
 
-    if (wants(Metric::Degree))
+    if (begin(wants(Metric::Degree), "degree"))
         r.degree = degree_centrality(g);
-    if (wants(Metric::WeightedDegree))
+    if (begin(wants(Metric::WeightedDegree), "weighted degree"))
         r.weighted_degree = weighted_degree(g);
-    if (wants(Metric::InDegree) || wants(Metric::OutDegree)) {
+    if (begin(in_or_out, "in and out degree")) {
         std::vector<double> in(n, 0.0), out(n, 0.0);
         const auto& mg = snapshot.graph();
         for (auto e : boost::make_iterator_range(boost::edges(mg)))
@@ -107,40 +123,49 @@ MetricResult compute_metrics(const GraphSnapshot& snapshot, const std::vector<Me
         if (wants(Metric::OutDegree))
             r.out_degree = std::move(out);
     }
-    if (wants(Metric::Betweenness)) {
+    if (begin(wants(Metric::Betweenness), "betweenness")) {
         const auto& b = options.betweenness;
         if (b.exact_limit > 0 && n > b.exact_limit && b.samples < n) {
-            r.betweenness = betweenness_sampled(g, b.samples, b.seed, b.threads);
+            r.betweenness = betweenness_sampled(g, b.samples, b.seed, b.threads, cancel);
             r.betweenness_sampled = true;
             r.betweenness_samples = b.samples;
         } else {
-            r.betweenness = betweenness_exact(g, b.threads);
+            r.betweenness = betweenness_exact(g, b.threads, cancel);
         }
         normalise_betweenness(r.betweenness);
     }
-    if (wants(Metric::Closeness)) {
+    if (begin(wants(Metric::Closeness), "closeness")) {
         const auto& c = options.closeness;
         if (c.exact_limit > 0 && n > c.exact_limit && c.samples < n) {
-            r.closeness = closeness_sampled(g, c.samples, c.seed, options.betweenness.threads);
+            r.closeness =
+                closeness_sampled(g, c.samples, c.seed, options.betweenness.threads, cancel);
             r.closeness_sampled = true;
             r.closeness_samples = c.samples;
         } else {
-            r.closeness = closeness_centrality(g, options.betweenness.threads);
+            r.closeness = closeness_centrality(g, options.betweenness.threads, cancel);
         }
     }
-    if (wants(Metric::PageRank))
-        r.pagerank = pagerank(g, options.pagerank_alpha);
-    if (wants(Metric::Eigenvector))
-        r.eigenvector = eigenvector_centrality(g);
-    if (wants(Metric::Component))
+    if (begin(wants(Metric::PageRank), "PageRank"))
+        r.pagerank =
+            pagerank(g, options.pagerank_alpha, kIterationTolerance, kMaxIterations, cancel);
+    if (begin(wants(Metric::Eigenvector), "eigenvector"))
+        r.eigenvector = eigenvector_centrality(g, kIterationTolerance, kMaxIterations, cancel);
+    if (begin(wants(Metric::Component), "components"))
         r.component = connected_components(g);
-    if (wants(Metric::CoreNumber))
+    if (begin(wants(Metric::CoreNumber), "core numbers"))
         r.core_number = core_numbers(g);
-    if (wants(Metric::Community)) {
-        auto c = modularity_communities(g, CommunityAlgorithm::Leiden, options.community_seed);
+    if (begin(wants(Metric::Community), "communities")) {
+        auto c =
+            modularity_communities(g, CommunityAlgorithm::Leiden, options.community_seed, cancel);
         r.community = std::move(c.membership);
         r.modularity = c.modularity;
     }
+    if (cancel.cancelled()) { // what was computed since the cancel means nothing: drop it all
+        MetricResult cancelled;
+        cancelled.cancelled = true;
+        return cancelled;
+    }
+    progress.report_now({steps, steps, "metrics done"});
     return r;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Runs one job per source vertex on a few threads, each thread with its own state, and hands the
 // states back to be merged. Sources are handed out in small batches from an atomic counter so a
-// thread that drew hub vertices does not hold the others up.
+// thread that drew hub vertices does not hold the others up. A cancel stops the handing out.
+#include "dossier/model/job_control.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -13,7 +15,7 @@ namespace dossier::graph::detail {
 
 template <class State, class MakeState, class Job>
 std::vector<State> for_each_source(std::span<const std::uint32_t> sources, unsigned threads,
-                                   MakeState make_state, Job job) {
+                                   MakeState make_state, Job job, const CancelToken& cancel) {
     threads =
         std::max(1u, std::min<unsigned>(
                          threads, static_cast<unsigned>(std::max<std::size_t>(1, sources.size()))));
@@ -24,7 +26,7 @@ std::vector<State> for_each_source(std::span<const std::uint32_t> sources, unsig
     std::atomic<std::size_t> next{0};
     constexpr std::size_t kBatch = 16;
     auto work = [&](State& state) {
-        for (;;) {
+        while (!cancel.cancelled()) {
             const std::size_t begin = next.fetch_add(kBatch);
             if (begin >= sources.size())
                 return;

@@ -29,7 +29,7 @@ BatchWriter::BatchWriter(store::Project& project, ImportResult& result)
 
 BatchWriter::~BatchWriter() = default; // an uncommitted batch rolls back
 
-bool BatchWriter::add(ParsedFile& file, const std::atomic<bool>* cancel) {
+bool BatchWriter::add(ParsedFile& file, const CancelToken& cancel) {
     if (!batch_) {
         batch_ = std::make_unique<store::Transaction>(project_);
         opened_ = std::chrono::steady_clock::now();
@@ -38,7 +38,7 @@ bool BatchWriter::add(ParsedFile& file, const std::atomic<bool>* cancel) {
     std::vector<DocumentId> added;
     std::uint64_t text_bytes = 0;
     for (auto& doc : file.documents) {
-        if (cancel && cancel->load(std::memory_order_relaxed))
+        if (cancel.cancelled())
             return false; // the savepoint rolls the file back: wholly in or not at all
         doc.sha256 = document_hash(file.file_hash, doc.source_key);
         doc.source_path = file.path;

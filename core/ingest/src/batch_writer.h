@@ -8,7 +8,6 @@
 #include "dossier/store/project.h"
 #include "parse_file.h"
 
-#include <atomic>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -22,7 +21,7 @@ public:
 
     // Writes one file's new documents into the open batch (opened here when none is). False
     // when `cancel` was set between its documents: the file is rolled back, the batch kept.
-    bool add(ParsedFile& file, const std::atomic<bool>* cancel);
+    bool add(ParsedFile& file, const CancelToken& cancel);
     // Whether the batch is big or old enough to commit now.
     bool due() const;
     // Commits the batch (if any) and lists its documents as imported; catches up the full-text

@@ -74,24 +74,20 @@ ImportResult ImportJob::run(store::Project& project) {
     const auto& files = selection.files;
 
     ImportProgress progress;
-    progress.files_total = files.size();
+    progress.total = files.size();
+    progress.stage = "importing";
     for (const auto& f : files)
         progress.bytes_total += f.size;
     const auto started = std::chrono::steady_clock::now();
-    auto last_report = started - options_.progress_interval;
+    ProgressReporter reporter(options_.control);
     auto report = [&](bool force) {
-        if (!options_.progress)
+        if (!(force ? reporter.wanted() : reporter.due()))
             return;
-        const auto now = std::chrono::steady_clock::now();
-        if (!force && now - last_report < options_.progress_interval)
-            return;
-        last_report = now;
-        progress.elapsed = now - started;
-        options_.progress(progress);
+        progress.elapsed = std::chrono::steady_clock::now() - started;
+        reporter.report_now(progress);
     };
-    auto cancelled = [&] {
-        return options_.cancel && options_.cancel->load(std::memory_order_relaxed);
-    };
+    const CancelToken& cancel = options_.control.cancel;
+    auto cancelled = [&] { return cancel.cancelled(); };
 
     const unsigned jobs = std::max(1u, options_.jobs);
     store::ThreadReaders readers(project.path());
@@ -99,7 +95,7 @@ ImportResult ImportJob::run(store::Project& project) {
     settings.max_file_bytes = options_.max_file_bytes;
     settings.forced = forced;
     settings.read.ocr = options_.ocr;
-    settings.read.cancel = options_.cancel;
+    settings.read.cancel = cancel;
     settings.known_hash = known_hash_check(project, jobs, readers);
     if (jobs <= 1) // pages are reported on the reading thread: only the importing one may report
         settings.read.page_progress = [&](std::size_t done, std::size_t total) {
@@ -116,7 +112,7 @@ ImportResult ImportJob::run(store::Project& project) {
             writer.commit();
         } catch (const store::StoreError& e) {
             throw store::StoreError(
-                e.kind(), batch_stopped_message(e, writer.files_committed(), progress.files_total));
+                e.kind(), batch_stopped_message(e, writer.files_committed(), progress.total));
         }
     };
     auto parse = [&](std::size_t i) {
@@ -140,7 +136,7 @@ ImportResult ImportJob::run(store::Project& project) {
             result.skipped.push_back(parsed.path);
         else
             try {
-                if (!writer.add(parsed, options_.cancel)) {
+                if (!writer.add(parsed, cancel)) {
                     result.cancelled = true;
                     return false;
                 }
@@ -148,16 +144,13 @@ ImportResult ImportJob::run(store::Project& project) {
                 if (fails_every_file(e))
                     throw store::StoreError(
                         e.kind(),
-                        batch_stopped_message(e, writer.files_committed(), progress.files_total));
+                        batch_stopped_message(e, writer.files_committed(), progress.total));
                 result.failed.push_back({parsed.path, e.what()});
             }
-        ++progress.files_done;
+        ++progress.done;
         progress.bytes_done += files[i].size;
         // What the progress shows as done is committed first.
-        const bool report_due =
-            options_.progress &&
-            std::chrono::steady_clock::now() - last_report >= options_.progress_interval;
-        if (writer.due() || report_due)
+        if (writer.due() || reporter.due())
             commit();
         report(false);
         return true;

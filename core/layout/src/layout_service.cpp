@@ -29,10 +29,23 @@ using Clock = std::chrono::steady_clock;
 
 struct QueuedJob {
     LayoutRequest request;
-    ProgressCallback progress;
+    LayoutControl control;
     std::promise<LayoutResult> promise;
-    std::shared_ptr<std::atomic<bool>> cancel;
 };
+
+std::string_view phase_name(LayoutProgress::Phase phase) {
+    switch (phase) {
+    case LayoutProgress::Phase::Serialise:
+        return "sending the graph to the layout worker";
+    case LayoutProgress::Phase::Layout:
+        return "Graphviz layout";
+    case LayoutProgress::Phase::ReadBack:
+        return "reading the layout back";
+    case LayoutProgress::Phase::Done:
+        return "layout done";
+    }
+    return {};
+}
 
 LayoutResult cancelled_result(const char* when) {
     LayoutResult result;
@@ -41,37 +54,34 @@ LayoutResult cancelled_result(const char* when) {
     return result;
 }
 
-// Reports progress at most every 100 ms, and at every change of phase.
-class ProgressReporter {
+// Reports progress at most every progress_interval, and at every change of phase.
+class PhaseReporter {
 public:
-    ProgressReporter(const ProgressCallback& callback, double estimated_seconds)
-        : callback_(callback), started_(Clock::now()) {
+    PhaseReporter(const LayoutControl& control, double estimated_seconds)
+        : reporter_(control), started_(Clock::now()) {
         progress_.estimated_seconds = estimated_seconds;
+        progress_.total = kThousandths;
     }
     void report(LayoutProgress::Phase phase) {
-        if (!callback_)
+        const bool changed = phase != progress_.phase;
+        if (!(changed ? reporter_.wanted() : reporter_.due()))
             return;
-        const auto now = Clock::now();
-        if (phase == progress_.phase && now - last_ < std::chrono::milliseconds(100) &&
-            reported_once_)
-            return;
-        last_ = now;
-        reported_once_ = true;
         progress_.phase = phase;
-        progress_.elapsed_seconds = std::chrono::duration<double>(now - started_).count();
+        progress_.stage = phase_name(phase);
+        progress_.elapsed_seconds = std::chrono::duration<double>(Clock::now() - started_).count();
         if (phase == LayoutProgress::Phase::Done)
             progress_.fraction = 1.0;
         else if (progress_.estimated_seconds > 0)
             progress_.fraction =
                 std::min(0.99, progress_.elapsed_seconds / progress_.estimated_seconds);
-        callback_(progress_);
+        progress_.done = static_cast<std::size_t>(progress_.fraction * kThousandths);
+        reporter_.report_now(progress_);
     }
 
 private:
-    const ProgressCallback& callback_;
+    static constexpr std::size_t kThousandths = 1000;
+    ProgressReporter<LayoutProgress> reporter_;
     Clock::time_point started_;
-    Clock::time_point last_;
-    bool reported_once_ = false;
     LayoutProgress progress_;
 };
 
@@ -82,7 +92,7 @@ struct LayoutService::Impl {
     std::mutex mutex;
     std::condition_variable wake;
     std::deque<QueuedJob> queue;
-    std::shared_ptr<std::atomic<bool>> running_cancel; // the job in the worker now, if any
+    std::optional<CancelToken> running_cancel; // the job in the worker now, if any
     bool stopping = false;
     std::optional<PluginCheck> plugins; // remembered after the first check
     std::mutex plugins_mutex;
@@ -98,10 +108,10 @@ struct LayoutService::Impl {
                     return;
                 job = std::move(queue.front());
                 queue.pop_front();
-                running_cancel = job.cancel;
+                running_cancel = job.control.cancel;
             }
             LayoutResult result;
-            if (job.cancel->load()) {
+            if (job.control.cancelled()) {
                 result = cancelled_result("before it started");
             } else {
                 try {
@@ -123,24 +133,24 @@ struct LayoutService::Impl {
         const LayoutRequest& request = job.request;
         const auto cost = estimate_layout_cost(request.options.engine, request.nodes.size(),
                                                request.edges.size());
-        ProgressReporter progress(job.progress, cost.seconds);
+        PhaseReporter progress(job.control, cost.seconds);
         using Phase = LayoutProgress::Phase;
         progress.report(Phase::Serialise);
-        const auto& cancel = *job.cancel;
+        const CancelToken& cancel = job.control.cancel;
 
         const std::string input = detail::serialise_request(request);
         detail::WorkerProcess process(worker, {});
         const bool sent = process.send(input, [&] {
             progress.report(Phase::Serialise);
-            return !cancel.load();
+            return !cancel.cancelled();
         });
-        if (!sent && cancel.load()) {
+        if (!sent && cancel.cancelled()) {
             progress.report(Phase::Done);
             return cancelled_result("while it was being sent to the layout worker");
         }
         const bool finished = process.collect([&] {
             progress.report(process.output().empty() ? Phase::Layout : Phase::ReadBack);
-            return !cancel.load();
+            return !cancel.cancelled();
         });
         if (!finished) {
             progress.report(Phase::Done);
@@ -214,12 +224,11 @@ PluginCheck LayoutService::plugins() {
     return check;
 }
 
-LayoutJob LayoutService::submit(LayoutRequest request, ProgressCallback progress) {
+LayoutJob LayoutService::submit(LayoutRequest request, LayoutControl control) {
     QueuedJob job;
     job.request = std::move(request);
-    job.progress = std::move(progress);
-    job.cancel = std::make_shared<std::atomic<bool>>(false);
-    LayoutJob handle(job.promise.get_future().share(), job.cancel);
+    job.control = std::move(control);
+    LayoutJob handle(job.promise.get_future().share(), job.control.cancel);
     {
         std::lock_guard lock(impl_->mutex);
         impl_->queue.push_back(std::move(job));
@@ -230,10 +239,10 @@ LayoutJob LayoutService::submit(LayoutRequest request, ProgressCallback progress
 
 void LayoutService::cancel() {
     std::lock_guard lock(impl_->mutex);
-    for (auto& job : impl_->queue)
-        job.cancel->store(true);
+    for (const auto& job : impl_->queue)
+        job.control.cancel.cancel();
     if (impl_->running_cancel)
-        impl_->running_cancel->store(true);
+        impl_->running_cancel->cancel();
 }
 
 const std::filesystem::path& LayoutService::worker() const {

@@ -32,7 +32,7 @@ ingest::ImportOptions import_options(const Plan& plan, const std::vector<const P
                                                        : importers::OcrMode::Auto;
     options.ocr.languages = plan.settings.ocr_lang;
     options.jobs = request.jobs;
-    options.progress = request.progress;
+    options.control.progress = request.progress;
     return options;
 }
 

@@ -24,7 +24,7 @@ ExtractionController::~ExtractionController() {
 }
 
 void ExtractionController::cancel() {
-    cancel_->store(true);
+    cancel_.cancel();
 }
 
 void ExtractionController::wait() {
@@ -34,7 +34,7 @@ void ExtractionController::wait() {
 void ExtractionController::start(const std::filesystem::path& project_path) {
     if (running())
         return;
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    cancel_ = CancelToken{};
     auto report_progress = post_to(this, [](ExtractionController& self, int done, int total) {
         emit self.progress(done, total);
     });
@@ -48,10 +48,11 @@ void ExtractionController::start(const std::filesystem::path& project_path) {
             // corrections are replayed inside run_extraction, exactly as for `dossier extract`.
             const auto summary = extract::run_extraction(
                 project, {},
-                [&](std::size_t done, std::size_t total) {
-                    report_progress(static_cast<int>(done), static_cast<int>(total));
-                },
-                cancel.get(), all_cores());
+                JobControl{cancel,
+                           [&](const JobProgress& p) {
+                               report_progress(static_cast<int>(p.done), static_cast<int>(p.total));
+                           }},
+                all_cores());
             report.documents = static_cast<int>(summary.documents);
             report.mentions = static_cast<int>(summary.mentions);
             report.entities = static_cast<int>(summary.entities);

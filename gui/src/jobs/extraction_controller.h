@@ -3,12 +3,12 @@
 // worker thread with its own connection, as `dossier extract` does (the analyst's corrections are
 // replayed at the end). Progress arrives on the GUI thread; a cancel stops after the batch in
 // progress and leaves the project marked incomplete (store::kExtractionIncompleteSetting).
+#include "dossier/model/job_control.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
-#include <atomic>
 #include <filesystem>
-#include <memory>
 
 namespace dossier::gui {
 
@@ -42,7 +42,7 @@ signals:
 
 private:
     QFutureWatcher<ExtractionReport> watcher_;
-    std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+    CancelToken cancel_;
 };
 
 } // namespace dossier::gui

@@ -27,7 +27,7 @@ ImportController::~ImportController() {
 }
 
 void ImportController::cancel() {
-    cancel_->store(true);
+    cancel_.cancel();
 }
 
 void ImportController::wait() {
@@ -38,7 +38,7 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
                              const OcrImportSettings& ocr) {
     if (running())
         return;
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    cancel_ = CancelToken{};
     std::vector<std::filesystem::path> paths;
     for (const auto& input : inputs)
         paths.emplace_back(input.toStdString());
@@ -56,16 +56,16 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
             options.inputs = paths;
             options.ocr = ocr_settings;
             options.jobs = all_cores(); // as `dossier import`: the same project for any number
-            options.cancel = cancel.get();
-            options.progress = [&](const ingest::ImportProgress& p) {
+            options.control.cancel = cancel;
+            options.control.progress = [&](const ingest::ImportProgress& p) {
                 QString current = qs(p.current_file);
                 if (p.pages_total > 0)
                     current = QObject::tr("OCR page %1/%2 of %3")
                                   .arg(p.pages_done)
                                   .arg(p.pages_total)
                                   .arg(current);
-                report_progress(QObject::tr("Importing"), static_cast<int>(p.files_done),
-                                static_cast<int>(p.files_total), current);
+                report_progress(QObject::tr("Importing"), static_cast<int>(p.done),
+                                static_cast<int>(p.total), current);
             };
             const auto result = ingest::ImportJob(options).run(project);
             report.imported = static_cast<int>(result.imported.size());
@@ -74,14 +74,16 @@ void ImportController::start(const std::filesystem::path& project_path, const QS
             report.cancelled = result.cancelled;
             for (const auto& f : result.failed)
                 report.failed.push_back({qs(f.path), qs(f.reason)});
-            if (!result.imported.empty() && !cancel->load()) {
+            if (!result.imported.empty() && !cancel.cancelled()) {
                 const auto summary = extract::run_extraction(
                     project, result.imported,
-                    [&](std::size_t done, std::size_t total) {
-                        report_progress(QObject::tr("Extracting"), static_cast<int>(done),
-                                        static_cast<int>(total), QString());
-                    },
-                    cancel.get(), all_cores());
+                    JobControl{cancel,
+                               [&](const JobProgress& p) {
+                                   report_progress(QObject::tr("Extracting"),
+                                                   static_cast<int>(p.done),
+                                                   static_cast<int>(p.total), QString());
+                               }},
+                    all_cores());
                 report.extraction = QObject::tr("%1 mentions of %2 entities found in %3 documents")
                                         .arg(summary.mentions)
                                         .arg(summary.entities)

@@ -2,14 +2,13 @@
 // Runs an import (and the extraction of what it brought in) on a worker thread with that thread's
 // own project connection. Progress arrives on the GUI thread a few times a second; cancel stops
 // between files and the file in progress is rolled back by the ingest core.
+#include "dossier/model/job_control.h"
 #include "jobs/ocr_import_settings.h"
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
-#include <atomic>
 #include <filesystem>
-#include <memory>
 #include <vector>
 
 namespace dossier::gui {
@@ -51,7 +50,7 @@ signals:
 
 private:
     QFutureWatcher<ImportReport> watcher_;
-    std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+    CancelToken cancel_;
 };
 
 } // namespace dossier::gui

@@ -18,10 +18,11 @@ constexpr double kEntityLayoutSize = 18; // points: an entity's node as Graphviz
 // The service reports a layout's progress (an estimate from node and edge counts,
 // layout_cost.h) as a fraction; the status bar shows percent.
 layout::LayoutJob submit_job(layout::LayoutService& service, const layout::LayoutRequest& request,
-                             std::shared_ptr<std::atomic<int>> percent) {
-    return service.submit(request, [percent](const layout::LayoutProgress& p) {
-        percent->store(static_cast<int>(std::clamp(p.fraction, 0.0, 1.0) * 100));
-    });
+                             std::shared_ptr<std::atomic<int>> percent, CancelToken cancel) {
+    return service.submit(
+        request, {std::move(cancel), [percent](const layout::LayoutProgress& p) {
+                      percent->store(static_cast<int>(std::clamp(p.fraction, 0.0, 1.0) * 100));
+                  }});
 }
 
 } // namespace
@@ -63,7 +64,7 @@ QString LayoutController::estimate() const {
 }
 
 void LayoutController::cancel() {
-    cancel_->store(true);
+    cancel_.cancel();
 }
 
 int LayoutController::progress_percent() const {
@@ -143,7 +144,7 @@ void LayoutController::submit(const std::vector<char>& include) {
             : layout::parse_engine(engine_.toStdString()).value_or(layout::Engine::Sfdp);
     request.options.seed = seed_;
     request.options.splines = "none"; // the view draws straight lines
-    cancel_ = std::make_shared<std::atomic<bool>>(false);
+    cancel_ = CancelToken{};
     auto cancel = cancel_;
     progress_ = std::make_shared<std::atomic<int>>(-1);
     auto progress = progress_;
@@ -152,10 +153,10 @@ void LayoutController::submit(const std::vector<char>& include) {
     watcher_.setFuture(
         QtConcurrent::run([service, request = std::move(request), node_of, cancel, progress] {
             LayoutOutcome outcome;
-            auto job = submit_job(*service, request, progress);
+            auto job = submit_job(*service, request, progress, cancel);
             // Poll so a cancel returns at once: the service kills the worker running Graphviz.
             while (!job.ready()) {
-                if (cancel->load()) {
+                if (cancel.cancelled()) {
                     job.cancel();
                     service->cancel();
                     outcome.cancelled = true;

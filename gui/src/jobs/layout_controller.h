@@ -3,6 +3,7 @@
 // (pinned nodes with their places), positions come back and replace the provisional ones; nodes
 // outside the filter keep theirs. Cancel stops the job (a service that runs Graphviz in a worker
 // process kills it); progress is the service's estimate (elapsed over the cost model's time).
+#include "dossier/model/job_control.h"
 #include "state/explorer_state.h"
 
 #include <QFutureWatcher>
@@ -68,7 +69,7 @@ private:
     QString engine_;
     std::uint32_t seed_ = 1;
     QFutureWatcher<LayoutOutcome> watcher_;
-    std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
+    CancelToken cancel_;
     std::shared_ptr<std::atomic<int>> progress_;
     QTimer progress_timer_;
     std::shared_ptr<void>

@@ -98,7 +98,7 @@ OcrEngine::~OcrEngine() {
         api_->End();
 }
 
-PageText OcrEngine::read(const GrayImage& image, int page, const std::atomic<bool>* cancel) {
+PageText OcrEngine::read(const GrayImage& image, int page, const CancelToken& cancel) {
     PageText out;
     out.page = page;
     out.ocr.page = page;
@@ -108,12 +108,10 @@ PageText OcrEngine::read(const GrayImage& image, int page, const std::atomic<boo
     api_->SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
     api_->SetSourceResolution(image.dpi);
     tesseract::ETEXT_DESC monitor;
-    if (cancel) {
-        monitor.cancel = &cancel_requested;
-        monitor.cancel_this = const_cast<std::atomic<bool>*>(cancel);
-    }
+    monitor.cancel = &cancel_requested;
+    monitor.cancel_this = const_cast<std::atomic<bool>*>(cancel.flag()); // only read
     const int status = api_->Recognize(&monitor);
-    if (cancel && cancel->load(std::memory_order_relaxed)) {
+    if (cancel.cancelled()) {
         out.error = "cancelled";
     } else if (status != 0) {
         out.error = "Tesseract could not read the page";

@@ -23,7 +23,7 @@ struct PageQueue {
     std::vector<PageText> results;
 };
 
-void work(PageQueue& queue, OcrEngine& engine, const std::atomic<bool>* cancel) {
+void work(PageQueue& queue, OcrEngine& engine, const CancelToken& cancel) {
     for (;;) {
         std::pair<std::size_t, PageToRead> item;
         {
@@ -57,8 +57,8 @@ void work(PageQueue& queue, OcrEngine& engine, const std::atomic<bool>* cancel) 
     }
 }
 
-bool is_cancelled(const std::atomic<bool>* cancel) {
-    return cancel && cancel->load(std::memory_order_relaxed);
+bool is_cancelled(const CancelToken& cancel) {
+    return cancel.cancelled();
 }
 
 } // namespace
@@ -92,7 +92,7 @@ std::vector<PageText> read_pages(std::size_t count,
     queue.results.resize(count);
     std::vector<std::thread> threads;
     for (auto& engine : engines)
-        threads.emplace_back(work, std::ref(queue), std::ref(*engine), options.cancel);
+        threads.emplace_back(work, std::ref(queue), std::ref(*engine), std::cref(options.cancel));
 
     auto report = [&](std::size_t done) {
         if (options.page_progress)

@@ -4,9 +4,9 @@
 #include "dossier/extract/extraction_context.h"
 #include "dossier/model/document.h"
 #include "dossier/model/entity.h"
+#include "dossier/model/job_control.h"
 #include "dossier/store/project.h"
 
-#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -121,11 +121,6 @@ ExtractionResult finish_reading(const Document& document, const ExtractionContex
 ExtractionResult extract_document(const Document& document, const ExtractionContext& context,
                                   const CorpusSurnames* corpus = nullptr);
 
-// Called with (steps done, steps total) a few times a second at most. run_extraction counts two
-// steps per document (the first read, then the second read against the corpus's surnames);
-// run_relation_extraction one per document.
-using Progress = std::function<void(std::size_t done, std::size_t total)>;
-
 struct ExtractionSummary {
     std::size_t documents = 0;
     std::size_t mentions = 0;
@@ -138,13 +133,13 @@ struct ExtractionSummary {
 // Extracts `documents` (empty = every document, after clearing all earlier extraction results)
 // and writes mentions and entities, one transaction per batch of documents, then resolves
 // identities across the corpus (surname-only persons to the full name, transliteration
-// variants). Fills header fields the importer left empty. Idempotent. A set `cancel` stops
-// after the current batch; committed batches stay. `jobs` threads read the documents (and their
-// relations); one writer stores the results in document order, so the project is the same for
-// any number of jobs.
+// variants). Fills header fields the importer left empty. Idempotent. A cancel through
+// `control` stops after the current batch; committed batches stay. Progress (on the calling
+// thread) counts two steps per document: stage "first read", then "second read" against the
+// corpus's surnames. `jobs` threads read the documents (and their relations); one writer stores
+// the results in document order, so the project is the same for any number of jobs.
 ExtractionSummary run_extraction(store::Project& project, const std::vector<DocumentId>& documents,
-                                 const Progress& progress = {}, std::atomic<bool>* cancel = nullptr,
-                                 unsigned jobs = 1);
+                                 const JobControl& control = {}, unsigned jobs = 1);
 
 // How the second read goes. Incremental (the default): from the first read's FirstRead where it
 // was kept, running only the rules that use what the corpus knows, and writing only the mentions
@@ -156,7 +151,7 @@ enum class SecondRead { Incremental, FromScratch };
 // Same, with an explicitly loaded context (tests, benchmarks, a GUI that keeps one loaded).
 ExtractionSummary run_extraction(store::Project& project, const ExtractionContext& context,
                                  const std::vector<DocumentId>& documents,
-                                 const Progress& progress = {}, std::atomic<bool>* cancel = nullptr,
+                                 const JobControl& control = {},
                                  SecondRead second_read = SecondRead::Incremental,
                                  unsigned jobs = 1);
 

@@ -7,7 +7,6 @@
 #include "dossier/extract/relation_rules.h"
 #include "dossier/store/project.h"
 
-#include <atomic>
 #include <cstddef>
 
 namespace dossier::extract {
@@ -26,14 +25,13 @@ struct RelationExtractionSummary {
 inline constexpr const char* kRelationRulesSetting = "relation_rules";
 
 // Loads the rules (project setting, else the default file); throws RuleError on a bad file.
+// Progress (on the calling thread) counts one step per document, stage "relations".
 RelationExtractionSummary run_relation_extraction(store::Project& project,
-                                                  const Progress& progress = {},
-                                                  std::atomic<bool>* cancel = nullptr);
+                                                  const JobControl& control = {});
 
 RelationExtractionSummary run_relation_extraction(store::Project& project,
                                                   const RelationRuleSet& rules,
                                                   const CooccurrenceLimits& limits,
-                                                  const Progress& progress = {},
-                                                  std::atomic<bool>* cancel = nullptr);
+                                                  const JobControl& control = {});
 
 } // namespace dossier::extract

@@ -3,6 +3,7 @@
 // undirected view (GraphSnapshot::simple()) except in/out degree, which count the directed
 // relations of the multigraph.
 #include "dossier/graph/graph_snapshot.h"
+#include "dossier/model/job_control.h"
 
 #include <optional>
 #include <string>
@@ -63,35 +64,49 @@ struct MetricResult {
     std::size_t betweenness_samples = 0;
     bool closeness_sampled = false; // the estimate was used
     std::size_t closeness_samples = 0;
+    bool cancelled = false; // then nothing else is filled in
 
     bool has(Metric metric) const;
     // The metric as doubles (integers converted); empty when not computed.
     std::vector<double> values(Metric metric) const;
 };
 
+// Progress (on the calling thread) counts the metrics asked for, the stage naming the one being
+// computed. A cancel is checked between metrics and in the outer loops of the long ones
+// (betweenness, closeness, PageRank, eigenvector, Leiden); a cancelled result holds no values.
 MetricResult compute_metrics(const GraphSnapshot& snapshot, const std::vector<Metric>& which,
-                             const MetricOptions& options = {});
+                             const MetricOptions& options = {}, const JobControl& control = {});
 
-// The single metrics, for callers that need one (and for tests against reference values).
+// The single metrics, for callers that need one (and for tests against reference values). Those
+// that take a CancelToken stop early when it is cancelled; their values then mean nothing.
 std::vector<double> degree_centrality(const SimpleGraph& g);
 std::vector<double> weighted_degree(const SimpleGraph& g);
 // Raw Brandes scores (each unordered pair once), exact, parallel over sources.
-std::vector<double> betweenness_exact(const SimpleGraph& g, unsigned threads = 2);
+std::vector<double> betweenness_exact(const SimpleGraph& g, unsigned threads = 2,
+                                      const CancelToken& cancel = {});
 // Raw scores estimated from `samples` random sources, scaled by n / samples.
 std::vector<double> betweenness_sampled(const SimpleGraph& g, std::size_t samples,
-                                        std::uint64_t seed, unsigned threads = 2);
+                                        std::uint64_t seed, unsigned threads = 2,
+                                        const CancelToken& cancel = {});
 void normalise_betweenness(std::vector<double>& raw); // networkx's undirected normalisation
-std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads = 2);
+std::vector<double> closeness_centrality(const SimpleGraph& g, unsigned threads = 2,
+                                         const CancelToken& cancel = {});
 // Closeness estimated from `samples` random pivots (Eppstein & Wang 2004): a node's sum of
 // distances is its number of reachable nodes times its mean distance to the pivots that reach it;
 // the reachable count is exact (component sizes). Nodes whose component holds no pivot get their
 // exact value. Error against exact: docs/PERFORMANCE.md and the test that measures it.
 std::vector<double> closeness_sampled(const SimpleGraph& g, std::size_t samples, std::uint64_t seed,
-                                      unsigned threads = 2);
-std::vector<double> pagerank(const SimpleGraph& g, double alpha = 0.85, double tolerance = 1e-10,
-                             int max_iterations = 1000);
-std::vector<double> eigenvector_centrality(const SimpleGraph& g, double tolerance = 1e-10,
-                                           int max_iterations = 1000);
+                                      unsigned threads = 2, const CancelToken& cancel = {});
+// PageRank and eigenvector iterate until the summed change is below n * tolerance.
+inline constexpr double kIterationTolerance = 1e-10;
+inline constexpr int kMaxIterations = 1000;
+std::vector<double> pagerank(const SimpleGraph& g, double alpha = 0.85,
+                             double tolerance = kIterationTolerance,
+                             int max_iterations = kMaxIterations, const CancelToken& cancel = {});
+std::vector<double> eigenvector_centrality(const SimpleGraph& g,
+                                           double tolerance = kIterationTolerance,
+                                           int max_iterations = kMaxIterations,
+                                           const CancelToken& cancel = {});
 std::vector<int> connected_components(const SimpleGraph& g); // 0 = largest component
 std::vector<int> core_numbers(const SimpleGraph& g);
 
@@ -107,9 +122,10 @@ struct Communities {
 // igraph_community_multilevel; `LeidenIgraph` is igraph_community_leiden (one iteration), kept as
 // the reference for tests and the benchmark.
 enum class CommunityAlgorithm { Leiden, Louvain, LeidenIgraph };
+// A cancel stops our Leiden between its iterations and levels; igraph's runs to its end.
 Communities modularity_communities(const SimpleGraph& g,
                                    CommunityAlgorithm algorithm = CommunityAlgorithm::Leiden,
-                                   std::uint64_t seed = 1);
+                                   std::uint64_t seed = 1, const CancelToken& cancel = {});
 inline Communities louvain_communities(const SimpleGraph& g, std::uint64_t seed = 1) {
     return modularity_communities(g, CommunityAlgorithm::Louvain, seed);
 }

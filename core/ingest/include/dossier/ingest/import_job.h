@@ -5,9 +5,9 @@
 // shared state: the GUI runs it on a worker thread with that thread's own Project connection.
 #include "dossier/importers/importer.h"
 #include "dossier/model/ids.h"
+#include "dossier/model/job_control.h"
 #include "dossier/store/project.h"
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -19,9 +19,8 @@ namespace dossier::ingest {
 
 inline constexpr std::uint64_t kDefaultMaxFileBytes = 512ull * 1024 * 1024;
 
-struct ImportProgress {
-    std::size_t files_done = 0;
-    std::size_t files_total = 0;
+// done of total counts files (stage "importing"); the rest says more.
+struct ImportProgress : JobProgress {
     std::uint64_t bytes_done = 0;
     std::uint64_t bytes_total = 0;
     std::string current_file;
@@ -32,6 +31,11 @@ struct ImportProgress {
     std::chrono::steady_clock::duration elapsed{};
 };
 
+// The cancel token is checked between files, between documents of a file and between (and
+// inside) OCR'd pages; the current file is rolled back. Progress is reported on the importing
+// thread, at most every progress_interval and once at the end.
+using ImportControl = BasicJobControl<ImportProgress>;
+
 struct ImportOptions {
     std::vector<std::filesystem::path> inputs;
     std::vector<std::string> include; // fnmatch globs
@@ -40,12 +44,7 @@ struct ImportOptions {
     std::string format = "auto"; // or an importer name: text, html, pdf, image, tei, csv
     // Scans: which pages OCR reads, in which languages, on how many threads (docs/OCR.md).
     importers::OcrSettings ocr;
-    // Called at most every `progress_interval` and once at the end, on the importing thread.
-    std::function<void(const ImportProgress&)> progress;
-    std::chrono::milliseconds progress_interval{200};
-    // Checked between files, between documents of a file and between (and inside) OCR'd pages;
-    // the current file is rolled back.
-    const std::atomic<bool>* cancel = nullptr;
+    ImportControl control;
     // Files read and parsed at once, by this many worker threads; one writer commits them in
     // input order, so the project is the same for any number (all_cores() in ordered_parallel.h
     // for every core). With more than one, OCR page progress is not reported.

@@ -9,18 +9,19 @@
 //     LayoutService service;                         // finds the worker; starts no process yet
 //     if (auto check = service.plugins(); !check.ok) // start-up check: engines missing?
 //         report(check.message);
-//     LayoutJob job = service.submit(request, [](const LayoutProgress& p) { show(p); });
+//     LayoutJob job = service.submit(request, {token, [](const LayoutProgress& p) { show(p); }});
 //     ...
-//     service.cancel();                              // or job.cancel(): the worker is killed
+//     service.cancel();        // or job.cancel(), or token.cancel(): the worker is killed
 //     const LayoutResult& result = job.wait();       // result.cancelled, result.error, ...
 //
 // Threads: submit(), cancel(), plugins() and LayoutJob's members may be called from any thread.
-// The progress callback runs on the service's own thread, about every 100 ms while a job runs:
-// keep it short and hand the value over to your thread (a Qt queued signal, an atomic).
+// The progress callback runs on the service's own thread, at most every progress_interval while
+// a job runs and at every change of phase: keep it short and hand the value over to your thread
+// (a Qt queued signal, an atomic).
 #include "dossier/layout/graphviz_layout.h"
 #include "dossier/layout/layout_request.h"
+#include "dossier/model/job_control.h"
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <future>
@@ -28,7 +29,8 @@
 
 namespace dossier::layout {
 
-struct LayoutProgress {
+// done of total: thousandths of the estimate (fraction * 1000), stage: the phase's name.
+struct LayoutProgress : JobProgress {
     enum class Phase {
         Serialise, // the request goes to the worker
         Layout,    // Graphviz runs in the worker
@@ -44,22 +46,23 @@ struct LayoutProgress {
     double fraction = 0;
 };
 
-using ProgressCallback = std::function<void(const LayoutProgress&)>;
+// A cancel through the token: a queued job never starts; a running one has its worker killed
+// within about 50 ms. The job's result then says cancelled.
+using LayoutControl = BasicJobControl<LayoutProgress>;
 
 // One submitted layout. Copies share the job.
 class LayoutJob {
 public:
-    LayoutJob(std::shared_future<LayoutResult> result, std::shared_ptr<std::atomic<bool>> cancel)
+    LayoutJob(std::shared_future<LayoutResult> result, CancelToken cancel)
         : result_(std::move(result)), cancel_(std::move(cancel)) {}
-    // Cancels this job: a queued job never starts; a running one has its worker killed within
-    // about 50 ms. wait() then gives a result with cancelled = true.
-    void cancel() { cancel_->store(true); }
+    // Cancels this job (its control's token): wait() then gives a result with cancelled = true.
+    void cancel() const { cancel_.cancel(); }
     const LayoutResult& wait() const { return result_.get(); }
     bool ready() const;
 
 private:
     std::shared_future<LayoutResult> result_;
-    std::shared_ptr<std::atomic<bool>> cancel_;
+    CancelToken cancel_;
 };
 
 class LayoutService {
@@ -76,9 +79,9 @@ public:
     // for.
     PluginCheck plugins();
 
-    // Queues a layout; jobs run one at a time in submission order. `progress` (optional) is
-    // called on the service's thread; see the file comment.
-    LayoutJob submit(LayoutRequest request, ProgressCallback progress = {});
+    // Queues a layout; jobs run one at a time in submission order. The control's progress
+    // (optional) is called on the service's thread; see the file comment.
+    LayoutJob submit(LayoutRequest request, LayoutControl control = {});
 
     // Cancels every job submitted so far: the running one's worker is killed, the queued ones
     // never start. Jobs submitted afterwards run normally.

@@ -3,8 +3,8 @@
 // Documents come out with valid UTF-8 text, every annotation span inside `text`, and a
 // `source_key` when the file holds several documents (TEI volumes, CSV tables).
 #include "dossier/model/document.h"
+#include "dossier/model/job_control.h"
 
-#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <stdexcept>
@@ -38,7 +38,7 @@ struct ReadOptions {
     OcrSettings ocr;
     // Checked between pages (and inside Tesseract's recognition); a cancelled read throws
     // ImportCancelled.
-    const std::atomic<bool>* cancel = nullptr;
+    CancelToken cancel;
     // Pages done out of pages to do, for files read page by page with OCR; on the reading thread.
     std::function<void(std::size_t done, std::size_t total)> page_progress;
 };

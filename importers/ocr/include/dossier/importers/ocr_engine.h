@@ -5,7 +5,6 @@
 #include "dossier/importers/importer.h"
 #include "dossier/importers/ocr_types.h"
 
-#include <atomic>
 #include <memory>
 #include <string_view>
 
@@ -26,7 +25,7 @@ public:
     // Recognises one page; `cancel` is polled inside Tesseract's recognition. A cancelled page
     // comes back with error "cancelled".
     // The text is normalised for extraction (normalise_ocr_text) with this engine's dictionary.
-    PageText read(const GrayImage& image, int page, const std::atomic<bool>* cancel);
+    PageText read(const GrayImage& image, int page, const CancelToken& cancel);
 
     // True when the word is in the word list of the engine's languages.
     bool is_dictionary_word(std::string_view word) const;

@@ -3,7 +3,7 @@
 #include <QGuiApplication>
 #include <cstdlib>
 
-namespace dossier::exporting::testing {
+namespace dossier::testing {
 
 void ensure_gui_application() {
     if (QGuiApplication::instance() != nullptr)
@@ -11,9 +11,9 @@ void ensure_gui_application() {
     if (std::getenv("QT_QPA_PLATFORM") == nullptr)
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     static int argc = 1;
-    static char name[] = "export_tests";
+    static char name[] = "dossier_tests";
     static char* argv[] = {name, nullptr};
     static QGuiApplication app(argc, argv);
 }
 
-} // namespace dossier::exporting::testing
+} // namespace dossier::testing

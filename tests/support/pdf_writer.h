@@ -1,6 +1,7 @@
 #pragma once
 // Writes small PDF files object by object with a correct cross-reference table, so the tests can
-// make well-formed and deliberately broken PDFs without any tool or checked-in binary.
+// make well-formed and deliberately broken PDFs without any tool or checked-in binary (no binary
+// fixtures in the repository).
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,8 +23,11 @@ private:
     std::vector<std::string> bodies_;
 };
 
-// One page per entry, each with its lines of text in Helvetica.
+// One page per entry, each with its lines of text (separated by '\n') in Helvetica.
 std::string pdf_with_text_pages(const std::vector<std::string>& pages);
+// pages[i] holds the lines of page i+1 (printable ASCII). With `text_layer` false the pages carry
+// a filled rectangle each and no text operators, like a scanned page without OCR.
+std::string make_pdf(const std::vector<std::vector<std::string>>& pages, bool text_layer = true);
 // `count` pages with empty content streams, under one /Pages node.
 std::string pdf_with_empty_pages(std::size_t count);
 // One page that paints a grey square (an "image" for a text extractor): no text layer at all.

@@ -94,6 +94,19 @@ std::string pdf_with_text_pages(const std::vector<std::string>& pages) {
     return pdf.finish(catalog);
 }
 
+std::string make_pdf(const std::vector<std::vector<std::string>>& pages, bool text_layer) {
+    PdfWriter pdf;
+    std::vector<std::string> contents;
+    for (const auto& lines : pages) {
+        std::string page;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            page += (i == 0 ? "" : "\n") + lines[i];
+        contents.push_back(text_layer ? text_content(page) : "0.2 0.2 0.2 rg 72 300 468 400 re f");
+    }
+    const int catalog = add_page_tree(pdf, contents);
+    return pdf.finish(catalog);
+}
+
 std::string pdf_with_empty_pages(std::size_t count) {
     // Every page shares one empty content stream: 100,000 pages stay a few MB.
     PdfWriter pdf;
