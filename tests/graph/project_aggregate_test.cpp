@@ -116,6 +116,15 @@ TEST(ProjectAggregate, ProjectCommunitiesAreDeterministicAndRankByPageRank) {
     EXPECT_EQ(first.community(EntityId{99}), -1);
 }
 
+TEST(ProjectAggregate, ACancelledTokenStopsTheCommunitiesAndSaysSo) {
+    CancelToken token;
+    token.cancel();
+    const auto stopped = project_communities(two_triangles(), 1, JobControl{token});
+    EXPECT_TRUE(stopped.cancelled);
+    EXPECT_TRUE(stopped.communities.empty());
+    EXPECT_TRUE(stopped.vertex_community.empty());
+}
+
 TEST(ProjectAggregate, TheViewFileRecordsScopeUnfoldedAndHiddenAndReadsThemBack) {
     ViewSpec view;
     view.aggregate = overview({4, 9});

@@ -64,12 +64,19 @@ GraphSnapshot canonical_snapshot(const GraphSnapshot& snapshot, std::vector<Vert
 
 } // namespace
 
-ProjectCommunities project_communities(const GraphSnapshot& snapshot, std::uint64_t seed) {
+ProjectCommunities project_communities(const GraphSnapshot& snapshot, std::uint64_t seed,
+                                       const JobControl& control) {
     std::vector<Vertex> input_vertex;
     const auto whole = canonical_snapshot(snapshot, input_vertex);
     MetricOptions options;
     options.community_seed = seed;
-    const auto metrics = compute_metrics(whole, {Metric::PageRank, Metric::Community}, options);
+    const auto metrics =
+        compute_metrics(whole, {Metric::PageRank, Metric::Community}, options, control);
+    if (metrics.cancelled) {
+        ProjectCommunities cancelled;
+        cancelled.cancelled = true;
+        return cancelled;
+    }
     int count = 0;
     for (int c : metrics.community)
         count = std::max(count, c + 1);

@@ -172,8 +172,8 @@ void MainWindow::connect_background_work() {
 MainWindow::~MainWindow() {
     importer_.cancel();
     importer_.wait();
-    if (load_cancel_)
-        load_cancel_->store(true);
+    load_cancel_.cancel();
+    metrics_cancel_.cancel(); // exact betweenness of a large graph would hold the close up
     loader_.waitForFinished();
     metrics_.waitForFinished();
 }

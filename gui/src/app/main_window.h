@@ -206,7 +206,8 @@ private:
     // Metrics follow the first paint: a copy of the graph with them filled in.
     QFutureWatcher<std::pair<std::shared_ptr<ExplorerGraph>, QStringList>> metrics_;
     std::shared_ptr<const ExplorerGraph> metrics_for_; // the graph the running job started from
-    std::shared_ptr<std::atomic<bool>> load_cancel_;
+    CancelToken load_cancel_;                          // the project being opened
+    CancelToken metrics_cancel_; // the metrics being computed for the graph shown
     ImportController importer_;
     ExtractionController extractor_;
     QTimer import_refresh_; // reloads the views while an import runs

@@ -87,11 +87,11 @@ void MainWindow::open_project(const QString& path) {
     if (loader_.isRunning()) {
         if (path == pending_path_)
             return;
-        load_cancel_->store(true);
+        load_cancel_.cancel();
         loader_.waitForFinished();
     }
     pending_path_ = path;
-    load_cancel_ = std::make_shared<std::atomic<bool>>(false);
+    load_cancel_ = CancelToken{};
     auto cancel = load_cancel_;
     const std::filesystem::path fs_path = path.toStdString();
     set_activity(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0, 0, false);
@@ -99,7 +99,7 @@ void MainWindow::open_project(const QString& path) {
         // Exceptions become a message here: a future must not carry them back into the GUI.
         auto snapshot = std::make_shared<ProjectSnapshot>();
         try {
-            *snapshot = load_project_snapshot(fs_path, cancel.get());
+            *snapshot = load_project_snapshot(fs_path, cancel);
         } catch (const store::StoreError& e) {
             const QString advice = advice_for(e);
             snapshot->error =
@@ -250,12 +250,14 @@ void MainWindow::start_metrics() {
     if (metrics_.isRunning() || state_.graph()->nodes.empty())
         return;
     metrics_for_ = state_.graph();
+    metrics_cancel_ = CancelToken{};
     // Copied on the worker: half a million edges take a while to copy, the window goes on.
-    metrics_.setFuture(QtConcurrent::run([shown = metrics_for_] {
+    metrics_.setFuture(QtConcurrent::run([shown = metrics_for_, cancel = metrics_cancel_] {
         auto copy = std::make_shared<ExplorerGraph>(*shown);
         QStringList notes;
         try {
-            add_graph_metrics(*copy, notes);
+            if (!add_graph_metrics(*copy, notes, cancel))
+                copy.reset(); // the window is closing: nothing to show
         } catch (const std::exception& e) {
             notes << tr("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
         }

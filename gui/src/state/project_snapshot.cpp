@@ -57,8 +57,9 @@ graph::GraphSnapshot entity_snapshot(const ExplorerGraph& graph) {
     return graph::GraphSnapshot::from_edges(std::move(nodes), edges);
 }
 
-void add_metrics(ExplorerGraph& graph, QStringList& notes,
-                 const std::vector<graph::Metric>& wanted) {
+// False when `cancel` stopped the metrics (nothing is filled in then).
+bool add_metrics(ExplorerGraph& graph, QStringList& notes, const std::vector<graph::Metric>& wanted,
+                 const CancelToken& cancel) {
     try {
         const auto snapshot = entity_snapshot(graph);
         graph::MetricOptions options;
@@ -66,7 +67,9 @@ void add_metrics(ExplorerGraph& graph, QStringList& notes,
         // opening a project quick (the Details panel says which one it shows).
         options.betweenness.exact_limit = 3000;
         options.betweenness.samples = 300;
-        const auto metrics = graph::compute_metrics(snapshot, wanted, options);
+        const auto metrics = graph::compute_metrics(snapshot, wanted, options, JobControl{cancel});
+        if (metrics.cancelled)
+            return false;
         for (std::size_t v = 0; v < snapshot.node_count(); ++v) {
             auto& node = graph.nodes[v];
             if (v < metrics.degree.size())
@@ -84,13 +87,18 @@ void add_metrics(ExplorerGraph& graph, QStringList& notes,
     } catch (const std::exception& e) {
         notes << QStringLiteral("metrics not computed: %1").arg(QString::fromUtf8(e.what()));
     }
+    return true;
 }
 
 // Communities and PageRank as core's project_communities gives them for the same entities and
 // relations, so an export of the overview (`"scope": "project"`) folds the same communities.
-void add_project_communities(ExplorerGraph& graph, QStringList& notes) {
+// False when `cancel` stopped them.
+bool add_project_communities(ExplorerGraph& graph, QStringList& notes, const CancelToken& cancel) {
     try {
-        const auto communities = graph::project_communities(entity_snapshot(graph), kCommunitySeed);
+        const auto communities =
+            graph::project_communities(entity_snapshot(graph), kCommunitySeed, JobControl{cancel});
+        if (communities.cancelled)
+            return false;
         for (std::size_t v = 0; v < communities.vertex_community.size(); ++v) {
             graph.nodes[v].community = communities.vertex_community[v];
             graph.nodes[v].pagerank = communities.vertex_pagerank[v];
@@ -98,6 +106,7 @@ void add_project_communities(ExplorerGraph& graph, QStringList& notes) {
     } catch (const std::exception& e) {
         notes << QStringLiteral("communities not computed: %1").arg(QString::fromUtf8(e.what()));
     }
+    return true;
 }
 
 // "1985-09-05", "1985-09", "1985" or empty, as a month index (the relations' dates are ISO).
@@ -154,17 +163,18 @@ QStringList add_relations(store::Project& project, ExplorerGraph& graph) {
 
 } // namespace
 
-void add_graph_metrics(ExplorerGraph& graph, QStringList& notes) {
+bool add_graph_metrics(ExplorerGraph& graph, QStringList& notes, const CancelToken& cancel) {
+    if (!add_metrics(graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness}, cancel))
+        return false;
     // A graph that has its overview already has its communities (and the PageRank that labels
     // them): computing them again could only move entities between communities under the
     // analyst's eyes.
-    if (graph.groups.built) {
-        add_metrics(graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
-        return;
-    }
-    add_metrics(graph, notes, {graph::Metric::Degree, graph::Metric::Betweenness});
-    add_project_communities(graph, notes);
+    if (graph.groups.built)
+        return true;
+    if (!add_project_communities(graph, notes, cancel))
+        return false;
     add_community_groups(graph);
+    return true;
 }
 
 MonthIndex month_of_iso(const std::string& iso) {
@@ -173,8 +183,8 @@ MonthIndex month_of_iso(const std::string& iso) {
 }
 
 ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
-                                      const std::atomic<bool>* cancel) {
-    auto cancelled = [cancel] { return cancel && cancel->load(); };
+                                      const CancelToken& cancel) {
+    auto cancelled = [&cancel] { return cancel.cancelled(); };
     ProjectSnapshot out;
     out.path = path;
     auto project = store::Project::open(path, store::OpenMode::ReadOnly);
@@ -232,7 +242,8 @@ ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
     // A large project opens on its community overview (presentation.h), so its communities are
     // needed before the first paint; the slower metrics follow after it (add_graph_metrics).
     if (graph.nodes.size() > static_cast<std::size_t>(kOverviewAbove)) {
-        add_project_communities(graph, out.notes);
+        if (!add_project_communities(graph, out.notes, cancel))
+            return out;
         add_community_groups(graph);
     }
     out.entity_names = sorted_entity_names(graph);

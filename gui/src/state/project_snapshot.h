@@ -2,12 +2,12 @@
 // Everything the window shows about a project, read in one go on a worker thread with its own
 // connection, then handed to the GUI thread whole (nothing in it touches SQLite afterwards).
 #include "dossier/model/ids.h"
+#include "dossier/model/job_control.h"
 #include "panels/entity_names_model.h"
 #include "state/explorer_graph.h"
 
 #include <QString>
 #include <QStringList>
-#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -51,13 +51,14 @@ MonthIndex month_of_iso(const std::string& iso);
 // Throws store::StoreError when the file cannot be opened as a project.
 // Metrics are left at zero (see add_graph_metrics) so a large project paints at once.
 ProjectSnapshot load_project_snapshot(const std::filesystem::path& path,
-                                      const std::atomic<bool>* cancel = nullptr);
+                                      const CancelToken& cancel = {});
 
 // Fills degree, betweenness, PageRank and community from the graph core (from the graph itself,
 // on a worker thread), then adds the community overview (community_groups.h) if it is not there;
 // a graph with the overview keeps its communities and PageRank. Appends to `notes` what was
 // estimated or could not be computed.
-void add_graph_metrics(ExplorerGraph& graph, QStringList& notes);
+// Returns false when `cancel` stopped it (the graph's metrics are then partly filled in).
+bool add_graph_metrics(ExplorerGraph& graph, QStringList& notes, const CancelToken& cancel = {});
 
 // The provisional placement: most connected nodes in the centre, the rest on a sunflower spiral
 // (nodes with a stored position keep it).

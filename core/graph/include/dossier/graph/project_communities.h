@@ -5,6 +5,7 @@
 // into these, so `dossier export --view` draws the communities the window drew.
 #include "dossier/graph/graph_snapshot.h"
 #include "dossier/model/ids.h"
+#include "dossier/model/job_control.h"
 
 #include <cstdint>
 #include <string>
@@ -24,6 +25,7 @@ struct ProjectCommunities {
     std::unordered_map<std::int64_t, int> rank_of;      // entity id -> place in its members
     std::vector<int> vertex_community;                  // by vertex of the snapshot given
     std::vector<double> vertex_pagerank; // by vertex of the snapshot given (ranks the members)
+    bool cancelled = false;              // then nothing else is filled in
 
     // -1 for an entity outside the project graph (rejected, or created after the partition).
     int community(EntityId entity) const;
@@ -34,7 +36,8 @@ struct ProjectCommunities {
 // (entities by id, relations by their ends): the same entities and relations give the same
 // partition, ranks and labels in whatever order they were read, so the explorer (from its graph
 // in memory, listed by type and name) and the command (from the file) agree.
-ProjectCommunities project_communities(const GraphSnapshot& whole, std::uint64_t seed);
+ProjectCommunities project_communities(const GraphSnapshot& whole, std::uint64_t seed,
+                                       const JobControl& control = {});
 
 // Ranks `members` (snapshot vertices) most central first: PageRank, then degree (relations,
 // counted in the multigraph), then the lower entity id.
