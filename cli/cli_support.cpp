@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include "dossier/importers/tessdata.h"
 #include "dossier/store/store_error.h"
 
 #include <cctype>
@@ -60,6 +61,23 @@ std::optional<std::uint64_t> parse_size(std::string text) {
     if (value < 0 || !std::isfinite(value))
         return std::nullopt;
     return static_cast<std::uint64_t>(value * factor);
+}
+
+std::optional<std::uint64_t> checked_size_and_languages(const std::string& max_size,
+                                                        const std::string& ocr_languages) {
+    const auto bytes = parse_size(max_size);
+    if (!bytes || *bytes == 0) {
+        print_error("--max-size '" + max_size +
+                    "' : expected a size such as 512MiB, 20M or 100000");
+        return std::nullopt;
+    }
+    try {
+        importers::split_languages(ocr_languages);
+    } catch (const importers::OcrError& e) {
+        print_error(std::string("--ocr-lang : ") + e.what());
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 } // namespace dossier::cli

@@ -26,6 +26,11 @@ void print_error(const std::string& message);
 // "512MiB", "20M", "1.5 GB", "1000" (bytes); binary multiples either way, as file managers show
 // them. nullopt for anything else.
 std::optional<std::uint64_t> parse_size(std::string text);
+
+// The --max-size and --ocr-lang options `import` and `plan` share: the size in bytes, or nullopt
+// after printing which option is wrong and why.
+std::optional<std::uint64_t> checked_size_and_languages(const std::string& max_size,
+                                                        const std::string& ocr_languages);
 void print_json(const nlohmann::json& value);
 bool stdout_is_terminal();
 bool stderr_is_terminal();

@@ -1,7 +1,6 @@
 // dossier import PROJECT PATH...: files and folders into a project, each file wholly or not at all.
 #include "cli_support.h"
 #include "command_registry.h"
-#include "dossier/importers/tessdata.h"
 #include "dossier/ingest/import_job.h"
 #include "dossier/model/ordered_parallel.h"
 #include "dossier/store/store_error.h"
@@ -98,18 +97,9 @@ void register_import_command(CLI::App& app) {
     command->add_flag("--quiet", options->quiet, "No progress bar and no summary, only failures");
 
     set_action(command, [options]() -> int {
-        const auto max_size = parse_size(options->max_size);
-        if (!max_size || *max_size == 0) {
-            print_error("--max-size '" + options->max_size +
-                        "' : expected a size such as 512MiB, 20M or 100000");
+        const auto max_size = checked_size_and_languages(options->max_size, options->ocr_lang);
+        if (!max_size)
             return kFailure;
-        }
-        try {
-            importers::split_languages(options->ocr_lang);
-        } catch (const importers::OcrError& e) {
-            print_error(std::string("--ocr-lang : ") + e.what());
-            return kFailure;
-        }
         auto project = open_project(options->project, store::OpenMode::CreateIfMissing);
         if (project.read_only()) {
             print_error(options->project + " : the project file is read-only");

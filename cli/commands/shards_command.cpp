@@ -2,7 +2,6 @@
 // (the subcommand is registered with the curation merge, curation_command.cpp).
 #include "cli_support.h"
 #include "command_registry.h"
-#include "dossier/importers/tessdata.h"
 #include "dossier/model/ordered_parallel.h"
 #include "dossier/shards/merge.h"
 #include "dossier/shards/shard_run.h"
@@ -74,18 +73,9 @@ void register_plan(CLI::App& app) {
                         "RUN)");
             return kFailure;
         }
-        const auto max_size = parse_size(options->max_size);
-        if (!max_size || *max_size == 0) {
-            print_error("--max-size '" + options->max_size +
-                        "' : expected a size such as 512MiB, 20M or 100000");
+        const auto max_size = checked_size_and_languages(options->max_size, options->ocr_lang);
+        if (!max_size)
             return kFailure;
-        }
-        try {
-            importers::split_languages(options->ocr_lang);
-        } catch (const importers::OcrError& e) {
-            print_error(std::string("--ocr-lang : ") + e.what());
-            return kFailure;
-        }
         shards::PlanRequest request;
         for (const auto& p : options->paths)
             request.inputs.emplace_back(p);
