@@ -179,6 +179,7 @@ private slots:
         QVERIFY(view.aggregate.scope == graph::AggregateScope::Project);
         QCOMPARE(view.aggregate.unfolded, std::vector<int>{community});
         QCOMPARE(view.filter.hidden_entities, std::vector<EntityId>{hidden});
+        QCOMPARE(view.layout.value("overlap", std::string()), std::string("scale"));
 
         const auto from_dialog = read_graphml(graphml);
         QCOMPARE(node_ids(from_dialog), nodes);
