@@ -63,16 +63,32 @@ std::optional<std::uint64_t> parse_size(std::string text) {
     return static_cast<std::uint64_t>(value * factor);
 }
 
-std::optional<std::uint64_t> checked_size_and_languages(const std::string& max_size,
-                                                        const std::string& ocr_languages) {
-    const auto bytes = parse_size(max_size);
+void add_input_options(CLI::App* command, InputOptions& options) {
+    command->add_option("--format", options.format, "Importer to use instead of detecting it")
+        ->check(CLI::IsMember({"auto", "text", "html", "pdf", "image", "tei", "csv"}));
+    command
+        ->add_option("--ocr", options.ocr,
+                     "OCR of scans: auto (PDF pages with no text layer or a garbage one, and "
+                     "image files), always (every page), never (default auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    command->add_option("--ocr-lang", options.ocr_lang,
+                        "Tesseract languages joined by '+', such as eng+rus (default eng)");
+    command->add_option("--include", options.include, "Only files matching this glob (repeatable)");
+    command->add_option("--exclude", options.exclude,
+                        "Skip files and folders matching this glob (repeatable)");
+    command->add_option("--max-size", options.max_size,
+                        "Refuse files larger than this (default 512MiB)");
+}
+
+std::optional<std::uint64_t> checked_size_and_languages(const InputOptions& options) {
+    const auto bytes = parse_size(options.max_size);
     if (!bytes || *bytes == 0) {
-        print_error("--max-size '" + max_size +
+        print_error("--max-size '" + options.max_size +
                     "' : expected a size such as 512MiB, 20M or 100000");
         return std::nullopt;
     }
     try {
-        importers::split_languages(ocr_languages);
+        importers::split_languages(options.ocr_lang);
     } catch (const importers::OcrError& e) {
         print_error(std::string("--ocr-lang : ") + e.what());
         return std::nullopt;

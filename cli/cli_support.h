@@ -27,10 +27,19 @@ void print_error(const std::string& message);
 // them. nullopt for anything else.
 std::optional<std::uint64_t> parse_size(std::string text);
 
-// The --max-size and --ocr-lang options `import` and `plan` share: the size in bytes, or nullopt
-// after printing which option is wrong and why.
-std::optional<std::uint64_t> checked_size_and_languages(const std::string& max_size,
-                                                        const std::string& ocr_languages);
+// The options `import` and `plan` share: which files are taken and how they are read.
+struct InputOptions {
+    std::string format = "auto";
+    std::vector<std::string> include, exclude;
+    std::string max_size = "512MiB";
+    std::string ocr = "auto";
+    std::string ocr_lang = "eng";
+};
+void add_input_options(CLI::App* command, InputOptions& options);
+
+// --max-size in bytes, after checking it and --ocr-lang; nullopt after printing which option is
+// wrong and why.
+std::optional<std::uint64_t> checked_size_and_languages(const InputOptions& options);
 void print_json(const nlohmann::json& value);
 bool stdout_is_terminal();
 bool stderr_is_terminal();

@@ -51,14 +51,9 @@ void register_import_command(CLI::App& app) {
     struct Options {
         std::string project;
         std::vector<std::string> paths;
-        std::string format = "auto";
-        std::vector<std::string> include;
-        std::vector<std::string> exclude;
-        std::string max_size = "512MiB";
+        InputOptions input;
         bool no_extract = false;
         bool quiet = false;
-        std::string ocr = "auto";
-        std::string ocr_lang = "eng";
         unsigned ocr_threads = 0;
         unsigned jobs = all_cores();
     };
@@ -71,23 +66,7 @@ void register_import_command(CLI::App& app) {
     command->add_option("PROJECT", options->project, "Project file (.dossier)")->required();
     command->add_option("PATH", options->paths, "Files or folders (folders are read recursively)")
         ->required();
-    command->add_option("--format", options->format, "Importer to use instead of detecting it")
-        ->check(CLI::IsMember({"auto", "text", "html", "pdf", "image", "tei", "csv"}));
-    command
-        ->add_option("--ocr", options->ocr,
-                     "OCR of scans: auto (PDF pages with no text layer or a garbage one, and "
-                     "image files), always (every page), never (default auto)")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    command->add_option("--ocr-lang", options->ocr_lang,
-                        "Tesseract languages joined by '+', such as eng+rus (default eng)");
-    command->add_option("--ocr-threads", options->ocr_threads,
-                        "Pages read at once (default: one per core)");
-    command->add_option("--include", options->include,
-                        "Only files matching this glob (repeatable)");
-    command->add_option("--exclude", options->exclude,
-                        "Skip files and folders matching this glob (repeatable)");
-    command->add_option("--max-size", options->max_size,
-                        "Refuse files larger than this (default 512MiB)");
+    add_input_options(command, options->input);
     command->add_flag("--no-extract", options->no_extract, "Import only; do not run extraction");
     command
         ->add_option("--jobs,-j", options->jobs,
@@ -97,7 +76,7 @@ void register_import_command(CLI::App& app) {
     command->add_flag("--quiet", options->quiet, "No progress bar and no summary, only failures");
 
     set_action(command, [options]() -> int {
-        const auto max_size = checked_size_and_languages(options->max_size, options->ocr_lang);
+        const auto max_size = checked_size_and_languages(options->input);
         if (!max_size)
             return kFailure;
         auto project = open_project(options->project, store::OpenMode::CreateIfMissing);
@@ -109,14 +88,14 @@ void register_import_command(CLI::App& app) {
         ingest::ImportOptions import;
         for (const auto& p : options->paths)
             import.inputs.emplace_back(p);
-        import.include = options->include;
-        import.exclude = options->exclude;
+        import.include = options->input.include;
+        import.exclude = options->input.exclude;
         import.max_file_bytes = *max_size;
-        import.format = options->format;
-        import.ocr.mode = options->ocr == "never"    ? importers::OcrMode::Never
-                          : options->ocr == "always" ? importers::OcrMode::Always
-                                                     : importers::OcrMode::Auto;
-        import.ocr.languages = options->ocr_lang;
+        import.format = options->input.format;
+        import.ocr.mode = options->input.ocr == "never"    ? importers::OcrMode::Never
+                          : options->input.ocr == "always" ? importers::OcrMode::Always
+                                                           : importers::OcrMode::Auto;
+        import.ocr.languages = options->input.ocr_lang;
         import.ocr.threads = options->ocr_threads;
         import.jobs = options->jobs;
         const bool show_progress = !options->quiet && stderr_is_terminal();

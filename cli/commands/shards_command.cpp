@@ -20,11 +20,7 @@ void register_plan(CLI::App& app) {
         unsigned shards = 0;
         std::string run_dir;
         std::string missing;
-        std::string format = "auto";
-        std::vector<std::string> include, exclude;
-        std::string max_size = "512MiB";
-        std::string ocr = "auto";
-        std::string ocr_lang = "eng";
+        InputOptions input;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -38,18 +34,7 @@ void register_plan(CLI::App& app) {
     command->add_option("-o,--output", options->run_dir, "Run folder (created if missing)");
     command->add_option("--missing", options->missing,
                         "List the shards of this run folder that have no complete shard file");
-    command->add_option("--format", options->format, "Importer to use instead of detecting it")
-        ->check(CLI::IsMember({"auto", "text", "html", "pdf", "image", "tei", "csv"}));
-    command->add_option("--ocr", options->ocr, "OCR of scans: auto, always, never (default auto)")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    command->add_option("--ocr-lang", options->ocr_lang,
-                        "Tesseract languages joined by '+', such as eng+rus (default eng)");
-    command->add_option("--include", options->include,
-                        "Only files matching this glob (repeatable)");
-    command->add_option("--exclude", options->exclude,
-                        "Skip files and folders matching this glob (repeatable)");
-    command->add_option("--max-size", options->max_size,
-                        "Refuse files larger than this (default 512MiB)");
+    add_input_options(command, options->input);
 
     set_action(command, [options]() -> int {
         if (!options->missing.empty()) {
@@ -73,16 +58,17 @@ void register_plan(CLI::App& app) {
                         "RUN)");
             return kFailure;
         }
-        const auto max_size = checked_size_and_languages(options->max_size, options->ocr_lang);
+        const auto max_size = checked_size_and_languages(options->input);
         if (!max_size)
             return kFailure;
         shards::PlanRequest request;
         for (const auto& p : options->paths)
             request.inputs.emplace_back(p);
-        request.include = options->include;
-        request.exclude = options->exclude;
+        request.include = options->input.include;
+        request.exclude = options->input.exclude;
         request.shards = options->shards;
-        request.settings = {options->format, options->ocr, options->ocr_lang, *max_size};
+        request.settings = {options->input.format, options->input.ocr, options->input.ocr_lang,
+                            *max_size};
         try {
             auto outcome = shards::make_plan(request);
             for (const auto& problem : outcome.problems)

@@ -21,15 +21,6 @@ std::filesystem::path imported(const TempDir& dir, const std::string& inputs, in
     return project;
 }
 
-void expect_same_rows(const ProjectRows& expected, const ProjectRows& actual) {
-    for (const auto& [table, rows] : expected) {
-        const auto& other = actual.at(table);
-        ASSERT_EQ(rows.size(), other.size()) << table;
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            ASSERT_EQ(rows[i], other[i]) << table << " row " << i;
-    }
-}
-
 } // namespace
 
 TEST(ParallelImport, TwoAndThreeJobsImportAndExtractTheSamplesAsOneJobDoes) {

@@ -3,6 +3,7 @@
 // in primary-key order), so that two projects can be compared row by row: documents (without
 // their import time), parties, entities, aliases, mentions, relations and their evidence.
 #include <filesystem>
+#include <gtest/gtest.h>
 #include <map>
 #include <sqlite3.h>
 #include <stdexcept>
@@ -53,6 +54,16 @@ inline ProjectRows project_rows(const std::filesystem::path& path) {
         rows[table] = query_rows(db, sql);
     sqlite3_close(db);
     return rows;
+}
+
+// Every table of `expected` holds the same rows in `actual`, in the same order.
+inline void expect_same_rows(const ProjectRows& expected, const ProjectRows& actual) {
+    for (const auto& [table, rows] : expected) {
+        const auto& other = actual.at(table);
+        ASSERT_EQ(rows.size(), other.size()) << table;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            ASSERT_EQ(rows[i], other[i]) << table << " row " << i;
+    }
 }
 
 } // namespace dossier::testing

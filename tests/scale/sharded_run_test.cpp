@@ -66,15 +66,6 @@ fs::path sharded_run(const TempDir& dir, const std::string& inputs, int shards) 
     return merged;
 }
 
-void expect_same_rows(const ProjectRows& expected, const ProjectRows& actual) {
-    for (const auto& [table, rows] : expected) {
-        const auto& other = actual.at(table);
-        ASSERT_EQ(rows.size(), other.size()) << table;
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            ASSERT_EQ(rows[i], other[i]) << table << " row " << i;
-    }
-}
-
 // The planned files with their shards, in plan order.
 std::vector<std::pair<int, std::string>> planned_files(const fs::path& run_dir) {
     std::istringstream lines(read_file(run_dir / "plan.tsv"));
