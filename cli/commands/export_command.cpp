@@ -38,7 +38,7 @@ struct ExportArguments {
     std::string view;
     std::string save_view;
     std::optional<std::string> format, layout, width, height, palette, color_by, size_by, title,
-        caption, evidence, aggregate, top_metric, edge_weight, citations;
+        caption, evidence, aggregate, top_metric, edge_weight, citations, labels;
     std::optional<std::uint32_t> seed;
     std::optional<std::size_t> top;
     std::optional<double> min_weight;
@@ -120,6 +120,13 @@ void apply_arguments(const ExportArguments& args, exporting::ViewOptions& option
             throw std::invalid_argument("--edge-weight: expected width, opacity or both, got '" +
                                         *args.edge_weight + "'");
         options.style.edge_weight = *mode;
+    }
+    if (args.labels) {
+        const auto mode = exporting::parse_label_mode(*args.labels);
+        if (!mode)
+            throw std::invalid_argument("--labels: expected auto, names or keys, got '" +
+                                        *args.labels + "'");
+        options.style.labels = *mode;
     }
 }
 
@@ -337,6 +344,10 @@ void register_export_command(CLI::App& app) {
     command->add_option("--min-weight", args->min_weight, "Leave out relations lighter than W");
     command->add_option("--edge-weight", args->edge_weight,
                         "Draw an edge's weight as width (default), opacity or both");
+    command->add_option("--labels", args->labels,
+                        "Label nodes by names, by numbers with a key under the network (keys), "
+                        "or by whichever labels clearly more nodes at the page size (auto, "
+                        "default)");
     command->add_option("--evidence", args->evidence,
                         "Also write the evidence appendix (CSV) of the drawn edges");
     command->add_option("--citations", args->citations,

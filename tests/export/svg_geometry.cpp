@@ -174,11 +174,19 @@ Collisions find_collisions(const SvgGeometry& g, double tolerance) {
                 ++out.text_over_text;
                 describe("\"" + g.texts[i].text + "\" over \"" + g.texts[j].text + "\"");
             }
-        for (const auto& ellipse : g.ellipses)
+        for (const auto& ellipse : g.ellipses) {
+            // A numbered key drawn inside its own node: wholly within what the ellipse holds.
+            const double inset_x = ellipse.width() * (1 - 0.7071) / 2 - tolerance;
+            const double inset_y = ellipse.height() * (1 - 0.7071) / 2 - tolerance;
+            if (ellipse.adjusted(inset_x, inset_y, -inset_x, -inset_y).contains(g.texts[i].box)) {
+                ++out.text_inside_node;
+                continue;
+            }
             if (overlap(g.texts[i].box, ellipse, tolerance)) {
                 ++out.text_over_ellipse;
                 describe("\"" + g.texts[i].text + "\" over a node or swatch");
             }
+        }
     }
     return out;
 }

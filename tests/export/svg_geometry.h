@@ -34,7 +34,8 @@ SvgGeometry read_svg_geometry(const std::filesystem::path& svg);
 struct Collisions {
     int text_over_text = 0;
     int text_over_ellipse = 0;
-    std::string example; // the first collision found, for the failure message
+    int text_inside_node = 0; // a number centred in its own node (keys): allowed, counted apart
+    std::string example;      // the first collision found, for the failure message
 };
 
 // Pairs whose boxes overlap by more than `tolerance` points in both directions.

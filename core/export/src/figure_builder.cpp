@@ -14,9 +14,11 @@
 namespace dossier::exporting {
 namespace {
 
-// Entity types in a fixed order, so "person" has the same colour in every figure.
-constexpr std::array<const char*, 6> kTypeOrder{"person", "organization", "country",
-                                                "place",  "document",     "date"};
+// Entity types in a fixed order, so "person" has the same colour in every figure; a community
+// drawn as one node (aggregate export) has a slot of its own, so that it never takes the colour
+// of a type drawn beside it.
+constexpr std::array<const char*, 7> kTypeOrder{"person",   "organization", "country",  "place",
+                                                "document", "date",         "community"};
 
 int type_rank(const std::string& type) {
     for (std::size_t i = 0; i < kTypeOrder.size(); ++i)
@@ -156,6 +158,7 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
     figure.caption = QString::fromStdString(
         style.caption.empty() || note.empty() ? style.caption + note : style.caption + " " + note);
     figure.legend = style.legend;
+    figure.label_mode = style.labels;
     figure.label_points = style.label_points;
     figure.label_priority_name = QString::fromStdString(style.size_by);
     const render::LabelRule label_rule{style.label_max_chars, style.documents_by_reference};
@@ -231,6 +234,10 @@ render::Figure build_figure(const ExportGraph& graph, const layout::LayoutResult
             }
         }
     }
+    // A figure of communities only: one swatch saying "community" tells nothing the caption does
+    // not ("Each node is a community"), and on a narrow page it costs the network a row.
+    if (cats.names.size() == 1 && cats.names.front() == "community")
+        figure.color_legend.clear();
     figure.stroke_legend = render::stroke_legend(relation_types);
     if (!style.size_by.empty() && range.valid())
         figure.size_legend = render::SizeLegend{QString::fromStdString(style.size_by), range.low,

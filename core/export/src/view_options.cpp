@@ -45,6 +45,25 @@ std::string_view to_string(EdgeWeight mode) {
     return "width";
 }
 
+std::string_view to_string(render::LabelMode mode) {
+    switch (mode) {
+    case render::LabelMode::Names:
+        return "names";
+    case render::LabelMode::Keys:
+        return "keys";
+    case render::LabelMode::Auto:
+        break;
+    }
+    return "auto";
+}
+
+std::optional<render::LabelMode> parse_label_mode(std::string_view text) {
+    for (auto mode : {render::LabelMode::Names, render::LabelMode::Keys, render::LabelMode::Auto})
+        if (text == to_string(mode))
+            return mode;
+    return std::nullopt;
+}
+
 std::optional<EdgeWeight> parse_edge_weight(std::string_view text) {
     for (auto mode : {EdgeWeight::Width, EdgeWeight::Opacity, EdgeWeight::Both})
         if (text == to_string(mode))
@@ -128,6 +147,14 @@ ViewOptions parse_view_options(const json& view) {
             unknown("style.edge_weight", mode);
         options.style.edge_weight = *parsed;
     }
+    if (style.contains("labels")) {
+        std::string mode;
+        read(style, "labels", "style", mode);
+        const auto parsed = parse_label_mode(mode);
+        if (!parsed)
+            unknown("style.labels", mode);
+        options.style.labels = *parsed;
+    }
 
     // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
     const json& out =
@@ -168,7 +195,8 @@ void store_view_options(const ViewOptions& options, json& view) {
         {"label_points", options.style.label_points},
         {"label_max_chars", options.style.label_max_chars},
         {"document_labels", options.style.documents_by_reference ? "reference" : "title"},
-        {"edge_weight", std::string(to_string(options.style.edge_weight))}};
+        {"edge_weight", std::string(to_string(options.style.edge_weight))},
+        {"labels", std::string(to_string(options.style.labels))}};
     view.erase("export_options");
     view["export"] = {{"format", options.export_options.format},
                       {"width", options.export_options.width},

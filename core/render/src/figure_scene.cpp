@@ -391,7 +391,8 @@ const QImage& FigureScene::node_stamp(QRgb fill, bool outlined, double device_di
 
 const QString& FigureScene::label_text(int node) const {
     const auto i = static_cast<std::size_t>(node);
-    return elided_[i].isNull() ? figure_->nodes[i].label : elided_[i];
+    // A scene that draws labels placed by another one (render_figure) has measured nothing.
+    return i >= elided_.size() || elided_[i].isNull() ? figure_->nodes[i].label : elided_[i];
 }
 
 LabelPlacement FigureScene::place_labels(const QPaintDevice* device, const QTransform& t,
@@ -448,7 +449,10 @@ LabelPlacement FigureScene::place_labels(const QPaintDevice* device, const QTran
             }
             label_width_[i] = static_cast<float>(width);
         }
-        const auto box = placer.place(boxes[i], QSizeF(label_width_[i], label_height_));
+        const QSizeF text(label_width_[i], label_height_);
+        auto box = o.labels_inside ? placer.place_inside(boxes[i], text) : std::nullopt;
+        if (!box)
+            box = placer.place(boxes[i], text);
         if (!box) {
             result.dropped.push_back(index);
             continue;

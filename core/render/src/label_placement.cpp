@@ -165,6 +165,22 @@ std::optional<QRectF> LabelPlacer::place(const QRectF& node, const QSizeF& text)
     return std::nullopt;
 }
 
+std::optional<QRectF> LabelPlacer::place_inside(const QRectF& node, const QSizeF& text) {
+    // An ellipse holds a centred rectangle of up to 1/sqrt(2) of its width and height.
+    constexpr double kInscribed = 0.7071;
+    if (text.isEmpty() || text.width() > node.width() * kInscribed ||
+        text.height() > node.height() * kInscribed)
+        return std::nullopt;
+    const QRectF box(node.center().x() - text.width() / 2, node.center().y() - text.height() / 2,
+                     text.width(), text.height());
+    // Its own node is the one node the box may touch.
+    if (!area_.contains(box) || grids_->labels.count_intersecting(box, 1) > 0 ||
+        grids_->nodes.count_intersecting(box, 2) > 1)
+        return std::nullopt;
+    grids_->labels.insert(box);
+    return box;
+}
+
 LabelPlacement place_labels(const std::vector<LabelCandidate>& candidates, const QRectF& area,
                             double gap) {
     LabelPlacement result;

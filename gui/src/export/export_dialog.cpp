@@ -29,7 +29,7 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
       legend_(new QCheckBox(tr("Legend"), this)), title_(new QLineEdit(this)),
       evidence_(new QLineEdit(this)), engine_(new QComboBox(this)), seed_(new QSpinBox(this)),
       top_(new QSpinBox(this)), top_metric_(new QComboBox(this)), edge_weight_(new QComboBox(this)),
-      aggregate_(new QCheckBox(tr("One node per community"), this)),
+      labels_(new QComboBox(this)), aggregate_(new QCheckBox(tr("One node per community"), this)),
       save_view_(new QCheckBox(tr("Save the view file next to the figure"), this)),
       preview_(new QLabel(this)), command_(new QLabel(this)) {
     setObjectName(QStringLiteral("exportDialog"));
@@ -84,6 +84,12 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     edge_weight_->addItem(tr("Width"), QStringLiteral("width"));
     edge_weight_->addItem(tr("Opacity"), QStringLiteral("opacity"));
     edge_weight_->addItem(tr("Width and opacity"), QStringLiteral("both"));
+    labels_->addItem(tr("Automatic"), QStringLiteral("auto"));
+    labels_->addItem(tr("Names"), QStringLiteral("names"));
+    labels_->addItem(tr("Numbers with a key"), QStringLiteral("keys"));
+    labels_->setToolTip(tr("Numbers beside the nodes and their names in a key under the network "
+                           "label more nodes on a narrow page; Automatic uses them when they "
+                           "label clearly more nodes than names"));
     save_view_->setChecked(true);
     preview_->setObjectName(QStringLiteral("exportPreview"));
     preview_->setMinimumSize(360, 240);
@@ -114,6 +120,7 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     top_row->addWidget(top_metric_);
     form->addRow(tr("Top entities"), top_row);
     form->addRow(tr("Edge weight as"), edge_weight_);
+    form->addRow(tr("Labels"), labels_);
     aggregate_->setToolTip(tr("--aggregate community: each community of what is shown becomes one "
                               "node, labelled by its most central members and sized by its "
                               "members; the figure gets a layout of its own"));
@@ -143,7 +150,7 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
             w->setEnabled(figure);
         update_preview();
     });
-    for (auto* box : {palette_, color_by_, size_by_, engine_})
+    for (auto* box : {palette_, color_by_, size_by_, engine_, edge_weight_, labels_})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::update_preview);
     for (auto* box : {width_, height_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ExportDialog::update_preview);
@@ -173,6 +180,7 @@ FigureOptions ExportDialog::options() const {
     o.top_n = top_->value();
     o.top_metric = top_metric_->currentData().toString();
     o.edge_weight = edge_weight_->currentData().toString();
+    o.labels = labels_->currentData().toString();
     o.aggregate_communities = aggregate_->isChecked();
     return o;
 }

@@ -29,6 +29,7 @@ public:
     QCheckBox* save_view_box() const { return save_view_; }
     QSpinBox* top_box() const { return top_; }
     QComboBox* edge_weight_box() const { return edge_weight_; }
+    QComboBox* labels_box() const { return labels_; }
     QCheckBox* aggregate_box() const { return aggregate_; }
     // Writes the figure (and view file); returns an empty string or the reason it failed.
     QString export_now();
@@ -59,6 +60,7 @@ private:
     QSpinBox* top_; // 0: every entity shown
     QComboBox* top_metric_;
     QComboBox* edge_weight_;
+    QComboBox* labels_;
     QCheckBox* aggregate_; // one node per community
     QCheckBox* save_view_;
     QLabel* preview_;

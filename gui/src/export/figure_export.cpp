@@ -54,6 +54,8 @@ render::Figure export_figure(const ExplorerState& state, const FigureOptions& op
     figure.node_outline_width = 0.4;
     figure.title = options.title;
     figure.legend = options.legend;
+    figure.label_mode =
+        exporting::parse_label_mode(options.labels.toStdString()).value_or(render::LabelMode::Auto);
     const auto& graph = *state.graph();
     const auto& nodes = painter.node_of_figure();
     const auto palette = options.grayscale ? render::Palette::Grayscale : render::Palette::OkabeIto;
@@ -233,7 +235,8 @@ nlohmann::json view_sections(const FigureOptions& options) {
     nlohmann::json style{{"color_by", options.color_by == ColorBy::Type ? "type" : "community"},
                          {"palette", options.grayscale ? "grayscale" : "okabe-ito"},
                          {"legend", options.legend},
-                         {"edge_weight", options.edge_weight.toStdString()}};
+                         {"edge_weight", options.edge_weight.toStdString()},
+                         {"labels", options.labels.toStdString()}};
     // The metrics `dossier export` knows; uniform size is no size_by at all. Communities are
     // sized by their members.
     if (options.aggregate_communities)

@@ -4,6 +4,7 @@
 // regenerates a figure; other sections (the graph filter) are kept untouched when a view is saved
 // again.
 #include "dossier/layout/layout_request.h"
+#include "dossier/render/figure.h"
 #include "dossier/render/palette.h"
 
 #include <map>
@@ -36,10 +37,15 @@ struct StyleOptions {
     double min_diameter = 10; // points, layout frame
     double max_diameter = 36;
     EdgeWeight edge_weight = EdgeWeight::Width;
+    // Names beside the nodes, numbers with a key under the network, or whichever labels clearly
+    // more nodes at the page size (render/figure.h).
+    render::LabelMode labels = render::LabelMode::Auto;
 };
 
 std::string_view to_string(EdgeWeight mode);
 std::optional<EdgeWeight> parse_edge_weight(std::string_view text);
+std::string_view to_string(render::LabelMode mode);
+std::optional<render::LabelMode> parse_label_mode(std::string_view text);
 
 struct ExportOptions {
     std::string format = "svg"; // svg pdf png dot graphml gexf csv json

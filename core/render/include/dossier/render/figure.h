@@ -15,6 +15,12 @@ namespace dossier::render {
 
 enum class EdgeStroke { Solid, Dashed, Dotted, DashDotted };
 
+// How a printed figure labels its nodes. Names: each node's label beside it. Keys: a number
+// beside the node and the names in a key under the network, the only way to label a few dozen
+// nodes at one journal column (../design READABILITY, recommendation 3). Auto: names, unless keys
+// label clearly more nodes (the renderer tries both).
+enum class LabelMode { Names, Keys, Auto };
+
 struct FigureNode {
     QString label;
     QPointF center;
@@ -66,6 +72,7 @@ struct Figure {
     // What orders the labels (the size metric, "pagerank"), for the caption's note on dropped
     // labels; empty: node size.
     QString label_priority_name;
+    LabelMode label_mode = LabelMode::Names;
     bool legend = false;
     QString color_legend_title;
     std::vector<ColorLegendEntry> color_legend;

@@ -46,6 +46,7 @@ struct DrawOptions {
     QFont label_font;            // sized in device units
     double max_label_width = -1; // device units; longer labels are elided (-1: never)
     bool label_halo = false;     // a wash of the background behind each label (screen)
+    bool labels_inside = false;  // a label that fits inside its node goes there first (keys)
     // Labels placed beforehand by place_labels (files, which must know what was dropped before
     // they lay out the caption): drawn as given. Null: placed while drawing.
     const LabelPlacement* placed_labels = nullptr;

@@ -49,6 +49,10 @@ public:
     // The first free spot next to `node` for a label of size `text`, which is then taken;
     // nullopt when every spot leaves the area or touches a placed label or a node.
     std::optional<QRectF> place(const QRectF& node, const QSizeF& text);
+    // `text` centred inside its (elliptical) node when it fits the node's inscribed rectangle and
+    // no other node reaches it, then taken; nullopt otherwise. For short labels (numbered keys)
+    // that would otherwise compete for room outside tightly packed nodes.
+    std::optional<QRectF> place_inside(const QRectF& node, const QSizeF& text);
 
 private:
     struct Grids;
