@@ -48,7 +48,7 @@ std::shared_ptr<ExplorerGraph> synthetic_graph() {
         n.name = QStringLiteral("Entity %1").arg(i);
         n.type = static_cast<EntityType>(rng.bounded(5));
         n.mentions = 1 + static_cast<int>(rng.bounded(200));
-        n.community = i % kClusters;
+        n.community = CommunityIndex{i % kClusters};
         const double r = 300 * std::sqrt(-2 * std::log(1 - rng.generateDouble()));
         const double a = 2 * std::numbers::pi * rng.generateDouble();
         n.position = centres[static_cast<std::size_t>(i % kClusters)] +

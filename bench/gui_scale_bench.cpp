@@ -100,8 +100,9 @@ OpenWindow& open_window() {
     return w;
 }
 
-int largest_community(const ExplorerGraph& graph) {
-    int best = -1, members = 0;
+CommunityIndex largest_community(const ExplorerGraph& graph) {
+    CommunityIndex best;
+    int members = 0;
     for (std::size_t i = graph.entity_count(); i < graph.nodes.size(); ++i)
         if (graph.nodes[i].members > members) {
             members = graph.nodes[i].members;
@@ -114,9 +115,11 @@ int largest_community(const ExplorerGraph& graph) {
 void BM_UnfoldOrFoldLargestCommunity(benchmark::State& st) {
     auto& w = open_window();
     auto& state = *w.window.state();
-    const int community = largest_community(*state.graph());
+    const CommunityIndex community = largest_community(*state.graph());
     st.counters["members"] =
-        state.graph()->nodes[static_cast<std::size_t>(state.graph()->group_node(community))].members;
+        state.graph()
+            ->nodes[static_cast<std::size_t>(state.graph()->group_node(community))]
+            .members;
     int k = 0;
     for (auto _ : st) {
         if (k++ % 2 == 0)

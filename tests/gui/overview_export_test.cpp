@@ -80,7 +80,8 @@ QString without_positions(QDomDocument doc) {
 
 QString node_key(const ExplorerGraph& graph, int node) {
     const auto& n = graph.nodes[static_cast<std::size_t>(node)];
-    return n.is_group() ? QStringLiteral("c%1").arg(n.community) : QString::number(n.id.value);
+    return n.is_group() ? QStringLiteral("c%1").arg(n.community.value())
+                        : QString::number(n.id.value);
 }
 
 // What the window draws: its nodes by export id, and its edges by their drawn ends.
@@ -135,11 +136,10 @@ private slots:
         const auto core = graph::project_communities(
             graph::GraphSnapshot::build(project, graph::GraphFilter{}), kCommunitySeed);
         for (std::size_t i = 0; i < graph.entity_count(); ++i)
-            QCOMPARE(core.community(graph.nodes[i].id), graph.nodes[i].community);
+            QCOMPARE(core.community(graph.nodes[i].id), graph.nodes[i].community.value());
         int folded = 0;
         for (std::size_t i = graph.entity_count(); i < graph.nodes.size(); ++i) {
-            const auto& community =
-                core.communities[static_cast<std::size_t>(graph.nodes[i].community)];
+            const auto& community = core.communities[graph.nodes[i].community.slot()];
             QCOMPARE(graph.nodes[i].name.toStdString(),
                      graph::community_label(community.names, community.members.size(),
                                             kCommunityLabelMembers));
@@ -154,7 +154,7 @@ private slots:
         auto& state = *window.state();
         const auto& graph = *state.graph();
         const int group = static_cast<int>(graph.entity_count()); // a community of the overview
-        const int community = graph.nodes[static_cast<std::size_t>(group)].community;
+        const CommunityIndex community = graph.nodes[static_cast<std::size_t>(group)].community;
         state.unfold(community);
         EntityId hidden;
         for (std::size_t i = 0; i < graph.entity_count() && hidden.value == 0; ++i)
@@ -162,7 +162,7 @@ private slots:
                 hidden = graph.nodes[i].id;
         state.hide({hidden});
         const auto nodes = drawn_nodes(state);
-        QVERIFY(nodes.count(QStringLiteral("c%1").arg(community)) == 0);
+        QVERIFY(nodes.count(QStringLiteral("c%1").arg(community.value())) == 0);
         QVERIFY(nodes.count(QString::number(hidden.value)) == 0);
 
         QTemporaryDir out;
@@ -177,7 +177,7 @@ private slots:
 
         const auto view = graph::load_view_spec(ExportDialog::view_path_for(graphml).toStdString());
         QVERIFY(view.aggregate.scope == graph::AggregateScope::Project);
-        QCOMPARE(view.aggregate.unfolded, std::vector<int>{community});
+        QCOMPARE(view.aggregate.unfolded, std::vector<int>{community.value()});
         QCOMPARE(view.filter.hidden_entities, std::vector<EntityId>{hidden});
         QCOMPARE(view.layout.value("overlap", std::string()), std::string("scale"));
 

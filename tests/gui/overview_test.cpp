@@ -16,6 +16,7 @@
 #include <QTest>
 #include <cmath>
 #include <map>
+#include <type_traits>
 
 using namespace dossier;
 using namespace dossier::gui;
@@ -36,7 +37,7 @@ std::map<std::int64_t, QPointF> drawn_positions(const ExplorerState& state) {
 }
 
 // The drawn community with the most members.
-int largest_drawn_community(const ExplorerState& state) {
+CommunityIndex largest_drawn_community(const ExplorerState& state) {
     const auto& graph = *state.graph();
     int best = -1;
     for (std::size_t i = graph.entity_count(); i < graph.nodes.size(); ++i)
@@ -44,7 +45,8 @@ int largest_drawn_community(const ExplorerState& state) {
             (best < 0 ||
              graph.nodes[i].members > graph.nodes[static_cast<std::size_t>(best)].members))
             best = static_cast<int>(i);
-    return best < 0 ? -1 : graph.nodes[static_cast<std::size_t>(best)].community;
+    return best < 0 ? CommunityIndex::none()
+                    : graph.nodes[static_cast<std::size_t>(best)].community;
 }
 
 std::vector<EntityId> drawn_entities(const ExplorerState& state) {
@@ -55,6 +57,20 @@ std::vector<EntityId> drawn_entities(const ExplorerState& state) {
             out.push_back(graph.nodes[i].id);
     return out;
 }
+
+// A community is not a node index nor an entity id (explorer_graph.h): none of the overview's
+// steps takes one of those where it means a community.
+static_assert(!std::is_constructible_v<CommunityIndex, EntityId>);
+static_assert(!std::is_convertible_v<int, CommunityIndex>);
+static_assert(
+    !std::is_invocable_v<decltype(&ExplorerGraph::group_node), const ExplorerGraph&, int>);
+static_assert(
+    !std::is_invocable_v<decltype(&ExplorerGraph::group_node), const ExplorerGraph&, EntityId>);
+static_assert(!std::is_invocable_v<decltype(&group_id), int>);
+static_assert(!std::is_invocable_v<decltype(&place_members_around), ExplorerGraph&, int>);
+static_assert(!std::is_invocable_v<decltype(&ExplorerState::unfold), ExplorerState&, int>);
+static_assert(
+    std::is_invocable_v<decltype(&ExplorerState::unfold), ExplorerState&, CommunityIndex>);
 
 } // namespace
 
@@ -73,6 +89,43 @@ private slots:
         spec.links_per_entity = 4;
         spec.documents = 120;
         bench::write_synthetic_project(spec, large_.toStdString());
+    }
+
+    // Community numbers and node indices overlap (community 0 and the node at index 0 are
+    // different things): the overview goes from an entity to its community, and from a community
+    // to its node and members, never through the other number.
+    void a_community_and_the_node_of_the_same_number_are_kept_apart() {
+        ExplorerGraph graph;
+        const int community_of[] = {1, 1, 0, 0, 0}; // the entity at node 0 is in community 1
+        for (int i = 0; i < 5; ++i) {
+            ExplorerNode node;
+            node.id = EntityId{i + 1};
+            node.name = QStringLiteral("Entity %1").arg(i + 1);
+            node.community = CommunityIndex{community_of[i]};
+            node.position = QPointF(100.0 * i, 0);
+            graph.nodes.push_back(node);
+        }
+        graph.rebuild_index();
+        add_community_groups(graph);
+        QCOMPARE(graph.entity_count(), std::size_t{5});
+        const int node_of_0 = graph.group_node(CommunityIndex{0});
+        const int node_of_1 = graph.group_node(CommunityIndex{1});
+        QCOMPARE(node_of_0, 5);
+        QCOMPARE(node_of_1, 6);
+        QCOMPARE(graph.nodes[5].members, 3);
+        QCOMPARE(graph.nodes[6].members, 2);
+        // The entity at node 0 goes to its own community's node, not to community 0's.
+        QCOMPARE(graph.group_node(graph.nodes[0].community), node_of_1);
+        // A community's node has an id no entity has, and is found by it.
+        QVERIFY(!graph.nodes[5].id.valid() && graph.nodes[5].id == group_id(CommunityIndex{0}));
+        QCOMPARE(graph.find(group_id(CommunityIndex{0})), 5);
+        QCOMPARE(graph.find(EntityId{1}), 0);
+        QCOMPARE(graph.group_node(CommunityIndex::none()), -1);
+        QCOMPARE(graph.group_node(CommunityIndex{2}), -1);
+        // Unfolding community 0 moves its members (nodes 2, 3, 4), not node 0's community.
+        QCOMPARE(place_members_around(graph, CommunityIndex{0}), (std::vector<int>{2, 3, 4}));
+        QCOMPARE(graph.nodes[0].position, QPointF(0, 0));
+        QCOMPARE(graph.nodes[1].position, QPointF(100, 0));
     }
 
     void a_large_project_opens_on_its_communities() {
@@ -120,8 +173,8 @@ private slots:
         QVERIFY(open_and_wait(window, large_));
         auto& state = *window.state();
         window.graph_view()->fit_view();
-        const int community = largest_drawn_community(state);
-        QVERIFY(community >= 0);
+        const CommunityIndex community = largest_drawn_community(state);
+        QVERIFY(community.valid());
         const auto before = drawn_positions(state);
         const int group = state.graph()->group_node(community);
         const QPointF centre = state.graph()->nodes[static_cast<std::size_t>(group)].position;
@@ -168,7 +221,7 @@ private slots:
             TestWindow window(TestWindow::Hidden);
             QVERIFY(open_and_wait(window, large_));
             auto& state = *window.state();
-            const int community = largest_drawn_community(state);
+            const CommunityIndex community = largest_drawn_community(state);
             const int group = state.graph()->group_node(community);
             const QPointF centre = state.graph()->nodes[static_cast<std::size_t>(group)].position;
             const int members = state.graph()->nodes[static_cast<std::size_t>(group)].members;

@@ -1,6 +1,7 @@
 #include "dossier/extract/relation_patterns.h"
 
 #include "dossier/extract/relation_tokens.h"
+#include "dossier/model/index.h"
 
 #include <algorithm>
 
@@ -13,21 +14,25 @@ constexpr std::size_t kStepBudget = 4096;
 // A parenthesis inside a list ("Vietnam (SRV), ...") is skipped when it closes this soon.
 constexpr std::size_t kMaxParenthesisTokens = 8;
 
+// A mention's position in the sentence's mentions; tokens stay plain positions in the sentence's
+// tokens, so the two cannot be swapped (next_list_item returns one of each).
+using MentionIndex = Index<struct SentenceMentionTag, std::size_t>;
+
 struct Binding {
     std::string_view slot;
-    std::vector<std::size_t> mentions; // indices into the sentence's mentions
+    std::vector<MentionIndex> mentions;
 };
 
 class SentenceMatcher {
 public:
     SentenceMatcher(const std::vector<RelationToken>& tokens,
                     std::span<const SentenceMention> mentions)
-        : tokens_(tokens), mentions_(mentions), mention_at_(tokens.size(), kNone),
-          end_token_(mentions.size()) {
+        : tokens_(tokens), mentions_(mentions), mention_at_(tokens.size(), MentionIndex::none()),
+          end_token_(mentions.size(), 0) {
         // A mention fills a slot from the token it starts in to the first token past its end.
         std::size_t t = 0;
-        for (std::size_t m = 0; m < mentions.size(); ++m) {
-            const auto& span = mentions[m].span;
+        for (MentionIndex m{0}; m != end_token_.end_index(); m = m.next()) {
+            const auto& span = mention(m).span;
             while (t < tokens.size() && tokens[t].span.end <= span.start)
                 ++t;
             if (t == tokens.size())
@@ -37,7 +42,7 @@ public:
                 ++end;
             end_token_[m] = end;
             // Several mentions starting in one token: keep the longest.
-            if (mention_at_[t] == kNone || end > end_token_[mention_at_[t]])
+            if (!mention_at_[t].valid() || end > end_token_[mention_at_[t]])
                 mention_at_[t] = m;
         }
     }
@@ -48,7 +53,7 @@ public:
         const auto& first = pattern.front();
         for (std::size_t start = 0; start < tokens_.size(); ++start) {
             // Cheap rejection on the first element: most start tokens fail right there.
-            if (first.kind == PatternElement::Kind::Slot && mention_at_[start] == kNone)
+            if (first.kind == PatternElement::Kind::Slot && !mention_at_[start].valid())
                 continue;
             if (first.kind == PatternElement::Kind::Literal && !first.optional &&
                 std::find(first.words.begin(), first.words.end(), tokens_[start].norm) ==
@@ -62,10 +67,10 @@ public:
     }
 
 private:
-    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    const SentenceMention& mention(MentionIndex m) const { return mentions_[m.slot()]; }
 
-    bool slot_allows(const PatternElement& element, std::size_t m) const {
-        return std::find(element.types.begin(), element.types.end(), mentions_[m].type) !=
+    bool slot_allows(const PatternElement& element, MentionIndex m) const {
+        return std::find(element.types.begin(), element.types.end(), mention(m).type) !=
                element.types.end();
     }
 
@@ -74,15 +79,15 @@ private:
     }
 
     // After a list item: skips "(SRV)", then ",", "and"/"or", "the"; returns the next item's
-    // mention index and its token, or kNone.
-    std::pair<std::size_t, std::size_t> next_list_item(const PatternElement& element,
-                                                       std::size_t t) const {
+    // mention and its token, or no mention.
+    std::pair<MentionIndex, std::size_t> next_list_item(const PatternElement& element,
+                                                        std::size_t t) const {
         if (is(t, "(")) {
             std::size_t close = t + 1;
             while (close < tokens_.size() && close <= t + kMaxParenthesisTokens && !is(close, ")"))
                 ++close;
             if (!is(close, ")"))
-                return {kNone, t};
+                return {MentionIndex::none(), t};
             t = close + 1;
         }
         bool separated = false;
@@ -95,12 +100,12 @@ private:
             separated = true;
         }
         if (!separated)
-            return {kNone, t};
+            return {MentionIndex::none(), t};
         if (is(t, "the"))
             ++t;
-        if (t < tokens_.size() && mention_at_[t] != kNone && slot_allows(element, mention_at_[t]))
+        if (t < tokens_.size() && mention_at_[t].valid() && slot_allows(element, mention_at_[t]))
             return {mention_at_[t], t};
-        return {kNone, t};
+        return {MentionIndex::none(), t};
     }
 
     bool match(const std::vector<PatternElement>& pattern, std::size_t e, std::size_t t) {
@@ -128,8 +133,8 @@ private:
             for (std::size_t skip = 0; skip <= element.max_gap && t + skip <= tokens_.size();
                  ++skip) {
                 if (skip > 0 && slot_before) {
-                    const std::size_t skipped = mention_at_[t + skip - 1];
-                    if (skipped != kNone && slot_allows(*slot_before, skipped))
+                    const MentionIndex skipped = mention_at_[t + skip - 1];
+                    if (skipped.valid() && slot_allows(*slot_before, skipped))
                         return false;
                 }
                 if (match(pattern, e + 1, t + skip))
@@ -138,13 +143,13 @@ private:
             return false;
         }
         case PatternElement::Kind::Slot: {
-            if (t >= tokens_.size() || mention_at_[t] == kNone ||
+            if (t >= tokens_.size() || !mention_at_[t].valid() ||
                 !slot_allows(element, mention_at_[t]))
                 return false;
             Binding binding{element.slot, {mention_at_[t]}};
             std::size_t next = end_token_[mention_at_[t]];
             if (element.list) {
-                for (auto [m, at] = next_list_item(element, next); m != kNone;
+                for (auto [m, at] = next_list_item(element, next); m.valid();
                      std::tie(m, at) = next_list_item(element, next)) {
                     binding.mentions.push_back(m);
                     next = end_token_[m];
@@ -162,8 +167,8 @@ private:
 
     const std::vector<RelationToken>& tokens_;
     std::span<const SentenceMention> mentions_;
-    std::vector<std::size_t> mention_at_; // per token: the mention starting there, or kNone
-    std::vector<std::size_t> end_token_;  // per mention: first token after it
+    std::vector<MentionIndex> mention_at_; // per token: the mention starting there, or none
+    IndexedVector<MentionIndex, std::size_t> end_token_; // per mention: first token after it
     std::vector<Binding> bindings_;
     std::size_t steps_ = 0;
 };
@@ -228,18 +233,18 @@ RelationPatternMatcher::match(std::string_view text, Span sentence,
                     implicit_source ? nullptr : find_binding(bindings, rule.source);
                 if (!targets || (!implicit_source && !sources))
                     return;
-                auto emit = [&](EntityId source, Span source_span, std::size_t t) {
-                    const auto& target = mentions[t];
+                auto emit = [&](EntityId source, Span source_span, MentionIndex t) {
+                    const auto& target = mentions[t.slot()];
                     if (source == target.entity)
                         return;
                     matches.push_back({&rule, source, target.entity, source_span, target.span});
                 };
-                for (std::size_t t : targets->mentions) {
+                for (MentionIndex t : targets->mentions) {
                     if (implicit_source)
                         emit(origin->entity, origin->span, t);
                     else
-                        for (std::size_t s : sources->mentions)
-                            emit(mentions[s].entity, mentions[s].span, t);
+                        for (MentionIndex s : sources->mentions)
+                            emit(mentions[s.slot()].entity, mentions[s.slot()].span, t);
                 }
             });
         }

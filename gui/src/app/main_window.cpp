@@ -152,7 +152,7 @@ void MainWindow::connect_background_work() {
         progress_->setValue(percent);
     });
     // An unfolded community gets a layout of its own inside its disc (the rest stays put).
-    connect(&state_, &ExplorerState::unfolded, this, [this](int community) {
+    connect(&state_, &ExplorerState::unfolded, this, [this](CommunityIndex community) {
         if (auto_layout_)
             layout_->layout_community(community);
     });

@@ -69,10 +69,10 @@ render::Figure export_figure(const ExplorerState& state, const FigureOptions& op
                 QString::fromUtf8(type.data(), static_cast<qsizetype>(type.size())),
                 render::entity_type_color(palette, type)};
         } else {
-            categories[node.community] = {node.community < 0
-                                              ? QStringLiteral("none")
-                                              : QStringLiteral("community %1").arg(node.community),
-                                          render::community_color(palette, node.community)};
+            const int community = node.community.value(); // -1: none
+            categories[community] = {community < 0 ? QStringLiteral("none")
+                                                   : QStringLiteral("community %1").arg(community),
+                                     render::community_color(palette, community)};
         }
     }
     figure.color_legend_title =
@@ -200,8 +200,9 @@ QString write_export(const ExplorerState& state, const FigureOptions& options,
         const auto& shown = *state.graph();
         const auto placed = exporting::placed_at(
             data, view_options, [&](const std::string& id) -> std::optional<layout::Point> {
-                const int i = id.starts_with('c') ? shown.group_node(std::stoi(id.substr(1)))
-                                                  : shown.find(EntityId{std::stoll(id)});
+                const int i = id.starts_with('c')
+                                  ? shown.group_node(CommunityIndex{std::stoi(id.substr(1))})
+                                  : shown.find(EntityId{std::stoll(id)});
                 if (i < 0)
                     return std::nullopt;
                 const auto& at = shown.nodes[static_cast<std::size_t>(i)].position;
@@ -274,7 +275,8 @@ graph::ViewSpec view_spec(const ExplorerState& state, const FigureOptions& optio
             // The overview as drawn: the project's communities (community_groups.h), the ones
             // unfolded drawn as their entities, a community of one drawn as its entity.
             view.aggregate.scope = graph::AggregateScope::Project;
-            view.aggregate.unfolded = presentation.unfolded;
+            for (const CommunityIndex community : presentation.unfolded) // the file's numbers
+                view.aggregate.unfolded.push_back(community.value());
             view.aggregate.min_members = kSmallestFoldedCommunity;
             view.aggregate.label_members = kCommunityLabelMembers;
             view.aggregate.seed = kCommunitySeed;

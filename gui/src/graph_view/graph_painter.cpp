@@ -180,7 +180,7 @@ QColor GraphPainter::node_color(int i) const {
     const auto& node = graph_->nodes[static_cast<std::size_t>(i)];
     return style_.color_by == ColorBy::Type
                ? render::entity_type_color(palette_of(style_), to_string(node.type))
-               : render::community_color(palette_of(style_), node.community);
+               : render::community_color(palette_of(style_), node.community.value());
 }
 
 QRectF GraphPainter::visible_bounds() const {

@@ -10,7 +10,7 @@ namespace dossier::gui {
 
 void GraphView::add_community_actions(QMenu& menu, int node) {
     const auto& group = state_->graph()->nodes[static_cast<std::size_t>(node)];
-    const int community = group.community;
+    const CommunityIndex community = group.community;
     menu.addAction(tr("Unfold Community (%n entities)", nullptr, group.members), this,
                    [this, community] { state_->unfold(community); });
 }

@@ -78,7 +78,7 @@ void LayoutController::relayout() {
     submit(state_->visible().node_visible);
 }
 
-void LayoutController::layout_community(int community) {
+void LayoutController::layout_community(CommunityIndex community) {
     const auto graph = state_->graph();
     const int group = graph->group_node(community);
     if (running() || group < 0)

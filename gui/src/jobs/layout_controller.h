@@ -48,7 +48,7 @@ public slots:
     void relayout();
     // Lays out an unfolded community's members on their own (seeded, pins kept) and fits them
     // into the disc its node was laid out with, so nothing else moves (docs/GUI.md).
-    void layout_community(int community);
+    void layout_community(CommunityIndex community);
     void cancel();
 
 signals:

@@ -31,7 +31,7 @@ DetailsPanel::DetailsPanel(ExplorerState* state, ProjectReader* reader, QWidget*
     connect(state_, &ExplorerState::graph_changed, this, &DetailsPanel::refresh);
     connect(browser_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QLatin1String("unfold"))
-            state_->unfold(url.path().toInt());
+            state_->unfold(CommunityIndex{url.path().toInt()});
         else if (url.scheme() == QLatin1String("entity"))
             state_->select_one(EntityId{url.path().toLongLong()});
         else if (url.scheme() == QLatin1String("doc"))
@@ -83,7 +83,7 @@ QString DetailsPanel::render_community(int index) {
                 .arg(node.members)
                 .arg(esc(to_display_string(node.type)))
                 .arg(node.mentions)
-                .arg(node.community);
+                .arg(node.community.value());
     html += tr("<h3>Most central members</h3><ol>");
     for (std::size_t k = 0; k < members.size() && k < kMembersListed; ++k) {
         const auto& m = graph.nodes[static_cast<std::size_t>(members[k])];
@@ -123,7 +123,7 @@ QString DetailsPanel::render_entity(int index) {
                 .arg(node.degree)
                 .arg(node.betweenness, 0, 'f', 4)
                 .arg(node.pagerank, 0, 'f', 4)
-                .arg(node.community);
+                .arg(node.community.value());
 
     // Documents that mention it, from its mentions.
     QList<DocumentId> documents;

@@ -69,7 +69,7 @@ QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
             return sort ? QVariant(node.pagerank)
                         : QVariant(QString::number(node.pagerank, 'f', 4));
         case Community:
-            return node.community;
+            return node.community.value();
         default:
             return {};
         }

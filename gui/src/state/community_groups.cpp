@@ -21,15 +21,15 @@ MonthIndex earliest(MonthIndex a, MonthIndex b) {
 }
 
 // Members of each community, most central first (PageRank, then degree, then lower id).
-std::vector<std::vector<int>> members_by_community(const ExplorerGraph& graph) {
+IndexedVector<CommunityIndex, std::vector<int>> members_by_community(const ExplorerGraph& graph) {
     int communities = 0;
     for (std::size_t i = 0; i < graph.nodes.size(); ++i)
-        communities = std::max(communities, graph.nodes[i].community + 1);
-    std::vector<std::vector<int>> members(static_cast<std::size_t>(communities));
+        communities = std::max(communities, graph.nodes[i].community.value() + 1);
+    IndexedVector<CommunityIndex, std::vector<int>> members(static_cast<std::size_t>(communities),
+                                                            {});
     for (std::size_t i = 0; i < graph.nodes.size(); ++i)
-        if (graph.nodes[i].community >= 0)
-            members[static_cast<std::size_t>(graph.nodes[i].community)].push_back(
-                static_cast<int>(i));
+        if (graph.nodes[i].community.valid())
+            members[graph.nodes[i].community].push_back(static_cast<int>(i));
     for (auto& list : members)
         std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
             const auto& x = graph.nodes[static_cast<std::size_t>(a)];
@@ -43,7 +43,7 @@ std::vector<std::vector<int>> members_by_community(const ExplorerGraph& graph) {
     return members;
 }
 
-ExplorerNode community_node(const ExplorerGraph& graph, int community,
+ExplorerNode community_node(const ExplorerGraph& graph, CommunityIndex community,
                             const std::vector<int>& members, int label_members) {
     ExplorerNode node;
     node.id = group_id(community);
@@ -137,12 +137,11 @@ void add_community_groups(ExplorerGraph& graph, int label_members) {
     groups.first_node = graph.nodes.size();
     groups.first_edge = graph.edges.size();
     groups.node_of_community.assign(members.size(), -1);
-    for (std::size_t c = 0; c < members.size(); ++c) {
+    for (CommunityIndex c{0}; c != members.end_index(); c = c.next()) {
         if (members[c].size() < kSmallestFoldedCommunity)
             continue;
         groups.node_of_community[c] = static_cast<int>(graph.nodes.size());
-        graph.nodes.push_back(
-            community_node(graph, static_cast<int>(c), members[c], label_members));
+        graph.nodes.push_back(community_node(graph, c, members[c], label_members));
     }
     // Relation types in name order, so the dominant type's ties break the same way every time.
     std::vector<QString> type_names;
@@ -160,8 +159,8 @@ void add_community_groups(ExplorerGraph& graph, int label_members) {
     GroupEdges edges(graph, std::max<int>(1, static_cast<int>(type_names.size())));
     for (std::size_t e = 0; e < relations; ++e) {
         const ExplorerEdge relation = graph.edges[e]; // a copy: push_back may move the vector
-        const int cs = graph.nodes[static_cast<std::size_t>(relation.source)].community;
-        const int ct = graph.nodes[static_cast<std::size_t>(relation.target)].community;
+        const CommunityIndex cs = graph.nodes[static_cast<std::size_t>(relation.source)].community;
+        const CommunityIndex ct = graph.nodes[static_cast<std::size_t>(relation.target)].community;
         if (cs == ct)
             continue; // inside one community: drawn only when it is unfolded
         const int gs = graph.group_node(cs), gt = graph.group_node(ct);
@@ -187,7 +186,7 @@ double unfolded_radius(int members) {
     return kMemberSpacing * (std::sqrt(std::max(1, members) / std::numbers::pi) + 0.5);
 }
 
-std::vector<int> place_members_around(ExplorerGraph& graph, int community) {
+std::vector<int> place_members_around(ExplorerGraph& graph, CommunityIndex community) {
     const int group = graph.group_node(community);
     std::vector<int> moved;
     if (group < 0)

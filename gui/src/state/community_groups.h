@@ -40,6 +40,6 @@ inline constexpr double kMemberSpacing = 34; // layout points between unfolded m
 
 // Puts the members of `community` on a sunflower around its node, most connected in the centre
 // (pinned members stay where the analyst put them). Returns the node indices it moved.
-std::vector<int> place_members_around(ExplorerGraph& graph, int community);
+std::vector<int> place_members_around(ExplorerGraph& graph, CommunityIndex community);
 
 } // namespace dossier::gui

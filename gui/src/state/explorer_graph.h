@@ -4,6 +4,7 @@
 // project (project_snapshot.h) and then shared read-only between the panels.
 #include "dossier/model/entity_type.h"
 #include "dossier/model/ids.h"
+#include "dossier/model/index.h"
 
 #include <QPointF>
 #include <QString>
@@ -21,6 +22,10 @@ inline MonthIndex month_index(int year, int month) {
     return year <= 0 ? 0 : year * 12 + (month > 0 ? month - 1 : 0);
 }
 
+// A community's number (core's communities count from 0; none() for an entity in none). Its own
+// type, so neither a node index nor an entity id can be passed where a community is meant.
+using CommunityIndex = Index<struct CommunityTag>;
+
 struct ExplorerNode {
     EntityId id;
     QString name;
@@ -31,7 +36,7 @@ struct ExplorerNode {
     double degree = 0; // in the full graph (the filtered degree is computed per view)
     double betweenness = 0;
     double pagerank = 0;
-    int community = -1;
+    CommunityIndex community;
     QPointF position;                 // layout coordinates (points, y down)
     bool pinned = false;              // the analyst put it there: layouts leave it
     bool has_stored_position = false; // the position came from the project, not a placeholder
@@ -44,8 +49,8 @@ struct ExplorerNode {
 };
 
 // Community nodes and edges get ids below zero: the store's ids start at one.
-inline EntityId group_id(int community) {
-    return EntityId{-1 - community};
+inline EntityId group_id(CommunityIndex community) {
+    return EntityId{-1 - community.value()};
 }
 inline RelationId group_edge_id(int index) {
     return RelationId{-1 - index};
@@ -68,9 +73,9 @@ struct ExplorerEdge {
 // with one end folded is drawn to that end's community node: VisibleGraph::drawn_as.)
 struct CommunityGroups {
     bool built = false;
-    std::size_t first_node = 0;         // nodes[first_node..] are communities
-    std::size_t first_edge = 0;         // edges[first_edge..] join communities
-    std::vector<int> node_of_community; // community -> its node; -1 for a community of one
+    std::size_t first_node = 0;                           // nodes[first_node..] are communities
+    std::size_t first_edge = 0;                           // edges[first_edge..] join communities
+    IndexedVector<CommunityIndex, int> node_of_community; // its node; -1 for a community of one
     // Per relation (edge index below first_edge): the community edge drawn for it while both
     // its ends are folded; -1 when its ends are in one community (or a community of one).
     std::vector<int> between;
@@ -86,10 +91,9 @@ struct ExplorerGraph {
     // without the community overview's nodes and edges after them.
     std::size_t entity_count() const { return groups.built ? groups.first_node : nodes.size(); }
     std::size_t relation_count() const { return groups.built ? groups.first_edge : edges.size(); }
-    int group_node(int community) const {
-        return groups.built && community >= 0 &&
-                       static_cast<std::size_t>(community) < groups.node_of_community.size()
-                   ? groups.node_of_community[static_cast<std::size_t>(community)]
+    int group_node(CommunityIndex community) const {
+        return groups.built && groups.node_of_community.contains(community)
+                   ? groups.node_of_community[community]
                    : -1;
     }
 

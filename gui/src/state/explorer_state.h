@@ -70,8 +70,8 @@ public:
     void reset_presentation();
     void show_everything();
     void show_communities();
-    void unfold(int community);
-    void fold(int community);
+    void unfold(CommunityIndex community);
+    void fold(CommunityIndex community);
     // Focus on one entity: it and its neighbours (through what the filter shows).
     void focus_on(EntityId entity);
     // Adds a node's neighbours (optionally only of some types) to the focus; from another mode
@@ -86,9 +86,10 @@ public:
 
 signals:
     void presentation_changed(); // after filter_changed for the same step
-    void unfolded(int community); // a community was unfolded by unfold() (not by Back/Forward)
-    void graph_changed();        // a new graph (positions, entities) was loaded
-    void filter_changed();       // the visible set changed
+    // A community was unfolded by unfold() (not by Back/Forward).
+    void unfolded(CommunityIndex community);
+    void graph_changed();  // a new graph (positions, entities) was loaded
+    void filter_changed(); // the visible set changed
     void selection_changed();
     void positions_changed(); // nodes moved in place (move_node); ids and indices unchanged
 

@@ -79,7 +79,7 @@ void ExplorerState::show_communities() {
     set_presentation(next);
 }
 
-void ExplorerState::unfold(int community) {
+void ExplorerState::unfold(CommunityIndex community) {
     if (graph_->group_node(community) < 0)
         return;
     Presentation next = presentation_;
@@ -93,7 +93,7 @@ void ExplorerState::unfold(int community) {
     emit unfolded(community);
 }
 
-void ExplorerState::fold(int community) {
+void ExplorerState::fold(CommunityIndex community) {
     Presentation next = presentation_;
     erase_sorted(next.unfolded, community);
     set_presentation(next);

@@ -45,12 +45,12 @@ void recount(const ExplorerGraph& graph, VisibleGraph& visible) {
 void fold(const ExplorerGraph& graph, const Presentation& p, const std::vector<char>& alive,
           VisibleGraph& visible) {
     const auto& groups = graph.groups;
-    std::vector<char> folded(groups.node_of_community.size(), 0);
-    for (std::size_t c = 0; c < folded.size(); ++c)
-        folded[c] = groups.node_of_community[c] >= 0 && !p.is_unfolded(static_cast<int>(c));
+    IndexedVector<CommunityIndex, char> folded(groups.node_of_community.size(), 0);
+    for (CommunityIndex c{0}; c != folded.end_index(); c = c.next())
+        folded[c] = groups.node_of_community[c] >= 0 && !p.is_unfolded(c);
     auto is_folded = [&](int node) {
-        const int c = graph.nodes[static_cast<std::size_t>(node)].community;
-        return c >= 0 && folded[static_cast<std::size_t>(c)];
+        const CommunityIndex c = graph.nodes[static_cast<std::size_t>(node)].community;
+        return c.valid() && folded[c];
     };
     visible.drawn_as.resize(graph.nodes.size());
     for (std::size_t i = 0; i < graph.nodes.size(); ++i)
@@ -60,8 +60,7 @@ void fold(const ExplorerGraph& graph, const Presentation& p, const std::vector<c
         visible.node_visible[i] = alive[i] && !folded_here;
         if (!folded_here)
             continue;
-        const int group =
-            groups.node_of_community[static_cast<std::size_t>(graph.nodes[i].community)];
+        const int group = groups.node_of_community[graph.nodes[i].community];
         visible.drawn_as[i] = group;
         if (alive[i])
             visible.node_visible[static_cast<std::size_t>(group)] = 1;
@@ -84,7 +83,7 @@ void fold(const ExplorerGraph& graph, const Presentation& p, const std::vector<c
 
 } // namespace
 
-bool Presentation::is_unfolded(int community) const {
+bool Presentation::is_unfolded(CommunityIndex community) const {
     return sorted_contains(unfolded, community);
 }
 bool Presentation::in_focus(EntityId entity) const {

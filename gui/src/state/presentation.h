@@ -14,12 +14,12 @@ enum class ShowMode { Everything, Communities, Focus };
 
 struct Presentation {
     ShowMode mode = ShowMode::Everything;
-    std::vector<int> unfolded;    // Communities: communities drawn as their members (sorted)
-    std::vector<EntityId> focus;  // Focus: the entities drawn (sorted)
-    std::vector<EntityId> hidden; // any mode: entities the analyst hid (sorted)
+    std::vector<CommunityIndex> unfolded; // Communities: drawn as their members (sorted)
+    std::vector<EntityId> focus;          // Focus: the entities drawn (sorted)
+    std::vector<EntityId> hidden;         // any mode: entities the analyst hid (sorted)
 
     bool operator==(const Presentation&) const = default;
-    bool is_unfolded(int community) const;
+    bool is_unfolded(CommunityIndex community) const;
     bool in_focus(EntityId entity) const;
     bool is_hidden(EntityId entity) const;
 };

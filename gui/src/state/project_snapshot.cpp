@@ -79,7 +79,7 @@ bool add_metrics(ExplorerGraph& graph, QStringList& notes, const std::vector<gra
             if (v < metrics.pagerank.size())
                 node.pagerank = metrics.pagerank[v];
             if (v < metrics.community.size())
-                node.community = metrics.community[v];
+                node.community = CommunityIndex{metrics.community[v]};
         }
         if (metrics.betweenness_sampled)
             notes << QStringLiteral("betweenness estimated from %1 sampled sources")
@@ -100,7 +100,7 @@ bool add_project_communities(ExplorerGraph& graph, QStringList& notes, const Can
         if (communities.cancelled)
             return false;
         for (std::size_t v = 0; v < communities.vertex_community.size(); ++v) {
-            graph.nodes[v].community = communities.vertex_community[v];
+            graph.nodes[v].community = CommunityIndex{communities.vertex_community[v]};
             graph.nodes[v].pagerank = communities.vertex_pagerank[v];
         }
     } catch (const std::exception& e) {
