@@ -21,8 +21,8 @@ QString esc(const QString& s) {
 } // namespace
 
 PathPanel::PathPanel(ExplorerState* state, ProjectReader* reader, EntityNamesModel* names,
-                     QWidget* parent)
-    : QWidget(parent), state_(state), reader_(reader), from_(new EntityPicker(this)),
+                     ScanEvidence* scans, QWidget* parent)
+    : QWidget(parent), state_(state), reader_(reader), scans_(scans), from_(new EntityPicker(this)),
       to_(new EntityPicker(this)), mode_(new QComboBox(this)),
       find_button_(new QPushButton(tr("Find Paths"), this)), browser_(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("pathPanel"));
@@ -124,7 +124,7 @@ void PathPanel::show_paths(EntityId from, EntityId to, graph::PathMode mode) {
                 html += QStringLiteral("<li>%1 <small>(weight %2)</small>")
                             .arg(esc(edge.type))
                             .arg(edge.weight);
-                html += relation_evidence_html(*reader_, edge.id, kQuotesPerRelation);
+                html += relation_evidence_html(*reader_, edge.id, kQuotesPerRelation, scans_);
                 html += QStringLiteral("</li>");
             }
             html += QStringLiteral("</ul>");
