@@ -16,6 +16,7 @@
 
 namespace dossier::gui {
 namespace {
+// Pages kept decoded: four grey US-letter pages at 300 dpi are 34 MB.
 constexpr std::size_t kPagesKept = 4;
 
 QString qs(const std::string& s) {
@@ -148,14 +149,20 @@ void ScanEvidence::close() {
 QImage ScanEvidence::page_image(const Document& document, const OcrPage& page,
                                 QString& unavailable) {
     const auto key = std::make_pair(document.source_path, page.page);
-    if (const auto it = pages_.find(key); it != pages_.end())
-        return it->second;
+    if (const auto it = pages_.find(key); it != pages_.end()) {
+        it->second.last_used = ++uses_;
+        return it->second.image;
+    }
     QImage image = load_page(document, page, unavailable);
     if (image.isNull())
         return {};
     if (pages_.size() >= kPagesKept)
-        pages_.clear();
-    return pages_[key] = std::move(image);
+        pages_.erase(
+            std::min_element(pages_.begin(), pages_.end(), [](const auto& a, const auto& b) {
+                return a.second.last_used < b.second.last_used;
+            }));
+    pages_[key] = {image, ++uses_};
+    return image;
 }
 
 std::vector<ScanLine> ScanEvidence::lines(RelationId relation, std::size_t limit) {

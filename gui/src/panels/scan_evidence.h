@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QString>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -67,7 +68,14 @@ private:
 
     std::optional<store::Project> project_;
     float low_below_ = kLowOcrConfidence;
-    std::map<std::pair<std::string, int>, QImage> pages_; // decoded or rendered pages, a few kept
+    struct KeptPage {
+        QImage image;
+        std::uint64_t last_used = 0;
+    };
+    // Decoded or rendered pages, a few kept; the least recently used goes first, so quotes that
+    // alternate between a few pages (a PDF page costs a quarter of a second) read each once.
+    std::map<std::pair<std::string, int>, KeptPage> pages_;
+    std::uint64_t uses_ = 0;
 };
 
 // "Scan, p. N:" and the crop as an <img> (a PNG data URL, sized to show at most

@@ -98,13 +98,13 @@ void PathPanel::show_paths(EntityId from, EntityId to, graph::PathMode mode) {
     }
     QString html;
     if (mode == graph::PathMode::Hops)
-        html += (paths_.size() == 1 ? tr("<p>The shortest path between %2 and %3 has %1 "
-                                         "hop(s).</p>")
-                                    : tr("<p>%4 shortest paths of %1 hop(s) between %2 and "
-                                         "%3.</p>"))
-                    .arg(paths_.front().hops.size())
-                    .arg(name(a), name(b))
-                    .arg(paths_.size());
+        html += paths_.size() == 1 ? tr("<p>The shortest path between %2 and %3 has %1 hop(s).</p>")
+                                         .arg(paths_.front().hops.size())
+                                         .arg(name(a), name(b))
+                                   : tr("<p>%4 shortest paths of %1 hop(s) between %2 and %3.</p>")
+                                         .arg(paths_.front().hops.size())
+                                         .arg(name(a), name(b))
+                                         .arg(paths_.size());
     else
         html += tr("<p>The path of strongest links between %1 and %2 (cost %3: the sum of "
                    "1 / weight).</p>")

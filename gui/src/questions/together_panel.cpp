@@ -76,10 +76,11 @@ int TogetherPanel::find(EntityId a, EntityId b) {
         browser_->setHtml(tr("<p>No sentence mentions both %1 and %2.</p>").arg(name_a, name_b));
         return 0;
     }
-    QString html = (found.size() == 1 ? tr("<p>One sentence mentions both %1 and %2.</p>")
-                                      : tr("<p>%3 sentences mention both %1 and %2.</p>"))
-                       .arg(name_a, name_b)
-                       .arg(found.size());
+    QString html = found.size() == 1
+                       ? tr("<p>One sentence mentions both %1 and %2.</p>").arg(name_a, name_b)
+                       : tr("<p>%3 sentences mention both %1 and %2.</p>")
+                             .arg(name_a, name_b)
+                             .arg(found.size());
     const auto scans = scanned_lines(found);
     DocumentId current;
     for (const auto& m : found) {
