@@ -42,8 +42,10 @@ CurationUi::CurationUi(MainWindow* window)
     : QObject(window), window_(window),
       controller_(new CurationController(window->undo_stack(), this)),
       log_(new CorrectionsLogPanel(window)),
-      paths_(new PathPanel(window->state(), &reader_, window->entity_names(), window)),
-      together_(new TogetherPanel(window->state(), window->entity_names(), window)),
+      paths_(new PathPanel(window->state(), &reader_, window->entity_names(),
+                           window->details_panel()->scans(), window)),
+      together_(new TogetherPanel(window->state(), window->entity_names(),
+                                  window->details_panel()->scans(), window)),
       timeline_(new EntityTimelinePanel(window->state(), window)) {
     setObjectName(QStringLiteral("curationUi"));
     connect(window_, &MainWindow::project_loaded, this, &CurationUi::on_project_loaded);

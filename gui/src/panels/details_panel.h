@@ -26,6 +26,8 @@ public:
     // Evidence read from scans shows its cropped lines, from this project (read-only; throws
     // store::StoreError when it cannot be opened).
     void open_scans(const std::filesystem::path& project) { scans_.open(project); }
+    // The window's scanned lines, shared with the other panels that quote evidence.
+    ScanEvidence* scans() { return &scans_; }
     // The plain text shown now (for tests and copy).
     QString plain_text() const;
 

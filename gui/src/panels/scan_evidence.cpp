@@ -1,6 +1,7 @@
 #include "panels/scan_evidence.h"
 
 #include "dossier/importers/image_decoding.h"
+#include "dossier/importers/pdf_page_image.h"
 #include "dossier/ingest/content_hash.h"
 #include "dossier/store/document_store.h"
 #include "dossier/store/ocr_store.h"
@@ -15,6 +16,7 @@
 
 namespace dossier::gui {
 namespace {
+// Pages kept decoded: four grey US-letter pages at 300 dpi are 34 MB.
 constexpr std::size_t kPagesKept = 4;
 
 QString qs(const std::string& s) {
@@ -40,6 +42,50 @@ QImage to_qimage(const importers::GrayImage& gray) {
         std::copy_n(gray.pixels.data() + static_cast<std::size_t>(y) * gray.width, gray.width,
                     image.scanLine(y));
     return image;
+}
+
+// The page as OCR read it: decoded again from the image file, or rendered again from the PDF as
+// the importer rendered it, once the file is the one imported and the page has the size OCR saw.
+QImage load_page(const Document& document, const OcrPage& page, QString& unavailable) {
+    const bool pdf = document.format == "pdf";
+    if (!pdf && document.format != "image") {
+        unavailable = tr("scan not available: the explorer crops lines of image files and PDFs "
+                         "only (this page came from a %1 file)")
+                          .arg(qs(document.format));
+        return {};
+    }
+    const auto bytes = read_file(document.source_path);
+    if (!bytes) {
+        unavailable = tr("scan not available: %1 is gone").arg(qs(document.source_path));
+        return {};
+    }
+    if (ingest::sha256_hex(*bytes) != document.sha256) {
+        unavailable = tr("scan not available: %1 changed since it was imported")
+                          .arg(qs(document.source_path));
+        return {};
+    }
+    const auto index = static_cast<std::size_t>(page.page - 1);
+    const auto read = pdf ? importers::render_pdf_page(*bytes, index)
+                          : importers::decode_image_page(*bytes, index);
+    if (!read.error.empty()) {
+        unavailable = tr("scan not available: %1").arg(qs(read.error));
+        return {};
+    }
+    if (read.image.pixels.empty()) {
+        unavailable = tr("scan not available: page %1 is blank").arg(page.page);
+        return {};
+    }
+    if (read.image.width != page.width || read.image.height != page.height) {
+        unavailable = tr("scan not available: page %1 comes out at %2 x %3 pixels, OCR read it "
+                         "at %4 x %5")
+                          .arg(page.page)
+                          .arg(read.image.width)
+                          .arg(read.image.height)
+                          .arg(page.width)
+                          .arg(page.height);
+        return {};
+    }
+    return to_qimage(read.image);
 }
 
 bool overlaps(const OcrWord& word, Span span) {
@@ -100,50 +146,48 @@ void ScanEvidence::close() {
     pages_.clear();
 }
 
-QImage ScanEvidence::page_image(const Document& document, int page, QString& unavailable) {
-    const auto key = std::make_pair(document.source_path, page);
-    if (const auto it = pages_.find(key); it != pages_.end())
-        return it->second;
-    if (document.format != "image") {
-        unavailable = tr("scan not available: the explorer crops lines of image files only "
-                         "(this page came from a %1 file)")
-                          .arg(qs(document.format));
-        return {};
+QImage ScanEvidence::page_image(const Document& document, const OcrPage& page,
+                                QString& unavailable) {
+    const auto key = std::make_pair(document.source_path, page.page);
+    if (const auto it = pages_.find(key); it != pages_.end()) {
+        it->second.last_used = ++uses_;
+        return it->second.image;
     }
-    const auto bytes = read_file(document.source_path);
-    if (!bytes) {
-        unavailable = tr("scan not available: %1 is gone").arg(qs(document.source_path));
+    QImage image = load_page(document, page, unavailable);
+    if (image.isNull())
         return {};
-    }
-    if (ingest::sha256_hex(*bytes) != document.sha256) {
-        unavailable = tr("scan not available: %1 changed since it was imported")
-                          .arg(qs(document.source_path));
-        return {};
-    }
-    const auto decoded = importers::decode_image_page(*bytes, static_cast<std::size_t>(page - 1));
-    if (!decoded.error.empty()) {
-        unavailable = tr("scan not available: %1").arg(qs(decoded.error));
-        return {};
-    }
     if (pages_.size() >= kPagesKept)
-        pages_.clear();
-    return pages_[key] = to_qimage(decoded.image);
+        pages_.erase(
+            std::min_element(pages_.begin(), pages_.end(), [](const auto& a, const auto& b) {
+                return a.second.last_used < b.second.last_used;
+            }));
+    pages_[key] = {image, ++uses_};
+    return image;
 }
 
 std::vector<ScanLine> ScanEvidence::lines(RelationId relation, std::size_t limit) {
-    std::vector<ScanLine> out;
     if (!project_)
-        return out;
+        return {};
     const auto row = store::RelationStore(*project_).get(relation);
     if (!row)
+        return {};
+    std::vector<SentenceRef> sentences;
+    for (const auto& ev : row->relation.evidence) {
+        if (sentences.size() >= limit)
+            break;
+        sentences.push_back({ev.document, ev.sentence});
+    }
+    return lines(sentences);
+}
+
+std::vector<ScanLine> ScanEvidence::lines(const std::vector<SentenceRef>& sentences) {
+    std::vector<ScanLine> out;
+    if (!project_)
         return out;
     store::OcrStore ocr(*project_);
     const auto with_ocr = ocr.documents_with_ocr();
     std::map<std::int64_t, std::optional<Document>> documents;
-    std::size_t seen = 0;
-    for (const auto& ev : row->relation.evidence) {
-        if (seen++ >= limit)
-            break;
+    for (const auto& ev : sentences) {
         if (!with_ocr.contains(ev.document.value))
             continue;
         const auto where = ocr.locate(ev.document, ev.sentence);
@@ -170,7 +214,7 @@ std::vector<ScanLine> ScanEvidence::lines(RelationId relation, std::size_t limit
         line.region = scan_crop_region(where->line_box, where->dpi, page->width, page->height);
         line.text_html =
             marked_text(doc.text, ev.sentence, page->words, low_below_, line.low_confidence_words);
-        const QImage image = page_image(doc, where->page, line.unavailable);
+        const QImage image = page_image(doc, *page, line.unavailable);
         if (!image.isNull()) {
             line.crop =
                 image.copy(line.region.left, line.region.top, line.region.right - line.region.left,

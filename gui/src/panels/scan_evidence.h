@@ -2,13 +2,15 @@
 // Evidence read from scanned pages: for each sentence of a relation that OCR read, the cropped
 // line(s) of its page image beside the OCR text, with the words Tesseract was unsure of marked,
 // so the analyst can check a name against the original. The project keeps no page images
-// (docs/OCR.md, "What is kept"): the page is decoded again from the source file.
+// (docs/OCR.md, "What is kept"): the page is decoded again from the source image, or a PDF page
+// rendered again as the importer rendered it for OCR, once the file's hash matches the import.
 #include "dossier/model/document.h"
 #include "dossier/store/project.h"
 
 #include <QImage>
 #include <QString>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -38,6 +40,14 @@ struct ScanLine {
 // little to show the neighbouring lines), kept inside the page.
 PixelBox scan_crop_region(const PixelBox& line_box, int dpi, int page_width, int page_height);
 
+// A sentence of a document: where an evidence quote or a co-mention was read.
+struct SentenceRef {
+    DocumentId document;
+    Span sentence;
+};
+
+// One per window, shared by the panels that quote evidence (Details, Paths, Together), so a page
+// decoded or rendered for one is not decoded again for the next.
 class ScanEvidence {
 public:
     // Read-only; throws store::StoreError when the project cannot be opened.
@@ -50,13 +60,22 @@ public:
     // The scanned lines of the first `limit` evidence sentences of `relation`, for those read by
     // OCR (empty when none was).
     std::vector<ScanLine> lines(RelationId relation, std::size_t limit);
+    // The scanned lines of those of `sentences` read by OCR, in their order.
+    std::vector<ScanLine> lines(const std::vector<SentenceRef>& sentences);
 
 private:
-    QImage page_image(const Document& document, int page, QString& unavailable);
+    QImage page_image(const Document& document, const OcrPage& page, QString& unavailable);
 
     std::optional<store::Project> project_;
     float low_below_ = kLowOcrConfidence;
-    std::map<std::pair<std::string, int>, QImage> pages_; // decoded pages, a few kept
+    struct KeptPage {
+        QImage image;
+        std::uint64_t last_used = 0;
+    };
+    // Decoded or rendered pages, a few kept; the least recently used goes first, so quotes that
+    // alternate between a few pages (a PDF page costs a quarter of a second) read each once.
+    std::map<std::pair<std::string, int>, KeptPage> pages_;
+    std::uint64_t uses_ = 0;
 };
 
 // "Scan, p. N:" and the crop as an <img> (a PNG data URL, sized to show at most

@@ -21,8 +21,8 @@ QString esc(const QString& s) {
 } // namespace
 
 PathPanel::PathPanel(ExplorerState* state, ProjectReader* reader, EntityNamesModel* names,
-                     QWidget* parent)
-    : QWidget(parent), state_(state), reader_(reader), from_(new EntityPicker(this)),
+                     ScanEvidence* scans, QWidget* parent)
+    : QWidget(parent), state_(state), reader_(reader), scans_(scans), from_(new EntityPicker(this)),
       to_(new EntityPicker(this)), mode_(new QComboBox(this)),
       find_button_(new QPushButton(tr("Find Paths"), this)), browser_(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("pathPanel"));
@@ -98,13 +98,13 @@ void PathPanel::show_paths(EntityId from, EntityId to, graph::PathMode mode) {
     }
     QString html;
     if (mode == graph::PathMode::Hops)
-        html += (paths_.size() == 1 ? tr("<p>The shortest path between %2 and %3 has %1 "
-                                         "hop(s).</p>")
-                                    : tr("<p>%4 shortest paths of %1 hop(s) between %2 and "
-                                         "%3.</p>"))
-                    .arg(paths_.front().hops.size())
-                    .arg(name(a), name(b))
-                    .arg(paths_.size());
+        html += paths_.size() == 1 ? tr("<p>The shortest path between %2 and %3 has %1 hop(s).</p>")
+                                         .arg(paths_.front().hops.size())
+                                         .arg(name(a), name(b))
+                                   : tr("<p>%4 shortest paths of %1 hop(s) between %2 and %3.</p>")
+                                         .arg(paths_.front().hops.size())
+                                         .arg(name(a), name(b))
+                                         .arg(paths_.size());
     else
         html += tr("<p>The path of strongest links between %1 and %2 (cost %3: the sum of "
                    "1 / weight).</p>")
@@ -124,7 +124,7 @@ void PathPanel::show_paths(EntityId from, EntityId to, graph::PathMode mode) {
                 html += QStringLiteral("<li>%1 <small>(weight %2)</small>")
                             .arg(esc(edge.type))
                             .arg(edge.weight);
-                html += relation_evidence_html(*reader_, edge.id, kQuotesPerRelation);
+                html += relation_evidence_html(*reader_, edge.id, kQuotesPerRelation, scans_);
                 html += QStringLiteral("</li>");
             }
             html += QStringLiteral("</ul>");

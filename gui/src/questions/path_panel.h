@@ -2,7 +2,8 @@
 // The Paths dock: "who links these two?". The shortest paths between two chosen entities over
 // what the graph shows, by hops or by weight, listed hop by hop, each hop with the relations
 // behind it and their evidence sentences (document, date, page); the paths are emphasised on
-// the graph.
+// the graph. Sentences read by OCR show their scanned line, as in the Details panel.
+#include "panels/scan_evidence.h"
 #include "questions/graph_questions.h"
 #include "state/explorer_state.h"
 #include "state/project_reader.h"
@@ -21,9 +22,10 @@ class EntityNamesModel;
 class PathPanel : public QWidget {
     Q_OBJECT
 public:
-    // The pickers offer `names` (the window's list of the graph's entities).
+    // The pickers offer `names` (the window's list of the graph's entities); `scans` (may be
+    // null) crops the scanned lines of sentences read by OCR.
     PathPanel(ExplorerState* state, ProjectReader* reader, EntityNamesModel* names,
-              QWidget* parent = nullptr);
+              ScanEvidence* scans, QWidget* parent = nullptr);
 
     EntityPicker* from_picker() const { return from_; }
     EntityPicker* to_picker() const { return to_; }
@@ -45,6 +47,7 @@ private:
 
     ExplorerState* state_;
     ProjectReader* reader_;
+    ScanEvidence* scans_;
     EntityPicker* from_;
     EntityPicker* to_;
     QComboBox* mode_;

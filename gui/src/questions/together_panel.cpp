@@ -1,7 +1,6 @@
 #include "questions/together_panel.h"
 
 #include "curation/curation_dialogs.h"
-#include "dossier/graph/together.h"
 #include "dossier/store/project.h"
 
 #include <QFormLayout>
@@ -9,6 +8,7 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace dossier::gui {
 namespace {
@@ -18,10 +18,13 @@ QString qs(const std::string& s) {
 QString esc(const QString& s) {
     return s.toHtmlEscaped();
 }
+// Sentences that show their scanned line: each may need a page decoded or rendered (docs/GUI.md).
+constexpr std::size_t kScannedSentencesShown = 10;
 } // namespace
 
-TogetherPanel::TogetherPanel(ExplorerState* state, EntityNamesModel* names, QWidget* parent)
-    : QWidget(parent), state_(state), first_(new EntityPicker(this)),
+TogetherPanel::TogetherPanel(ExplorerState* state, EntityNamesModel* names, ScanEvidence* scans,
+                             QWidget* parent)
+    : QWidget(parent), state_(state), scans_(scans), first_(new EntityPicker(this)),
       second_(new EntityPicker(this)), find_button_(new QPushButton(tr("Find"), this)),
       browser_(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("togetherPanel"));
@@ -73,10 +76,12 @@ int TogetherPanel::find(EntityId a, EntityId b) {
         browser_->setHtml(tr("<p>No sentence mentions both %1 and %2.</p>").arg(name_a, name_b));
         return 0;
     }
-    QString html = (found.size() == 1 ? tr("<p>One sentence mentions both %1 and %2.</p>")
-                                      : tr("<p>%3 sentences mention both %1 and %2.</p>"))
-                       .arg(name_a, name_b)
-                       .arg(found.size());
+    QString html = found.size() == 1
+                       ? tr("<p>One sentence mentions both %1 and %2.</p>").arg(name_a, name_b)
+                       : tr("<p>%3 sentences mention both %1 and %2.</p>")
+                             .arg(name_a, name_b)
+                             .arg(found.size());
+    const auto scans = scanned_lines(found);
     DocumentId current;
     for (const auto& m : found) {
         if (m.document != current) {
@@ -93,11 +98,30 @@ int TogetherPanel::find(EntityId a, EntityId b) {
         QString where;
         if (m.page > 0)
             where = tr(" <small>p. %1</small>").arg(m.page);
-        html += QStringLiteral("<li>“%1”%2</li>").arg(esc(qs(m.text).simplified()), where);
+        const auto scan = std::find_if(scans.begin(), scans.end(), [&](const ScanLine& line) {
+            return line.document == m.document && line.sentence == m.text;
+        });
+        const bool scanned = scan != scans.end();
+        html += QStringLiteral("<li>“%1”%2%3</li>")
+                    .arg(scanned ? scan->text_html : esc(qs(m.text).simplified()), where,
+                         scanned ? scan_line_html(*scan) : QString());
     }
     html += QStringLiteral("</ul>");
     browser_->setHtml(html);
     return static_cast<int>(found.size());
+}
+
+std::vector<ScanLine> TogetherPanel::scanned_lines(const std::vector<graph::CoMention>& found) {
+    if (scans_ == nullptr || !scans_->is_open())
+        return {};
+    std::vector<SentenceRef> sentences;
+    for (std::size_t i = 0; i < std::min(found.size(), kScannedSentencesShown); ++i)
+        sentences.push_back({found[i].document, found[i].sentence});
+    try {
+        return scans_->lines(sentences);
+    } catch (const std::exception&) {
+        return {}; // the sentences are listed without their scans
+    }
 }
 
 } // namespace dossier::gui

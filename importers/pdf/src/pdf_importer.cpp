@@ -2,10 +2,12 @@
 
 #include "dossier/importers/ocr_document.h"
 #include "dossier/importers/page_ocr.h"
+#include "dossier/importers/pdf_page_image.h"
 #include "dossier/importers/text_layer_quality.h"
 #include "dossier/model/text_utf8.h"
 #include "pdf_page_render.h"
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <poppler-document.h>
@@ -23,6 +25,29 @@ bool has_visible_text(std::string_view text) {
         if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f')
             return true;
     return false;
+}
+
+std::unique_ptr<poppler::document> open_pdf(std::string_view bytes) {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+        throw ImportError("PDF too large for the reader");
+    // Poppler rebuilds a damaged cross-reference table and would silently return the pages that
+    // survived; a historian must know the copy is incomplete, so a missing end marker is
+    // refused.
+    const auto tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
+    if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos &&
+        tail.find("%%EOF") == std::string_view::npos)
+        throw ImportError("truncated PDF (the end of the file is missing)");
+    std::unique_ptr<poppler::document> pdf(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!pdf) {
+        // Poppler returns null for a password-protected file too; tell the two apart.
+        if (bytes.find("/Encrypt") != std::string_view::npos)
+            throw ImportError("encrypted PDF (a password is needed to read it)");
+        throw ImportError("corrupt PDF");
+    }
+    if (pdf->is_locked())
+        throw ImportError("encrypted PDF (a password is needed to read it)");
+    return pdf;
 }
 
 class PdfImporter final : public Importer {
@@ -93,29 +118,6 @@ public:
     }
 
 private:
-    static std::unique_ptr<poppler::document> open_pdf(std::string_view bytes) {
-        if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-            throw ImportError("PDF too large for the reader");
-        // Poppler rebuilds a damaged cross-reference table and would silently return the pages that
-        // survived; a historian must know the copy is incomplete, so a missing end marker is
-        // refused.
-        const auto tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
-        if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos &&
-            tail.find("%%EOF") == std::string_view::npos)
-            throw ImportError("truncated PDF (the end of the file is missing)");
-        std::unique_ptr<poppler::document> pdf(
-            poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-        if (!pdf) {
-            // Poppler returns null for a password-protected file too; tell the two apart.
-            if (bytes.find("/Encrypt") != std::string_view::npos)
-                throw ImportError("encrypted PDF (a password is needed to read it)");
-            throw ImportError("corrupt PDF");
-        }
-        if (pdf->is_locked())
-            throw ImportError("encrypted PDF (a password is needed to read it)");
-        return pdf;
-    }
-
     static std::string text_layer(poppler::document& pdf, int index) {
         std::unique_ptr<poppler::page> page(pdf.create_page(index));
         if (!page)
@@ -132,6 +134,23 @@ private:
 
 std::unique_ptr<Importer> make_pdf_importer() {
     return std::make_unique<PdfImporter>();
+}
+
+PageToRead render_pdf_page(std::string_view bytes, std::size_t index) {
+    poppler::set_debug_error_function(&ignore_poppler_message, nullptr);
+    PageToRead out;
+    out.page = static_cast<int>(index) + 1;
+    try {
+        const auto pdf = open_pdf(bytes);
+        if (index >= static_cast<std::size_t>(std::max(0, pdf->pages()))) {
+            out.error = "the PDF has no page " + std::to_string(out.page);
+            return out;
+        }
+        return render_page(*pdf, index);
+    } catch (const ImportError& e) {
+        out.error = e.what();
+    }
+    return out;
 }
 
 } // namespace dossier::importers

@@ -1,6 +1,7 @@
 #pragma once
 // A PDF page rendered to grey for OCR, at the resolution scans are read at.
 #include "dossier/importers/ocr_types.h"
+#include "dossier/importers/pdf_page_image.h"
 
 #include <cstddef>
 
@@ -9,8 +10,6 @@ class document;
 }
 
 namespace dossier::importers {
-
-inline constexpr int kPdfOcrDpi = 300;
 
 // Renders page `index` (0-based) at kPdfOcrDpi; a page too large to render (over kMaxPagePixels at
 // that resolution) or one poppler cannot render comes back with its error set. Not thread-safe
