@@ -165,6 +165,9 @@ private:
     void find_speaker_labels();
     std::size_t speaker_label_end(std::size_t i) const; // the ':' token, or 0
     std::size_t try_speaker_label(std::size_t i);
+    // "D: ..." where the document named Dobrynin before: a label of initials, read as the one
+    // person named earlier with those initials.
+    std::size_t try_speaker_initials(std::size_t i);
     // "Khrushchev N.S.", "Kosygin A. N.": a surname followed by its initials (Russian order).
     std::size_t try_surname_then_initials(std::size_t i);
     bool read_surname_first(const std::vector<std::string>& words, std::size_t after,
@@ -175,7 +178,8 @@ private:
     // lower case after it.
     std::size_t try_country_institution(std::size_t i, std::size_t length,
                                         const PhraseEntry& entry);
-    bool names_the_city(std::size_t begin) const; // a capital after "in", "at", ...
+    bool names_the_city(std::size_t begin) const;                 // a capital after "in", "at", ...
+    bool names_a_venue(std::size_t begin, std::size_t end) const; // "the Warsaw talks"
     bool starts_dateline(std::size_t begin, std::size_t end) const; // "Moscow, May 3, ..."
     void place_instead_of_state(Candidate& c);
     // "the 303 Committee", "the 40 Committee": a number names the committee.
