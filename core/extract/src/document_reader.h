@@ -5,6 +5,7 @@
 #include "dossier/model/entity.h"
 #include "gazetteer.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -168,6 +169,10 @@ private:
     // "D: ..." where the document named Dobrynin before: a label of initials, read as the one
     // person named earlier with those initials.
     std::size_t try_speaker_initials(std::size_t i);
+    // The one person of the candidates ending at or before `before` whose initials `letters`
+    // (folded) gives, or none when no one or two different surnames fit.
+    std::optional<Candidate> person_with_initials(const std::string& letters,
+                                                  std::uint32_t before) const;
     // "Khrushchev N.S.", "Kosygin A. N.": a surname followed by its initials (Russian order).
     std::size_t try_surname_then_initials(std::size_t i);
     bool read_surname_first(const std::vector<std::string>& words, std::size_t after,
@@ -212,6 +217,8 @@ private:
     std::vector<Candidate>& out_;
     DocumentLexicon& lexicon_;
     std::unordered_set<std::uint64_t> speaker_labels_; // label hashes used twice or more
+    // Speaker labels of initials read so far -> the person each names (none: nobody).
+    std::unordered_map<std::uint64_t, std::optional<Candidate>> speaker_initials_;
 };
 
 } // namespace dossier::extract::detail

@@ -752,36 +752,46 @@ std::size_t WindowReader::try_speaker_label(std::size_t i) {
 }
 
 // "D: ..." and "K: ..." in a telephone transcript whose heading named Kissinger and Dobrynin: a
-// speaker label the document did not define is the one person named before it whose initials
-// it gives (as a definition's letters would, the surname's last). Two candidates (Kissinger and
-// Kohler for "K") name no one; a defined abbreviation is left to pass 2.
+// speaker label the document did not define is the one person named before its first use whose
+// initials it gives (as a definition's letters would, the surname's last). Two candidates
+// (Pellworth and Petrakov for "P") name no one; a defined abbreviation is left to pass 2. Read
+// once per label, so a long transcript costs one look over the candidates per label.
 std::size_t WindowReader::try_speaker_initials(std::size_t i) {
     if (lexicon_.acronyms.count(tokens_[i].hash))
         return 0;
-    const std::string letters = fold(token_text(i));
-    const Candidate* speaker = nullptr;
-    std::string speaker_surname;
-    for (const auto& c : out_) {
-        if (c.type != EntityType::Person || c.span.end > tokens_[i].start)
-            continue;
-        const auto& name = lexicon_.label(c).person;
-        if (!abbreviates(letters, name))
-            continue;
-        const std::string surname = fold(name.surname);
-        if (speaker && surname != speaker_surname)
-            return 0;
-        if (!speaker || (speaker->def < 0 && c.def >= 0))
-            speaker = &c;
-        speaker_surname = surname;
-    }
-    if (!speaker)
+    auto [it, first_use] = speaker_initials_.try_emplace(tokens_[i].hash);
+    if (first_use)
+        it->second = person_with_initials(fold(token_text(i)), tokens_[i].start);
+    if (!it->second)
         return 0;
-    Candidate c = *speaker;
+    Candidate c = *it->second;
     c.span = {tokens_[i].start, tokens_[i].end};
     c.method = MentionMethod::Rule;
     c.confidence = kConfidence.speaker_initials;
     out_.push_back(c);
     return 2; // the label and its colon
+}
+
+std::optional<Candidate> WindowReader::person_with_initials(const std::string& letters,
+                                                            std::uint32_t before) const {
+    const Candidate* speaker = nullptr;
+    std::string speaker_surname;
+    for (const auto& c : out_) {
+        if (c.type != EntityType::Person || c.span.end > before)
+            continue;
+        const auto& name = lexicon_.label(c).person;
+        if (!abbreviates(letters, name))
+            continue;
+        std::string surname = fold(name.surname);
+        if (speaker && surname != speaker_surname)
+            return std::nullopt;
+        if (!speaker || (speaker->def < 0 && c.def >= 0))
+            speaker = &c;
+        speaker_surname = std::move(surname);
+    }
+    if (!speaker)
+        return std::nullopt;
+    return *speaker;
 }
 
 // "Khrushchev N.S.", "Kosygin A. N.": Soviet records give the surname first and the initials
