@@ -75,6 +75,32 @@ TEST(TranscriptRules, AnOfficeSymbolInBracketsIsNoAbbreviationOfThePerson) {
               (std::vector<std::string>{"Harold T. Pellworth"}));
 }
 
+TEST(TranscriptRules, AnInitialLabelIsTheOnePersonNamedBeforeWithThatInitial) {
+    const std::string text = "Transcript of Telephone Conversation Between the Adviser (Pellworth) "
+                             "and the Ambassador (Ostrakov)\n\n"
+                             "O: Good morning to you.\n"
+                             "P: I have your note.\n"
+                             "O: We should meet on Friday.\n"
+                             "P: Friday suits me.\n";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Pellworth", "Ostrakov", "O", "P", "O", "P"}));
+    EXPECT_EQ(key_of(r, text, "O"), key_of(r, text, "Ostrakov"));
+    EXPECT_EQ(key_of(r, text, "P"), key_of(r, text, "Pellworth"));
+}
+
+TEST(TranscriptRules, AnInitialLabelTwoNamedPersonsShareOrNoneHasNamesNobody) {
+    const std::string text = "Conversation Between the Adviser (Pellworth) and the Minister "
+                             "(Petrakov)\n\n"
+                             "P: Good morning.\n"
+                             "Q: Shall we begin?\n"
+                             "P: We should meet on Friday.\n"
+                             "Q: Friday suits me.\n";
+    auto r = extract_text(text);
+    EXPECT_EQ(surfaces_of(r, text, EntityType::Person),
+              (std::vector<std::string>{"Pellworth", "Petrakov"}));
+}
+
 TEST(SovietNameOrder, InitialsAfterTheSurnameAreHisInitials) {
     const std::string text = "The decree was signed by Ostrakov O.R. and countersigned by "
                              "Belyavin P. S. the next day; O. R. Ostrakov left.";
@@ -178,6 +204,17 @@ TEST(CountryRules, ACapitalAfterAPrepositionOfPlaceIsTheCity) {
     EXPECT_EQ(mentions[0].type, EntityType::Country);
     EXPECT_EQ(mentions[1].type, EntityType::Place);
     EXPECT_EQ(mentions[1].key, "place:moscow");
+}
+
+TEST(CountryRules, ACapitalBeforeAWordForTalksIsWhereTheyWereHeld) {
+    const std::string text = "Records of the Warsaw talks were given to Moscow. Warsaw agreed.";
+    auto r = extract_text(text);
+    std::vector<std::string> keys;
+    for (const auto& m : seen(r, text))
+        if (m.surface == "Warsaw")
+            keys.push_back(m.key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"place:warsaw", "iso:PL"}));
+    EXPECT_EQ(key_of(r, text, "Moscow"), "iso:SUHH");
 }
 
 TEST(OcrVariants, ZeroForOAndOneForLOrIFindKnownNamesAtALowerConfidence) {

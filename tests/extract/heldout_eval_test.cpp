@@ -1,8 +1,9 @@
-// `dossier eval` on FRUS material kept apart from the rules (../shared/heldout, README there): a
-// development excerpt (FRUS 1969-76 vol. XII) that rules may be written from, and a held-out
-// excerpt (FRUS 1964-68 vol. XIV) that is only scored. The thresholds are the levels measured
-// when the issue-17 rules went in (docs/EXTRACTION.md), a little below; they guard against
-// regressions, they are not the issue's targets, which the held-out figures do not reach.
+// `dossier eval` on material kept apart from the rules (../shared/heldout, README there): a
+// development excerpt (FRUS 1969-76 vol. XII) and a transcript of the same volume that rules may
+// be written from, a held-out excerpt (FRUS 1964-68 vol. XIV) that is only scored, and a fresh
+// held-out set (FRUS 1981-88 vol. V and two Australian records) annotated and scored blind. The
+// thresholds are the levels measured (docs/EXTRACTION.md), a little below; they guard against
+// regressions, they are not the issue's targets, which the held-out figures do not all reach.
 #include "process.h"
 #include "test_support.h"
 
@@ -44,10 +45,10 @@ TEST(HeldOutEvaluation, TheDevelopmentExcerptKeepsItsScores) {
     DOSSIER_REQUIRE_HELDOUT(kDev);
     auto plain = run_eval(kDev, "");
     EXPECT_EQ(plain["documents"], 2);
-    EXPECT_GE(plain["exact"]["f1"].get<double>(), 0.71);
+    EXPECT_GE(plain["exact"]["f1"].get<double>(), 0.69);
     EXPECT_GE(plain["bcubed"]["f1"].get<double>(), 0.99);
     auto with_leaders = run_eval(kDev, leaders());
-    EXPECT_GE(with_leaders["exact"]["f1"].get<double>(), 0.77);
+    EXPECT_GE(with_leaders["exact"]["f1"].get<double>(), 0.75);
     EXPECT_GT(with_leaders["exact"]["recall"].get<double>(),
               plain["exact"]["recall"].get<double>());
 }
@@ -65,7 +66,33 @@ TEST(HeldOutEvaluation, TheHeldOutExcerptKeepsItsScores) {
               true);
     auto entities =
         run_eval(kHeldOut, entity_gold("frus1964-68v14-heldout.entities.tsv"))["entities"];
-    EXPECT_GE(entities["organization"]["exact"]["f1"].get<double>(), 0.78);
-    EXPECT_GE(entities["country"]["exact"]["f1"].get<double>(), 0.92);
+    EXPECT_GE(entities["organization"]["exact"]["f1"].get<double>(), 0.81);
+    EXPECT_GE(entities["country"]["exact"]["f1"].get<double>(), 0.93);
     EXPECT_GE(entities["place"]["exact"]["f1"].get<double>(), 0.99);
+}
+
+TEST(HeldOutEvaluation, TheDevelopmentTranscriptReadsSpeakerInitialsAsTheSpeakers) {
+    constexpr const char* kTranscript = "frus1969-76v12-dev-transcript.xml";
+    DOSSIER_REQUIRE_HELDOUT(kTranscript);
+    auto plain = run_eval(kTranscript, "");
+    EXPECT_EQ(plain["documents"], 1);
+    // "D: ..." is Dobrynin, named in the heading (the gold tags the five labels); before the
+    // speaker-initials rule exact F1 was 0.710.
+    EXPECT_GE(plain["exact"]["f1"].get<double>(), 0.77);
+    EXPECT_GE(plain["exact"]["recall"].get<double>(), 0.84);
+}
+
+TEST(HeldOutEvaluation, TheFreshHeldOutSetKeepsItsBlindScores) {
+    constexpr const char* kFresh = "heldout2-frus1981-88v05-dfat22.xml";
+    DOSSIER_REQUIRE_HELDOUT(kFresh);
+    auto plain = run_eval(kFresh, entity_gold("heldout2-frus1981-88v05-dfat22.entities.tsv"));
+    EXPECT_EQ(plain["documents"], 3);
+    EXPECT_GE(plain["exact"]["f1"].get<double>(), 0.92);
+    EXPECT_GE(plain["bcubed"]["f1"].get<double>(), 0.99);
+    const auto& entities = plain["entities"];
+    EXPECT_GE(entities["organization"]["exact"]["f1"].get<double>(), 0.84);
+    EXPECT_GE(entities["country"]["exact"]["f1"].get<double>(), 0.95);
+    EXPECT_GE(entities["place"]["exact"]["f1"].get<double>(), 0.68);
+    auto with_leaders = run_eval(kFresh, leaders());
+    EXPECT_GE(with_leaders["exact"]["f1"].get<double>(), 0.93);
 }

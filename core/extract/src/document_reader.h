@@ -5,6 +5,7 @@
 #include "dossier/model/entity.h"
 #include "gazetteer.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -165,6 +166,13 @@ private:
     void find_speaker_labels();
     std::size_t speaker_label_end(std::size_t i) const; // the ':' token, or 0
     std::size_t try_speaker_label(std::size_t i);
+    // "D: ..." where the document named Dobrynin before: a label of initials, read as the one
+    // person named earlier with those initials.
+    std::size_t try_speaker_initials(std::size_t i);
+    // The one person of the candidates ending at or before `before` whose initials `letters`
+    // (folded) gives, or none when no one or two different surnames fit.
+    std::optional<Candidate> person_with_initials(const std::string& letters,
+                                                  std::uint32_t before) const;
     // "Khrushchev N.S.", "Kosygin A. N.": a surname followed by its initials (Russian order).
     std::size_t try_surname_then_initials(std::size_t i);
     bool read_surname_first(const std::vector<std::string>& words, std::size_t after,
@@ -175,7 +183,8 @@ private:
     // lower case after it.
     std::size_t try_country_institution(std::size_t i, std::size_t length,
                                         const PhraseEntry& entry);
-    bool names_the_city(std::size_t begin) const; // a capital after "in", "at", ...
+    bool names_the_city(std::size_t begin) const;                 // a capital after "in", "at", ...
+    bool names_a_venue(std::size_t begin, std::size_t end) const; // "the Warsaw talks"
     bool starts_dateline(std::size_t begin, std::size_t end) const; // "Moscow, May 3, ..."
     void place_instead_of_state(Candidate& c);
     // "the 303 Committee", "the 40 Committee": a number names the committee.
@@ -208,6 +217,8 @@ private:
     std::vector<Candidate>& out_;
     DocumentLexicon& lexicon_;
     std::unordered_set<std::uint64_t> speaker_labels_; // label hashes used twice or more
+    // Speaker labels of initials read so far -> the person each names (none: nobody).
+    std::unordered_map<std::uint64_t, std::optional<Candidate>> speaker_initials_;
 };
 
 } // namespace dossier::extract::detail

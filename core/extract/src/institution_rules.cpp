@@ -51,6 +51,17 @@ bool WindowReader::names_the_city(std::size_t begin) const {
                std::end(kLocative);
 }
 
+// "the Warsaw talks", "the Geneva conference": a capital between "the" and a word for talks is
+// where they were held, not the state.
+bool WindowReader::names_a_venue(std::size_t begin, std::size_t end) const {
+    static const std::uint64_t kTalks[] = {fold_hash("talks"),      fold_hash("negotiations"),
+                                           fold_hash("conference"), fold_hash("meeting"),
+                                           fold_hash("meetings"),   fold_hash("summit")};
+    return begin > 0 && end < tokens_.size() && tokens_[begin - 1].hash == fold_hash("the") &&
+           tokens_[end].is(kWord) && !tokens_[end].is(kCapitalized) &&
+           std::find(std::begin(kTalks), std::end(kTalks), tokens_[end].hash) != std::end(kTalks);
+}
+
 // "Moscow, February 1, 1965.": a capital that opens a line and is followed by a comma and a
 // date is where the paper was written.
 bool WindowReader::starts_dateline(std::size_t begin, std::size_t end) const {
@@ -133,7 +144,8 @@ std::size_t WindowReader::emit_entity(std::size_t i, std::size_t length, const P
                        : (kind == NameKind::Demonym ? kConfidence.demonym : kConfidence.table_name);
     if (def.type == EntityType::Person)
         c.label = person_label({def.given, def.surname});
-    if (kind == NameKind::Capital && (names_the_city(begin) || starts_dateline(begin, end)))
+    if (kind == NameKind::Capital &&
+        (names_the_city(begin) || starts_dateline(begin, end) || names_a_venue(begin, end)))
         place_instead_of_state(c);
     out_.push_back(c);
     return (end - i) + after_entity(end, c);

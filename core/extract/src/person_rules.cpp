@@ -557,6 +557,29 @@ std::size_t WindowReader::try_authority_two_word_surname(std::size_t i) {
     return pair_end - i;
 }
 
+namespace {
+// `letters` (folded) are initials of `name` in order, the surname's initial last: "k", "hak" for
+// Henry A. Kissinger, "rn" for Richard Nixon.
+bool abbreviates(const std::string& letters, const PersonName& name) {
+    if (name.surname.empty() || letters.empty())
+        return false;
+    std::string initials;
+    for (const auto& g : name.given)
+        initials += fold(g).substr(0, 1);
+    initials += fold(name.surname).substr(0, 1);
+    if (letters.back() != initials.back())
+        return false;
+    std::size_t at = 0;
+    for (char l : letters) {
+        at = initials.find(l, at);
+        if (at == std::string::npos)
+            return false;
+        ++at;
+    }
+    return true;
+}
+} // namespace
+
 void WindowReader::define_person_abbreviation(std::size_t end, const Candidate& person) {
     if (end + 2 >= tokens_.size() || !punct_is(end, '(') || !punct_is(end + 2, ')'))
         return;
@@ -567,23 +590,8 @@ void WindowReader::define_person_abbreviation(std::size_t end, const Candidate& 
         return;
     // Its letters are the person's initials, the surname's last: "K", "HAK" for Henry A.
     // Kissinger, "RN" for Richard Nixon; "Stookey (NE)" is an office symbol.
-    const auto& name = lexicon_.label(person).person;
-    if (name.surname.empty())
+    if (!abbreviates(fold(token_text(end + 1)), lexicon_.label(person).person))
         return;
-    std::string initials;
-    for (const auto& g : name.given)
-        initials += fold(g).substr(0, 1);
-    initials += fold(name.surname).substr(0, 1);
-    const std::string letters = fold(token_text(end + 1));
-    if (letters.back() != initials.back())
-        return;
-    std::size_t at = 0;
-    for (char l : letters) {
-        at = initials.find(l, at);
-        if (at == std::string::npos)
-            return;
-        ++at;
-    }
     Candidate c = person;
     c.span = {abbreviation.start, abbreviation.end};
     c.confidence = kConfidence.acronym_in_brackets;
@@ -732,7 +740,7 @@ std::size_t WindowReader::try_speaker_label(std::size_t i) {
         return 0;
     const std::size_t surname = end - 1;
     if (tokens_[surname].is(kAllCaps) && tokens_[surname].end - tokens_[surname].start <= 4)
-        return 0; // an abbreviation: only what the document defined names someone
+        return end == i + 1 ? try_speaker_initials(i) : 0; // an abbreviation
     NameRead name;
     name.begin = i;
     name.end = end;
@@ -741,6 +749,49 @@ std::size_t WindowReader::try_speaker_label(std::size_t i) {
     name.name.surname = display_form(token_text(surname));
     emit_person(i, name, MentionMethod::Rule, kConfidence.speaker_label);
     return end + 1 - i;
+}
+
+// "D: ..." and "K: ..." in a telephone transcript whose heading named Kissinger and Dobrynin: a
+// speaker label the document did not define is the one person named before its first use whose
+// initials it gives (as a definition's letters would, the surname's last). Two candidates
+// (Pellworth and Petrakov for "P") name no one; a defined abbreviation is left to pass 2. Read
+// once per label, so a long transcript costs one look over the candidates per label.
+std::size_t WindowReader::try_speaker_initials(std::size_t i) {
+    if (lexicon_.acronyms.count(tokens_[i].hash))
+        return 0;
+    auto [it, first_use] = speaker_initials_.try_emplace(tokens_[i].hash);
+    if (first_use)
+        it->second = person_with_initials(fold(token_text(i)), tokens_[i].start);
+    if (!it->second)
+        return 0;
+    Candidate c = *it->second;
+    c.span = {tokens_[i].start, tokens_[i].end};
+    c.method = MentionMethod::Rule;
+    c.confidence = kConfidence.speaker_initials;
+    out_.push_back(c);
+    return 2; // the label and its colon
+}
+
+std::optional<Candidate> WindowReader::person_with_initials(const std::string& letters,
+                                                            std::uint32_t before) const {
+    const Candidate* speaker = nullptr;
+    std::string speaker_surname;
+    for (const auto& c : out_) {
+        if (c.type != EntityType::Person || c.span.end > before)
+            continue;
+        const auto& name = lexicon_.label(c).person;
+        if (!abbreviates(letters, name))
+            continue;
+        std::string surname = fold(name.surname);
+        if (speaker && surname != speaker_surname)
+            return std::nullopt;
+        if (!speaker || (speaker->def < 0 && c.def >= 0))
+            speaker = &c;
+        speaker_surname = std::move(surname);
+    }
+    if (!speaker)
+        return std::nullopt;
+    return *speaker;
 }
 
 // "Khrushchev N.S.", "Kosygin A. N.": Soviet records give the surname first and the initials

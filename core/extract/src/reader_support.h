@@ -34,6 +34,7 @@ struct RuleConfidences {
     float given_name_and_name_word = 0.7f;   // "Nuri Said"
     float name_with_initials = 0.8f;         // "A. A. Gromyko"
     float speaker_label = 0.8f;              // "Kissinger: ..." in a transcript
+    float speaker_initials = 0.7f;           // "D: ..." after Dobrynin was named
     float ocr_variant = 0.4f;                // "Gr0myko" read as Gromyko
     float closing_signature = 0.6f;          // a name alone on a cable's last line
     float possessive_of_unknown_word = 0.5f; // "Nasser's"
