@@ -1,7 +1,9 @@
 #pragma once
 // The explorer window: graph in the centre, panels in docks, menus with the standard shortcuts,
 // a status bar that says what the project holds and what is running. Long work (loading, import,
-// layout) runs on workers; the window only ever waits for their signals.
+// layout) runs on workers; the window only ever waits for their signals. What other processes
+// commit to the open project is noticed and shown (project_change_watch.h).
+#include "app/project_change_watch.h"
 #include "graph_view/graph_style.h"
 #include "graph_view/node_positions.h"
 #include "jobs/extraction_controller.h"
@@ -63,6 +65,8 @@ public:
     // background (the corrections are replayed), then reloads the views.
     void extract_again();
     void reload();
+    // Watches the open project for other processes' commits and reloads after them.
+    ProjectChangeWatch* change_watch() { return &change_watch_; }
     QString project_path() const { return project_path_; }
     bool busy() const;
 
@@ -94,6 +98,8 @@ signals:
     void layout_finished(bool ok);
     void metrics_ready();
     void import_finished(const dossier::gui::ImportReport& report);
+    // Shown after another process changed the project (its document count).
+    void reloaded_after_external_change(int documents);
     void extraction_finished(const dossier::gui::ExtractionReport& report);
 
 protected:
@@ -132,6 +138,8 @@ private:
     void restore_settings();
     void save_settings();
     void on_import_finished(const ImportReport& report);
+    void connect_change_watch(); // main_window_project.cpp
+    void report_external_reload();
     void on_extraction_finished(const ExtractionReport& report);
     void update_extraction_banner();
     void choose_new_project();
@@ -155,6 +163,7 @@ private:
     bool auto_layout_ = true;
     QString last_error_;
     bool reload_again_ = false;
+    bool external_reload_ = false; // the reload under way follows another process's commit
 
     GraphView* view_ = nullptr;
     DocumentsPanel* documents_ = nullptr;
@@ -211,6 +220,7 @@ private:
     ImportController importer_;
     ExtractionController extractor_;
     QTimer import_refresh_; // reloads the views while an import runs
+    ProjectChangeWatch change_watch_;
 };
 
 } // namespace dossier::gui
