@@ -111,8 +111,12 @@ private slots:
         QSignalSpy imported(&window, &MainWindow::import_finished);
         window.import_paths({QString::fromStdString(kMemo)});
         QVERIFY(imported.wait(kTimeoutMs));
-        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1 && !window.busy(), kTimeoutMs);
-        QVERIFY(laid_out.count() >= 2); // the new entities were laid out and their places stored
+        // The new entities are laid out and their places stored: a commit of the window's own.
+        QTRY_VERIFY_WITH_TIMEOUT(laid_out.count() >= 2 && !window.busy(), kTimeoutMs);
+        QTest::qWait(2500); // the positions' commit and two polls after it
+        QCOMPARE(noticed.count(), 0);
+        QVERIFY(loaded.count() >= 1); // the import's own reload (more while it ran are allowed)
+
         const int after_import = static_cast<int>(loaded.count());
         QVERIFY(curation_of(window)->rename(window.state()->graph()->nodes.front().id,
                                             QStringLiteral("Renamed Here")));
