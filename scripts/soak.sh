@@ -84,8 +84,9 @@ import_loop() {
         write_batch "$work/batch-$n" "b$n"
         status="$(run_maybe_killed "$dossier" import "$project" "$work/batch-$n" --quiet)"
         echo "import $status" >>"$log/runs"
-        # Exit 0: every file of the batch is committed and must stay so.
-        [ "$status" = 0 ] && ls "$work/batch-$n"/*.txt >>"$log/committed"
+        # Exit 0: every file of the batch is committed and must stay so. (An if, not &&: a
+        # killed last import must not end the loop, and with it the soak, with status 1.)
+        if [ "$status" = 0 ]; then ls "$work/batch-$n"/*.txt >>"$log/committed"; fi
     done
 }
 extract_loop() {
