@@ -65,8 +65,6 @@ public:
     // background (the corrections are replayed), then reloads the views.
     void extract_again();
     void reload();
-    // Watches the open project for other processes' commits and reloads after them.
-    ProjectChangeWatch* change_watch() { return &change_watch_; }
     QString project_path() const { return project_path_; }
     bool busy() const;
 
@@ -98,7 +96,7 @@ signals:
     void layout_finished(bool ok);
     void metrics_ready();
     void import_finished(const dossier::gui::ImportReport& report);
-    // Shown after another process changed the project (its document count).
+    // The window reloaded after other processes' commits and said so; the documents it shows.
     void reloaded_after_external_change(int documents);
     void extraction_finished(const dossier::gui::ExtractionReport& report);
 
@@ -219,8 +217,8 @@ private:
     CancelToken metrics_cancel_; // the metrics being computed for the graph shown
     ImportController importer_;
     ExtractionController extractor_;
-    QTimer import_refresh_; // reloads the views while an import runs
-    ProjectChangeWatch change_watch_;
+    QTimer import_refresh_;           // reloads the views while an import runs
+    ProjectChangeWatch change_watch_; // other processes' commits to the open project
 };
 
 } // namespace dossier::gui
