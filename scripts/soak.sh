@@ -3,7 +3,11 @@
 # import, extract, correct and export it in loops, each run killed with SIGKILL at a random moment
 # about one time in three. Afterwards: PRAGMA integrity_check is ok, every document whose import
 # exited 0 is still there, the explorer is still running, and every run ended done, killed by us,
-# or refused only because our kill cut an extraction short (no other refusal, no crash). Figures go to stdout (docs/RELIABILITY.md has a run).
+# or refused only because our kill cut an extraction short (no other refusal, no crash), and the
+# explorer noticed: it reloaded on its own after other processes' commits (one line each in
+# DOSSIER_LOG_RELOADS), at least once per 5 imports that exited 0, and a few seconds after the
+# last run the documents it shows are the project's. Figures go to stdout (docs/RELIABILITY.md
+# has a run).
 # Usage: scripts/soak.sh [SECONDS] [BUILD_DIR]      (default 600 s, build/)
 set -euo pipefail
 seconds="${1:-600}"
@@ -66,7 +70,8 @@ write_batch "$work/seed" seed
 "$dossier" import "$project" "$work/seed" --quiet
 echo "$work/seed"/*.txt | tr ' ' '\n' >"$log/committed"
 
-QT_QPA_PLATFORM=offscreen "$gui" "$project" >"$log/gui.out" 2>&1 &
+touch "$log/reloads"
+DOSSIER_LOG_RELOADS="$log/reloads" QT_QPA_PLATFORM=offscreen "$gui" "$project" >"$log/gui.out" 2>&1 &
 gui_pid=$!
 pids+=("$gui_pid")
 
@@ -79,8 +84,9 @@ import_loop() {
         write_batch "$work/batch-$n" "b$n"
         status="$(run_maybe_killed "$dossier" import "$project" "$work/batch-$n" --quiet)"
         echo "import $status" >>"$log/runs"
-        # Exit 0: every file of the batch is committed and must stay so.
-        [ "$status" = 0 ] && ls "$work/batch-$n"/*.txt >>"$log/committed"
+        # Exit 0: every file of the batch is committed and must stay so. (An if, not &&: a
+        # killed last import must not end the loop, and with it the soak, with status 1.)
+        if [ "$status" = 0 ]; then ls "$work/batch-$n"/*.txt >>"$log/committed"; fi
     done
 }
 extract_loop() {
@@ -111,7 +117,20 @@ export_loop &
 pids+=($!)
 for pid in "${pids[@]:1}"; do wait "$pid"; done
 
+# The explorer polls the file every second; it may be laying out the last change it noticed.
+final_documents="$(sqlite3 "$project" 'SELECT count(*) FROM documents')"
+shown_documents=none
+for _ in $(seq 1 30); do
+    sleep 1
+    shown_documents="$(tail -n 1 "$log/reloads" 2>/dev/null | awk '{print $4}')"
+    [ "$shown_documents" = "$final_documents" ] && break
+done
+reloads="$(wc -l <"$log/reloads")"
+imports_done="$(grep -c '^import 0$' "$log/runs" || true)"
+
 failed=0
+[ "$shown_documents" = "$final_documents" ] || failed=1
+[ "$reloads" -ge $((imports_done / 5)) ] && [ "$reloads" -ge 1 ] || failed=1
 gui_alive=yes
 kill -0 "$gui_pid" 2>/dev/null || { gui_alive=no; failed=1; }
 integrity="$(sqlite3 "$project" 'PRAGMA integrity_check')"
@@ -131,6 +150,7 @@ echo "soak: ${seconds}s; runs by command and exit status (137 = our SIGKILL):"
 sort "$log/runs" | uniq -c | sed 's/^/soak:   /'
 echo "soak: documents $(sqlite3 "$project" 'SELECT count(*) FROM documents'), committed by imports that exited 0: $(wc -l <"$log/committed"), missing: $missing"
 echo "soak: integrity_check: $integrity; explorer still running: $gui_alive; runs that failed: $crashes"
+echo "soak: explorer reloaded after other processes' commits $reloads times (imports that exited 0: $imports_done); it shows ${shown_documents:-no} documents, the project holds $final_documents"
 if [ "$failed" -ne 0 ]; then
     echo "soak: FAILED (stderr lines of the runs follow)" >&2
     sort "$log/stderr" | uniq -c | sort -rn | head -20 >&2

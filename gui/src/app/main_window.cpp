@@ -54,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect_panels();
     connect_project_loading();
     connect_background_work();
+    connect_change_watch();
 
     default_state_ = saveState();
     restore_settings();

@@ -1,7 +1,9 @@
 #pragma once
 // The explorer window: graph in the centre, panels in docks, menus with the standard shortcuts,
 // a status bar that says what the project holds and what is running. Long work (loading, import,
-// layout) runs on workers; the window only ever waits for their signals.
+// layout) runs on workers; the window only ever waits for their signals. What other processes
+// commit to the open project is noticed and shown (project_change_watch.h).
+#include "app/project_change_watch.h"
 #include "graph_view/graph_style.h"
 #include "graph_view/node_positions.h"
 #include "jobs/extraction_controller.h"
@@ -94,6 +96,8 @@ signals:
     void layout_finished(bool ok);
     void metrics_ready();
     void import_finished(const dossier::gui::ImportReport& report);
+    // The window reloaded after other processes' commits and said so; the documents it shows.
+    void reloaded_after_external_change(int documents);
     void extraction_finished(const dossier::gui::ExtractionReport& report);
 
 protected:
@@ -132,6 +136,8 @@ private:
     void restore_settings();
     void save_settings();
     void on_import_finished(const ImportReport& report);
+    void connect_change_watch(); // main_window_project.cpp
+    void report_external_reload();
     void on_extraction_finished(const ExtractionReport& report);
     void update_extraction_banner();
     void choose_new_project();
@@ -155,6 +161,7 @@ private:
     bool auto_layout_ = true;
     QString last_error_;
     bool reload_again_ = false;
+    bool external_reload_ = false; // the reload under way follows another process's commit
 
     GraphView* view_ = nullptr;
     DocumentsPanel* documents_ = nullptr;
@@ -210,7 +217,8 @@ private:
     CancelToken metrics_cancel_; // the metrics being computed for the graph shown
     ImportController importer_;
     ExtractionController extractor_;
-    QTimer import_refresh_; // reloads the views while an import runs
+    QTimer import_refresh_;           // reloads the views while an import runs
+    ProjectChangeWatch change_watch_; // other processes' commits to the open project
 };
 
 } // namespace dossier::gui

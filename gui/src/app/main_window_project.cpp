@@ -11,8 +11,11 @@
 #include "panels/filters_panel.h"
 #include "panels/timeline_widget.h"
 
+#include <QDateTime>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace dossier::gui {
@@ -51,11 +54,18 @@ void MainWindow::connect_project_loading() {
     connect(&loader_, &QFutureWatcher<std::shared_ptr<ProjectSnapshot>>::finished, this, [this] {
         // Moved, not copied: it holds a row per document (100,000 in a large project).
         ProjectSnapshot snapshot = std::move(*loader_.result());
-        if (!snapshot.error.isEmpty()) {
+        const bool loaded = snapshot.error.isEmpty();
+        if (!loaded) {
             set_activity({});
             show_error(tr("Cannot open project"), snapshot.error);
         } else {
             apply_snapshot(std::move(snapshot));
+        }
+        // Said once, by the last reload of a burst: it shows what the other process left.
+        if (external_reload_ && !reload_again_) {
+            external_reload_ = false;
+            if (loaded)
+                report_external_reload();
         }
         if (reload_again_) {
             reload_again_ = false;
@@ -83,6 +93,33 @@ void MainWindow::connect_project_loading() {
             });
 }
 
+void MainWindow::connect_change_watch() {
+    // The window's own jobs reload when they finish; meanwhile another process's commits wait.
+    change_watch_.set_poll_allowed(
+        [this] { return !importer_.running() && !extractor_.running() && !layout_->running(); });
+    connect(&change_watch_, &ProjectChangeWatch::changed, this, [this] {
+        external_reload_ = true;
+        reload(); // while one is loading, one more follows it (reload_again_)
+    });
+}
+
+void MainWindow::report_external_reload() {
+    const int documents = static_cast<int>(documents_->model()->rows().size());
+    statusBar()->showMessage(
+        tr("The project changed on disk: reloaded, %n documents", nullptr, documents), 10000);
+    // For scripts/soak.sh: one line per such reload, to check the explorer kept up.
+    if (const QString log = qEnvironmentVariable("DOSSIER_LOG_RELOADS"); !log.isEmpty()) {
+        QFile file(log);
+        if (file.open(QIODevice::Append | QIODevice::Text))
+            file.write(QStringLiteral("%1 external reload: %2 documents, %3 entities\n")
+                           .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
+                           .arg(documents)
+                           .arg(state_.graph()->entity_count())
+                           .toUtf8());
+    }
+    emit reloaded_after_external_change(documents);
+}
+
 void MainWindow::open_project(const QString& path) {
     if (loader_.isRunning()) {
         if (path == pending_path_)
@@ -95,6 +132,7 @@ void MainWindow::open_project(const QString& path) {
     auto cancel = load_cancel_;
     const std::filesystem::path fs_path = path.toStdString();
     set_activity(tr("Opening %1…").arg(QFileInfo(path).fileName()), 0, 0, false);
+    change_watch_.watch(path); // before the read: what commits from now on is noticed
     loader_.setFuture(QtConcurrent::run([fs_path, cancel, path] {
         // Exceptions become a message here: a future must not carry them back into the GUI.
         auto snapshot = std::make_shared<ProjectSnapshot>();
@@ -239,8 +277,10 @@ void MainWindow::store_pins(const QList<EntityId>& entities, bool pinned) {
 void MainWindow::save_positions(std::vector<StoredPosition> positions) {
     if (project_path_.isEmpty() || positions.empty())
         return;
+    change_watch_.own_write_started();
     save_node_positions_in_background(project_path_, std::move(positions))
         .then(this, [this](const QString& error) {
+            change_watch_.own_write_finished();
             if (!error.isEmpty())
                 show_error(tr("Node positions not saved"), error);
         });
