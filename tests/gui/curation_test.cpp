@@ -17,6 +17,7 @@
 #include "panels/entity_timeline_panel.h"
 #include "questions/path_panel.h"
 #include "questions/together_panel.h"
+#include "state/explorer_graph.h"
 #include "test_window.h"
 
 #include <QAbstractItemView>
@@ -346,6 +347,24 @@ private slots:
         QVERIFY(entries.contains(QStringLiteral("Not an Entity")));
         QVERIFY(entries.filter(QStringLiteral("Rename"), Qt::CaseInsensitive).size() == 1);
         // and they act on the clicked node: it is now the selection.
+        QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity["Vienna"]});
+    }
+
+    void a_community_disc_in_the_selection_is_left_out_of_the_corrections() {
+        CurationFixture fixture;
+        TestWindow window;
+        QVERIFY(open_and_wait(window, fixture.path));
+        // What a rubber band over the overview hands the node menu: an entity and a disc.
+        const QList<EntityId> acted_on{fixture.entity["Vienna"], group_id(CommunityIndex{0})};
+        QMenu menu;
+        emit window.graph_view()->node_menu_requested(&menu, acted_on);
+        QStringList entries;
+        for (auto* a : menu.actions())
+            entries << a->text();
+        // One entity's corrections, not a merge of Vienna "and" something else.
+        QVERIFY2(entries.contains(QStringLiteral("Merge “Vienna” Into…")),
+                 qPrintable(entries.join('|')));
+        QVERIFY(entries.filter(QStringLiteral(" and “")).isEmpty());
         QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity["Vienna"]});
     }
 

@@ -95,7 +95,8 @@ QList<EntityId> CurationUi::selected() const {
     QList<EntityId> out;
     const auto& graph = *window_->state()->graph();
     for (int i : window_->state()->selected_nodes())
-        out << graph.nodes[static_cast<std::size_t>(i)].id;
+        if (const auto& node = graph.nodes[static_cast<std::size_t>(i)]; !node.is_group())
+            out << node.id; // a community's disc is no entity to correct
     return out;
 }
 
@@ -190,9 +191,15 @@ void CurationUi::install_menus(QMenuBar* bar) {
     });
     // The graph's node menu gets the same entries, for the node or the selection it belongs to.
     connect(window_->graph_view(), &GraphView::node_menu_requested, this,
-            [this](QMenu* menu, const QList<EntityId>& entities) {
+            [this](QMenu* menu, const QList<EntityId>& acted_on) {
                 // The actions work on the selection, as for the table: a click outside it
-                // selects the clicked node.
+                // selects the clicked node. A rubber band over the overview also selects
+                // community discs, whose ids are no entity's (group_id): corrections leave them
+                // out.
+                QList<EntityId> entities;
+                for (const EntityId id : acted_on)
+                    if (id.valid())
+                        entities << id;
                 if (selected() != entities)
                     window_->state()->select(entities);
                 fill_entity_menu(menu, entities);
