@@ -58,6 +58,24 @@ TEST(ViewOptions, AnUnknownValueIsAnErrorNamingTheKey) {
                  std::invalid_argument);
     EXPECT_THROW(parse_view_options(nlohmann::json::parse(R"({"layout": {"engine": "spring"}})")),
                  std::invalid_argument);
+    try {
+        parse_view_options(nlohmann::json::parse(R"({"style": {"labels": "bubbles"}})"));
+        FAIL() << "accepted an unknown label mode";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_EQ(std::string(e.what()), "style.labels: unknown value 'bubbles'");
+    }
+}
+
+TEST(ViewOptions, LabelModeIsSavedAndReadBackAndDefaultsToAuto) {
+    EXPECT_EQ(parse_view_options(nlohmann::json::object()).style.labels, render::LabelMode::Auto);
+    for (auto mode : {render::LabelMode::Names, render::LabelMode::Keys, render::LabelMode::Auto}) {
+        ViewOptions options;
+        options.style.labels = mode;
+        nlohmann::json view;
+        store_view_options(options, view);
+        EXPECT_EQ(view["style"]["labels"], std::string(to_string(mode)));
+        EXPECT_EQ(parse_view_options(view).style.labels, mode);
+    }
 }
 
 } // namespace

@@ -22,6 +22,20 @@ template <class T> void read(const json& section, const char* name, const char* 
     throw std::invalid_argument(std::string(where) + ": unknown value '" + value + "'");
 }
 
+// A style key whose value is one of a few names (`parse` knows them): `target` is left as it was
+// when the key is absent, and an unknown name is refused with the key named.
+template <class Choice, class Parse>
+void read_choice(const json& style, const char* name, Parse parse, Choice& target) {
+    if (!style.contains(name))
+        return;
+    std::string value;
+    read(style, name, "style", value);
+    const std::optional<Choice> parsed = parse(value);
+    if (!parsed)
+        unknown((std::string("style.") + name).c_str(), value);
+    target = *parsed;
+}
+
 const json& section(const json& view, const char* name) {
     static const json empty = json::object();
     if (!view.is_object() || !view.contains(name))
@@ -139,22 +153,8 @@ ViewOptions parse_view_options(const json& view) {
             unknown("style.document_labels", labels);
         options.style.documents_by_reference = labels == "reference";
     }
-    if (style.contains("edge_weight")) {
-        std::string mode;
-        read(style, "edge_weight", "style", mode);
-        const auto parsed = parse_edge_weight(mode);
-        if (!parsed)
-            unknown("style.edge_weight", mode);
-        options.style.edge_weight = *parsed;
-    }
-    if (style.contains("labels")) {
-        std::string mode;
-        read(style, "labels", "style", mode);
-        const auto parsed = parse_label_mode(mode);
-        if (!parsed)
-            unknown("style.labels", mode);
-        options.style.labels = *parsed;
-    }
+    read_choice(style, "edge_weight", parse_edge_weight, options.style.edge_weight);
+    read_choice(style, "labels", parse_label_mode, options.style.labels);
 
     // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
     const json& out =
