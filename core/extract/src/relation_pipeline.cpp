@@ -129,20 +129,35 @@ ResolvedParty resolve_party_in_text(const DocumentParty& party, const Document& 
     return resolved;
 }
 
-// A party the text left unnamed as an entity: the entity of that name, else a new entity, so
-// every sender and recipient becomes an edge. On the writer's connection.
-void complete_party(ResolvedParty& resolved, const std::string& name,
-                    store::EntityStore& entities) {
+// What the project says a party name is: the entity of that name, else a new entity, so every
+// sender and recipient becomes an edge. On the writer's connection.
+EntityId party_entity_in_store(const std::string& name, store::EntityStore& entities) {
+    if (auto found = entities.find_by_name(name); found.entity)
+        return found.entity->id;
+    if (looks_like_organization(name))
+        return entities.find_or_create(EntityType::Organization, "org:" + normalize_name(name),
+                                       name);
+    // the key extraction gives a person of that name, so both meet in one entity
+    return entities.find_or_create(EntityType::Person, person_key(parse_person_name(name)), name);
+}
+
+// The entities this pass gave to party names, by the name as written. Cables name the same few
+// senders and recipients in every header, and a look-up by name scans the entities (it compares
+// lower(canonical_name), which no index holds): without this the pass grew with documents x
+// entities (a 200,000-cable merge spent most of its time there). Nothing the pass does changes
+// what a name resolves to once resolved: it adds no mentions, and an entity it creates for a
+// name is what that name resolves to afterwards.
+using PartyEntities = std::unordered_map<std::string, EntityId>;
+
+// A party the text left unnamed as an entity (see party_entity_in_store).
+void complete_party(ResolvedParty& resolved, const std::string& name, store::EntityStore& entities,
+                    PartyEntities& resolved_before) {
     if (resolved.entity.valid())
         return;
-    if (auto found = entities.find_by_name(name); found.entity)
-        resolved.entity = found.entity->id;
-    else if (looks_like_organization(name))
-        resolved.entity =
-            entities.find_or_create(EntityType::Organization, "org:" + normalize_name(name), name);
-    else // the key extraction gives a person of that name, so both meet in one entity
-        resolved.entity =
-            entities.find_or_create(EntityType::Person, person_key(parse_person_name(name)), name);
+    const auto [at, first_time] = resolved_before.try_emplace(name);
+    if (first_time)
+        at->second = party_entity_in_store(name, entities);
+    resolved.entity = at->second;
 }
 
 } // namespace
@@ -223,13 +238,13 @@ void add_stats(CooccurrenceStats& into, const CooccurrenceStats& part) {
 // text left open (both may create entities), the header relations, then the rest as recorded.
 void write_document(DocumentRelations& item, store::EntityStore& entities,
                     const RelationReading& reading, CooccurrenceStats& stats,
-                    RelationAccumulator& accumulator) {
+                    RelationAccumulator& accumulator, PartyEntities& parties) {
     const Document& d = *item.doc;
     auto& input = item.input;
     input.document_entity =
         entities.document_entity(d.id, d.archive_ref.empty() ? d.title : d.archive_ref);
     for (std::size_t p = 0; p < input.parties.size(); ++p)
-        complete_party(input.parties[p], d.parties[p].name, entities);
+        complete_party(input.parties[p], d.parties[p].name, entities, parties);
     extract_header_relations(input, accumulator);
     if (item.recorded) {
         item.recorded->replay_into(accumulator);
@@ -251,6 +266,7 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
     const RelationPatternMatcher matcher(rules);
     RelationAccumulator accumulator;
     CooccurrenceStats stats;
+    PartyEntities parties;
     std::unordered_set<std::int64_t> rejected;
     for (const auto id : entities.rejected_ids())
         rejected.insert(id.value);
@@ -271,7 +287,7 @@ RelationExtractionSummary rebuild_relations(store::Project& project, const Relat
             return false;
         }
         if (item.doc) {
-            write_document(item, entities, reading, stats, accumulator);
+            write_document(item, entities, reading, stats, accumulator, parties);
             ++summary.documents;
         }
         const JobProgress step{i + 1, ids.size(), "relations"};
