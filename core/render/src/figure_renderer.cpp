@@ -290,11 +290,9 @@ KeyedPage lay_out_keyed_page(const PageComposer& composer, const Figure& figure,
 void contrast_numbers_inside_nodes(KeyedPage& keys) {
     auto& nodes = keys.keyed.figure.nodes;
     for (const auto& label : keys.page.labels.placed) {
-        auto& node = nodes[static_cast<std::size_t>(label.node)];
-        const QPointF centre = keys.page.to_page.map(node.center);
-        if (std::abs(label.box.center().x() - centre.x()) > 0.01 ||
-            std::abs(label.box.center().y() - centre.y()) > 0.01)
+        if (!label.inside_node)
             continue; // beside the node, on the paper
+        auto& node = nodes[static_cast<std::size_t>(label.node)];
         const double luminance =
             0.2126 * node.fill.redF() + 0.7152 * node.fill.greenF() + 0.0722 * node.fill.blueF();
         node.label_color = luminance < 0.5 ? QColor(Qt::white) : QColor(Qt::black);

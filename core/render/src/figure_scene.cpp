@@ -451,13 +451,14 @@ LabelPlacement FigureScene::place_labels(const QPaintDevice* device, const QTran
         }
         const QSizeF text(label_width_[i], label_height_);
         auto box = o.labels_inside ? placer.place_inside(boxes[i], text) : std::nullopt;
+        const bool inside = box.has_value();
         if (!box)
             box = placer.place(boxes[i], text);
         if (!box) {
             result.dropped.push_back(index);
             continue;
         }
-        result.placed.push_back({index, *box});
+        result.placed.push_back({index, *box, inside});
         ++placed;
     }
     return result;

@@ -20,8 +20,9 @@ struct LabelCandidate {
 };
 
 struct PlacedLabel {
-    int node = 0; // index into the candidates
-    QRectF box;   // where the text goes
+    int node = 0;             // index into the candidates
+    QRectF box;               // where the text goes
+    bool inside_node = false; // centred in its own node (LabelPlacer::place_inside)
 };
 
 struct LabelPlacement {
