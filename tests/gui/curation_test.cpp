@@ -135,7 +135,7 @@ private slots:
         const auto mentions_before = fixture.listed("Okonkwo")->mentions;
 
         // Select both and answer the Merge dialog the Curate menu opens.
-        window.state()->select({fixture.okonkvo, okonkwo});
+        window.state()->select_entities({fixture.okonkvo, okonkwo});
         bool dialog_seen = false;
         QTimer::singleShot(0, [&] {
             auto* dialog = window.findChild<MergeDialog*>();
@@ -318,16 +318,14 @@ private slots:
         QCOMPARE(window.undo_stack()->count(), 1);
     }
 
-    void a_right_click_on_a_graph_node_offers_the_corrections_and_questions() {
-        CurationFixture fixture;
-        TestWindow window;
-        QVERIFY(open_and_wait(window, fixture.path));
+    // The entries of the graph's context menu on an entity's node (the menu is modal: they are
+    // read once it is open, then it is closed).
+    static QStringList node_menu_entries(TestWindow& window, EntityId entity) {
         auto* view = window.graph_view();
         view->fit_view();
-        const auto at = view->screen_position(fixture.entity["Vienna"]);
-        QVERIFY(at.has_value());
-
-        // The menu is modal: read its entries once it is open, then close it.
+        const auto at = view->screen_position(entity);
+        if (!at)
+            return {};
         QStringList entries;
         QTimer::singleShot(0, [&] {
             auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
@@ -340,6 +338,14 @@ private slots:
         QContextMenuEvent event(QContextMenuEvent::Mouse, at->toPoint(),
                                 view->mapToGlobal(at->toPoint()));
         QApplication::sendEvent(view, &event);
+        return entries;
+    }
+
+    void a_right_click_on_a_graph_node_offers_the_corrections_and_questions() {
+        CurationFixture fixture;
+        TestWindow window;
+        QVERIFY(open_and_wait(window, fixture.path));
+        const QStringList entries = node_menu_entries(window, fixture.entity["Vienna"]);
 
         QVERIFY2(!entries.isEmpty(), "no context menu opened on the node");
         // The node's own entries and the curation ones, for the clicked entity.
@@ -347,25 +353,28 @@ private slots:
         QVERIFY(entries.contains(QStringLiteral("Not an Entity")));
         QVERIFY(entries.filter(QStringLiteral("Rename"), Qt::CaseInsensitive).size() == 1);
         // and they act on the clicked node: it is now the selection.
-        QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity["Vienna"]});
+        QCOMPARE(window.state()->selected_entities(), QList<EntityId>{fixture.entity["Vienna"]});
+        QCOMPARE(window.state()->selection().size(), 1);
     }
 
     void a_community_disc_in_the_selection_is_left_out_of_the_corrections() {
         CurationFixture fixture;
         TestWindow window;
         QVERIFY(open_and_wait(window, fixture.path));
-        // What a rubber band over the overview hands the node menu: an entity and a disc.
-        const QList<EntityId> acted_on{fixture.entity["Vienna"], group_id(CommunityIndex{0})};
-        QMenu menu;
-        emit window.graph_view()->node_menu_requested(&menu, acted_on);
-        QStringList entries;
-        for (auto* a : menu.actions())
-            entries << a->text();
-        // One entity's corrections, not a merge of Vienna "and" something else.
+        // What a rubber band over the overview selects: an entity and a community's disc.
+        const EntityId vienna = fixture.entity["Vienna"];
+        window.state()->select({vienna, CommunityIndex{0}});
+        QCOMPARE(window.state()->selected_entities(), QList<EntityId>{vienna});
+        const QStringList entries = node_menu_entries(window, vienna);
+        // One entity's corrections, not a merge of Vienna "and" something else, and its
+        // exploration acts on one entity.
         QVERIFY2(entries.contains(QStringLiteral("Merge “Vienna” Into…")),
                  qPrintable(entries.join('|')));
         QVERIFY(entries.filter(QStringLiteral(" and “")).isEmpty());
-        QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity["Vienna"]});
+        QVERIFY(entries.contains(QStringLiteral("Hide")));
+        // The disc stays selected: the entity's menu acted on the entity without dropping it.
+        QCOMPARE(window.state()->selection().size(), 2);
+        QVERIFY(window.state()->selection().contains(NodeKey(CommunityIndex{0})));
     }
 
     void a_rejected_entity_leaves_the_graph_and_its_mentions_show_as_rejected() {

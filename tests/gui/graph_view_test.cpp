@@ -3,6 +3,7 @@
 #include "graph_view/graph_painter.h"
 #include "graph_view/graph_view.h"
 #include "graph_view/spatial_grid.h"
+#include "panels/entities_model.h"
 #include "panels/utf8_offsets.h"
 #include "state/explorer_filter.h"
 #include "state/explorer_state.h"
@@ -49,6 +50,22 @@ std::shared_ptr<ExplorerGraph> lattice(int side, double spacing = 30) {
 class GraphViewTest : public QObject {
     Q_OBJECT
 private slots:
+    // An entity in no community (metrics not computed, or linked to nothing) shows a blank
+    // Community cell, not the -1 that stands for none inside.
+    void an_entity_in_no_community_shows_a_blank_community() {
+        auto g = lattice(2);
+        g->nodes[1].community = CommunityIndex{3};
+        ExplorerState state;
+        state.set_graph(g);
+        EntitiesModel model(&state);
+        QCOMPARE(model.rowCount(), 4);
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.data(model.index(row, EntitiesModel::Community)).toString();
+        shown.sort();
+        QCOMPARE(shown, (QStringList{QString(), QString(), QString(), QStringLiteral("3")}));
+    }
+
     void grid_answers_like_a_linear_scan() {
         std::vector<QPointF> points;
         QRandomGenerator rng(42);
@@ -190,7 +207,8 @@ private slots:
         QTest::mousePress(&view, Qt::LeftButton, Qt::ShiftModifier, from);
         QTest::mouseMove(&view, to);
         QTest::mouseRelease(&view, Qt::LeftButton, Qt::ShiftModifier, to);
-        auto selected = state.selection();
+        QCOMPARE(state.selection().size(), 4);
+        auto selected = state.selected_entities();
         std::sort(selected.begin(), selected.end());
         QCOMPARE(selected, (QList<EntityId>{EntityId{1}, EntityId{2}, EntityId{11}, EntityId{12}}));
     }

@@ -113,7 +113,7 @@ private slots:
         const auto where = window.graph_view()->screen_position(norland);
         QVERIFY(where.has_value());
         QTest::mouseClick(window.graph_view(), Qt::LeftButton, {}, where->toPoint());
-        QCOMPARE(window.state()->selection(), QList<EntityId>{norland});
+        QCOMPARE(window.state()->selected_entities(), QList<EntityId>{norland});
         const QString details = window.details_panel()->plain_text();
         QVERIFY2(details.contains(QStringLiteral("Norland")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("cooperates_with")), qPrintable(details));
@@ -161,7 +161,7 @@ private slots:
         cursor.setPosition(start + 3);
         const QPoint inside = text->cursorRect(cursor).center();
         QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, inside);
-        QTRY_COMPARE(window.state()->selection(),
+        QTRY_COMPARE(window.state()->selected_entities(),
                      QList<EntityId>{fixture.entity.at("Trade Council")});
         QVERIFY(window.details_panel()->plain_text().contains(QStringLiteral("Trade Council")));
     }
@@ -199,7 +199,8 @@ private slots:
                 results->item(i)->text().contains(QString::fromStdString(testing::kProtocol.title));
         QVERIFY(found_document);
         results->itemClicked(results->item(0));
-        QCOMPARE(window.state()->selection(), QList<EntityId>{fixture.entity.at("Valdemar Prusk")});
+        QCOMPARE(window.state()->selected_entities(),
+                 QList<EntityId>{fixture.entity.at("Valdemar Prusk")});
         // A misspelling still finds the person among close matches.
         window.search_panel()->search(QStringLiteral("Okonkwa"));
         bool close = false;
@@ -275,7 +276,7 @@ private slots:
         QCOMPARE(done.first().first().toBool(), true);
         const auto first = positions();
         QVERIFY(first != spiral);
-        QCOMPARE(window.state()->selection(), QList<EntityId>{norland});
+        QCOMPARE(window.state()->selected_entities(), QList<EntityId>{norland});
         QCOMPARE(window.graph_view()->visible_node_count(), GuiFixture::kEntities);
         done.clear();
         window.layout_controller()->relayout(); // same graph, engine and seed

@@ -84,7 +84,7 @@ private slots:
         std::vector<QPointF> on_screen, in_file;
         for (int i = 0; i < static_cast<int>(graph.nodes.size()); ++i) {
             const auto& node = graph.nodes[static_cast<std::size_t>(i)];
-            const QPointF s = *view.screen_position(node.id);
+            const QPointF s = *view.screen_position(node.key());
             // The figure's frame has y up; the window's y points down.
             const QPointF f =
                 report.layout_to_page.map(QPointF(node.position.x(), -node.position.y())) *

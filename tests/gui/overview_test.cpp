@@ -6,6 +6,7 @@
 #include "graph_view/graph_view.h"
 #include "gui_fixture.h"
 #include "jobs/layout_controller.h"
+#include "panels/details_panel.h"
 #include "panels/entities_panel.h"
 #include "panels/filters_panel.h"
 #include "state/community_groups.h"
@@ -66,7 +67,12 @@ static_assert(
     !std::is_invocable_v<decltype(&ExplorerGraph::group_node), const ExplorerGraph&, int>);
 static_assert(
     !std::is_invocable_v<decltype(&ExplorerGraph::group_node), const ExplorerGraph&, EntityId>);
-static_assert(!std::is_invocable_v<decltype(&group_id), int>);
+// A community's disc is a NodeKey, never an EntityId: the key does not turn back into one.
+static_assert(std::is_convertible_v<CommunityIndex, NodeKey>);
+static_assert(std::is_convertible_v<EntityId, NodeKey>);
+static_assert(!std::is_convertible_v<NodeKey, EntityId>);
+static_assert(!std::is_constructible_v<EntityId, NodeKey>);
+static_assert(!std::is_constructible_v<CommunityIndex, NodeKey>);
 static_assert(!std::is_invocable_v<decltype(&place_members_around), ExplorerGraph&, int>);
 static_assert(!std::is_invocable_v<decltype(&ExplorerState::unfold), ExplorerState&, int>);
 static_assert(
@@ -116,9 +122,13 @@ private slots:
         QCOMPARE(graph.nodes[6].members, 2);
         // The entity at node 0 goes to its own community's node, not to community 0's.
         QCOMPARE(graph.group_node(graph.nodes[0].community), node_of_1);
-        // A community's node has an id no entity has, and is found by it.
-        QVERIFY(!graph.nodes[5].id.valid() && graph.nodes[5].id == group_id(CommunityIndex{0}));
-        QCOMPARE(graph.find(group_id(CommunityIndex{0})), 5);
+        // A community's node has no entity id; it is found by its community's key.
+        QVERIFY(!graph.nodes[5].id.valid());
+        QVERIFY(graph.nodes[5].key() == NodeKey(CommunityIndex{0}));
+        QVERIFY(graph.nodes[0].key() == NodeKey(EntityId{1}));
+        QCOMPARE(graph.find(NodeKey(CommunityIndex{0})), 5);
+        QCOMPARE(graph.find(NodeKey(CommunityIndex{1})), 6);
+        QCOMPARE(graph.find(EntityId{}), -1);
         QCOMPARE(graph.find(EntityId{1}), 0);
         QCOMPARE(graph.group_node(CommunityIndex::none()), -1);
         QCOMPARE(graph.group_node(CommunityIndex{2}), -1);
@@ -178,7 +188,7 @@ private slots:
         const auto before = drawn_positions(state);
         const int group = state.graph()->group_node(community);
         const QPointF centre = state.graph()->nodes[static_cast<std::size_t>(group)].position;
-        const auto at = window.graph_view()->screen_position(group_id(community));
+        const auto at = window.graph_view()->screen_position(community);
         QVERIFY(at.has_value());
         QTest::mouseDClick(window.graph_view(), Qt::LeftButton, {}, at->toPoint());
 
@@ -211,6 +221,48 @@ private slots:
         state.go_forward();
         QVERIFY(state.presentation().is_unfolded(community));
         QVERIFY(!state.visible().node_visible[static_cast<std::size_t>(group)]);
+    }
+
+    // A click on a disc selects the community (its details show), and the actions meant for
+    // entities leave it alone: hiding a selection of discs hides nothing, and a click beside it
+    // with Ctrl adds an entity to the selection without the disc turning into one.
+    void a_clicked_community_is_selected_as_a_community() {
+        TestWindow window(QSize(1200, 800));
+        QVERIFY(window.exposed());
+        QVERIFY(open_and_wait(window, large_));
+        auto& state = *window.state();
+        window.graph_view()->fit_view();
+        const CommunityIndex community = largest_drawn_community(state);
+        QVERIFY(community.valid());
+        const auto at = window.graph_view()->screen_position(community);
+        QVERIFY(at.has_value());
+        QTest::mouseClick(window.graph_view(), Qt::LeftButton, {}, at->toPoint());
+
+        QCOMPARE(state.selection().size(), 1);
+        QVERIFY(state.selection().front() == NodeKey(community));
+        QVERIFY(state.selected_entities().isEmpty());
+        QVERIFY2(window.details_panel()->plain_text().contains(QStringLiteral("A community of")),
+                 qPrintable(window.details_panel()->plain_text()));
+        QVERIFY(window.status_counts().contains(QStringLiteral("1 selected")));
+
+        QAction* hide = nullptr;
+        for (auto* a : window.findChildren<QAction*>())
+            if (a->text() == QStringLiteral("&Hide Selection"))
+                hide = a;
+        QVERIFY(hide);
+        QVERIFY(!hide->isEnabled());
+        hide->trigger(); // as a shortcut would, were it on
+        QVERIFY(state.presentation().hidden.empty());
+
+        // An entity added (as the Entities table or a search would): both are selected, each as
+        // what it is, and Hide now hides the entity alone.
+        const EntityId id = state.graph()->nodes.front().id;
+        state.toggle(id);
+        QCOMPARE(state.selection().size(), 2);
+        QCOMPARE(state.selected_entities(), QList<EntityId>{id});
+        QVERIFY(hide->isEnabled());
+        hide->trigger();
+        QVERIFY(state.presentation().hidden == std::vector<EntityId>{id});
     }
 
     // Graphviz lays out the unfolded members on their own (seeded) and they are fitted into the

@@ -30,17 +30,17 @@ void MainWindow::build_explore_menu() {
     });
     explore->addSeparator();
     auto* focus = explore->addAction(tr("F&ocus on Selection"), this, [this] {
-        if (!state_.selection().isEmpty())
-            state_.focus_on(state_.selection().front());
+        if (const auto entities = state_.selected_entities(); !entities.isEmpty())
+            state_.focus_on(entities.front());
     });
     focus->setShortcut(Qt::Key_F);
     auto* grow = explore->addAction(tr("Add &Neighbours of Selection"), this, [this] {
-        for (const auto& id : state_.selection())
-            state_.add_neighbours(id);
+        for (const EntityId entity : state_.selected_entities())
+            state_.add_neighbours(entity);
     });
     grow->setShortcut(Qt::Key_N);
     auto* hide = explore->addAction(tr("&Hide Selection"), this, [this] {
-        state_.hide(state_.selection());
+        state_.hide(state_.selected_entities());
         state_.clear_selection();
     });
     hide->setShortcut(Qt::Key_H);
@@ -60,7 +60,8 @@ void MainWindow::build_explore_menu() {
         show_hidden->setEnabled(!p.hidden.empty());
         show_hidden->setText(p.hidden.empty() ? tr("&Show Hidden")
                                               : tr("&Show Hidden (%1)").arg(p.hidden.size()));
-        const bool selected = !state_.selection().isEmpty();
+        // They act on entities: a selection of community discs alone leaves them off.
+        const bool selected = !state_.selected_entities().isEmpty();
         focus->setEnabled(selected);
         grow->setEnabled(selected);
         hide->setEnabled(selected);

@@ -92,11 +92,12 @@ QString CurationUi::name_of(EntityId id) const {
 }
 
 QList<EntityId> CurationUi::selected() const {
+    // Entities only: a community's disc in the selection is no entity to correct.
     QList<EntityId> out;
     const auto& graph = *window_->state()->graph();
-    for (int i : window_->state()->selected_nodes())
-        if (const auto& node = graph.nodes[static_cast<std::size_t>(i)]; !node.is_group())
-            out << node.id; // a community's disc is no entity to correct
+    for (const EntityId entity : window_->state()->selected_entities())
+        if (graph.find(entity) >= 0)
+            out << entity;
     return out;
 }
 
@@ -165,7 +166,7 @@ void CurationUi::install_menus(QMenuBar* bar) {
     bar->insertMenu(before, questions);
 
     auto update_enabled = [this] {
-        const bool any = !window_->state()->selection().isEmpty();
+        const bool any = !selected().isEmpty();
         for (auto* a : selection_actions_)
             a->setEnabled(any);
     };
@@ -192,17 +193,11 @@ void CurationUi::install_menus(QMenuBar* bar) {
     // The graph's node menu gets the same entries, for the node or the selection it belongs to.
     connect(window_->graph_view(), &GraphView::node_menu_requested, this,
             [this](QMenu* menu, const QList<EntityId>& acted_on) {
-                // The actions work on the selection, as for the table: a click outside it
-                // selects the clicked node. A rubber band over the overview also selects
-                // community discs, whose ids are no entity's (group_id): corrections leave them
-                // out.
-                QList<EntityId> entities;
-                for (const EntityId id : acted_on)
-                    if (id.valid())
-                        entities << id;
-                if (selected() != entities)
-                    window_->state()->select(entities);
-                fill_entity_menu(menu, entities);
+                // The actions work on the selected entities, as for the table: a click outside
+                // them selects the clicked node.
+                if (selected() != acted_on)
+                    window_->state()->select_entities(acted_on);
+                fill_entity_menu(menu, acted_on);
             });
 }
 
@@ -423,7 +418,10 @@ void CurationUi::ego_dialog() {
 
 void CurationUi::show_ego_network(int hops) {
     const auto& state = *window_->state();
-    emphasis_ = ego_network(*state.graph(), state.filtered(), state.selected_nodes(), hops);
+    std::vector<int> around;
+    for (const EntityId entity : selected())
+        around.push_back(state.graph()->find(entity));
+    emphasis_ = ego_network(*state.graph(), state.filtered(), around, hops);
     apply_emphasis();
 }
 

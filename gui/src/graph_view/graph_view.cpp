@@ -112,8 +112,8 @@ void GraphView::invalidate() {
     update();
 }
 
-std::optional<QPointF> GraphView::screen_position(EntityId entity) const {
-    const int i = state_->graph()->find(entity);
+std::optional<QPointF> GraphView::screen_position(NodeKey node) const {
+    const int i = state_->graph()->find(node);
     if (i < 0 || !painter_.node_drawn(i))
         return std::nullopt;
     return transform_.map(state_->graph()->nodes[static_cast<std::size_t>(i)].position);
@@ -161,7 +161,8 @@ void GraphView::unpin(const std::vector<int>& nodes) {
     for (int i : nodes)
         if (i >= 0 && static_cast<std::size_t>(i) < graph.nodes.size() &&
             graph.nodes[static_cast<std::size_t>(i)].pinned) {
-            released.append(graph.nodes[static_cast<std::size_t>(i)].id);
+            if (const auto& node = graph.nodes[static_cast<std::size_t>(i)]; !node.is_group())
+                released.append(node.id); // the project keeps entities' pins only
             indices.push_back(i);
         }
     if (indices.empty())
@@ -326,12 +327,12 @@ void GraphView::mousePressEvent(QMouseEvent* event) {
     if (hit >= 0) {
         const auto& node = graph.nodes[static_cast<std::size_t>(hit)];
         if (event->modifiers() & Qt::ControlModifier) {
-            state_->toggle(node.id);
+            state_->toggle(node.key());
             drag_ = Drag::None;
             return;
         }
-        if (!state_->selection().contains(node.id) || state_->selection().size() != 1)
-            state_->select_one(node.id);
+        if (!state_->selection().contains(node.key()) || state_->selection().size() != 1)
+            state_->select_one(node.key());
         // Dragging it moves and pins it (see mouseMoveEvent).
         drag_ = Drag::Node;
         dragged_node_ = hit;
@@ -381,20 +382,22 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event) {
         rubber_band_->hide();
         const QRectF world = transform_.unmap(QRectF(drag_start_, event->position()));
         const auto hits = grid_.inside(world, [this](int n) { return painter_.node_drawn(n); });
-        QList<EntityId> chosen =
-            (event->modifiers() & Qt::ControlModifier) ? state_->selection() : QList<EntityId>{};
+        QList<NodeKey> chosen =
+            (event->modifiers() & Qt::ControlModifier) ? state_->selection() : QList<NodeKey>{};
         for (int i : hits) {
-            const EntityId id = state_->graph()->nodes[static_cast<std::size_t>(i)].id;
-            if (!chosen.contains(id))
-                chosen.append(id);
+            const NodeKey key = state_->graph()->nodes[static_cast<std::size_t>(i)].key();
+            if (!chosen.contains(key))
+                chosen.append(key);
         }
         state_->select(chosen);
     } else if (drag_ == Drag::Pan && (event->position() - drag_start_).manhattanLength() < 3) {
         state_->clear_selection(); // a click on empty space
     } else if (drag_ == Drag::Node && node_moved_ && dragged_node_ >= 0 &&
                static_cast<std::size_t>(dragged_node_) < state_->graph()->nodes.size()) {
-        const auto& node = state_->graph()->nodes[static_cast<std::size_t>(dragged_node_)];
-        emit node_position_changed(node.id, node.position, true);
+        // A community's disc is placed anew with every overview: only entities keep a place.
+        if (const auto& node = state_->graph()->nodes[static_cast<std::size_t>(dragged_node_)];
+            !node.is_group())
+            emit node_position_changed(node.id, node.position, true);
     }
     dragged_node_ = -1;
     node_moved_ = false;
@@ -464,7 +467,7 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
         menu.addAction(tr("Select “%1”").arg(graph.nodes[static_cast<std::size_t>(hit)].name), this,
                        [this, id] { state_->select_one(id); });
         menu.addAction(tr("Select with Neighbours"), this, [this, hit, id] {
-            QList<EntityId> chosen{id};
+            QList<NodeKey> chosen{id};
             const auto& g = *state_->graph();
             for (std::size_t e = 0; e < g.edges.size(); ++e) {
                 if (!state_->visible().edge_visible[e])
@@ -473,14 +476,15 @@ void GraphView::contextMenuEvent(QContextMenuEvent* event) {
                 const int source = state_->visible().drawn(edge.source);
                 const int target = state_->visible().drawn(edge.target);
                 const int other = source == hit ? target : target == hit ? source : -1;
-                if (other >= 0 && !chosen.contains(g.nodes[static_cast<std::size_t>(other)].id))
-                    chosen.append(g.nodes[static_cast<std::size_t>(other)].id);
+                if (other >= 0 && !chosen.contains(g.nodes[static_cast<std::size_t>(other)].key()))
+                    chosen.append(g.nodes[static_cast<std::size_t>(other)].key());
             }
             state_->select(chosen);
         });
         if (graph.nodes[static_cast<std::size_t>(hit)].pinned)
             menu.addAction(tr("Unpin (let layouts move it)"), this, [this, hit] { unpin({hit}); });
-        QList<EntityId> acted_on = state_->selection();
+        // The entity's actions act on the selected entities (not on selected community discs).
+        QList<EntityId> acted_on = state_->selected_entities();
         if (!acted_on.contains(id))
             acted_on = {id};
         menu.addSeparator();

@@ -31,8 +31,9 @@ public:
     const GraphStyle& style() const { return painter_.style(); }
     const ViewTransform& transform() const { return transform_; }
     const GraphPainter& painter() const { return painter_; }
-    // Where an entity is drawn, in widget pixels (for tests and tooltips); nullopt if not shown.
-    std::optional<QPointF> screen_position(EntityId entity) const;
+    // Where an entity or a community's disc is drawn, in widget pixels (for tests and tooltips);
+    // nullopt if not shown.
+    std::optional<QPointF> screen_position(NodeKey node) const;
     int node_at(QPointF widget_pos) const;
     int visible_node_count() const { return state_->visible().node_count; }
 

@@ -106,16 +106,19 @@ void LayoutController::submit(const std::vector<char>& include) {
     const auto graph = state_->graph();
     const auto& visible = state_->visible();
     layout::LayoutRequest request;
-    std::vector<EntityId> node_of; // request index -> entity
+    std::vector<NodeKey> node_of; // request index -> what the node stands for
     std::vector<int> request_of(graph->nodes.size(), -1);
     for (std::size_t i = 0; i < graph->nodes.size(); ++i) {
         if (!include[i])
             continue;
         request_of[i] = static_cast<int>(request.nodes.size());
-        node_of.push_back(graph->nodes[i].id);
         const auto& source = graph->nodes[i];
+        node_of.push_back(source.key());
         layout::LayoutNode node;
-        node.key = std::to_string(source.id.value);
+        // Graphviz's node name; entities' ids are positive, so a community's number below zero
+        // cannot clash with one.
+        node.key =
+            std::to_string(source.is_group() ? -1 - source.community.value() : source.id.value);
         // A community's node is laid out at the size its members fill when unfolded, so unfolding
         // it in place covers no other node.
         node.width = node.height =
@@ -187,18 +190,18 @@ void LayoutController::submit(const std::vector<char>& include) {
 namespace {
 // Scales and moves positions so that they fill the disc of `fit` around their centroid
 // (uniformly: the layout's shape is kept).
-void fit_into(std::vector<std::pair<EntityId, QPointF>>& positions, QPointF centre, double radius) {
+void fit_into(std::vector<std::pair<NodeKey, QPointF>>& positions, QPointF centre, double radius) {
     if (positions.empty())
         return;
     QPointF mean;
-    for (const auto& [entity, p] : positions)
+    for (const auto& [key, p] : positions)
         mean += p;
     mean /= static_cast<double>(positions.size());
     double reach = 0;
-    for (const auto& [entity, p] : positions)
+    for (const auto& [key, p] : positions)
         reach = std::max(reach, std::hypot(p.x() - mean.x(), p.y() - mean.y()));
     const double scale = reach > 0 ? std::max(0.0, radius) / reach : 0;
-    for (auto& [entity, p] : positions)
+    for (auto& [key, p] : positions)
         p = centre + (p - mean) * scale;
 }
 } // namespace
@@ -208,8 +211,8 @@ void LayoutController::apply(LayoutOutcome outcome) {
         if (fit_)
             fit_into(outcome.positions, fit_->centre, fit_->radius);
         auto next = std::make_shared<ExplorerGraph>(*state_->graph());
-        for (const auto& [entity, position] : outcome.positions)
-            if (const int index = next->find(entity); index >= 0) {
+        for (const auto& [key, position] : outcome.positions)
+            if (const int index = next->find(key); index >= 0) {
                 auto& node = next->nodes[static_cast<std::size_t>(index)];
                 // Engines that cannot pin (sfdp, dot) may have moved a pinned node: put it back.
                 if (!node.pinned)

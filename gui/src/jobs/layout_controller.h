@@ -21,8 +21,8 @@ struct LayoutOutcome {
     bool ok = false;
     bool cancelled = false;
     QString message; // error, or "sfdp: 1.2 s"
-    std::vector<std::pair<EntityId, QPointF>>
-        positions; // by entity, so a reload meanwhile is harmless
+    // By what each node stands for, so a reload meanwhile is harmless.
+    std::vector<std::pair<NodeKey, QPointF>> positions;
 };
 
 class LayoutController : public QObject {

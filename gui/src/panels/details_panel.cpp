@@ -58,8 +58,7 @@ void DetailsPanel::refresh() {
         state_->graph()->nodes[static_cast<std::size_t>(nodes.front())].is_group();
     QString html = community ? render_community(nodes.front()) : render_entity(nodes.front());
     if (nodes.size() > 1)
-        html.prepend(
-            tr("<p><i>%1 entities selected; the first is shown.</i></p>").arg(nodes.size()));
+        html.prepend(tr("<p><i>%1 selected; the first is shown.</i></p>").arg(nodes.size()));
     browser_->setHtml(html);
 }
 
@@ -123,7 +122,8 @@ QString DetailsPanel::render_entity(int index) {
                 .arg(node.degree)
                 .arg(node.betweenness, 0, 'f', 4)
                 .arg(node.pagerank, 0, 'f', 4)
-                .arg(node.community.value());
+                // No community: metrics not computed yet, or an entity linked to nothing.
+                .arg(node.community.valid() ? QString::number(node.community.value()) : tr("none"));
 
     // Documents that mention it, from its mentions.
     QList<DocumentId> documents;

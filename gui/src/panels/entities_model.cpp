@@ -68,7 +68,9 @@ QVariant EntitiesModel::data(const QModelIndex& index, int role) const {
         case PageRank:
             return sort ? QVariant(node.pagerank)
                         : QVariant(QString::number(node.pagerank, 'f', 4));
-        case Community:
+        case Community: // blank, not -1, for none; sorted before every community
+            if (!node.community.valid())
+                return sort ? QVariant(-1) : QVariant(QString());
             return node.community.value();
         default:
             return {};

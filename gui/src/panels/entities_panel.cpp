@@ -90,7 +90,7 @@ void EntitiesPanel::push_selection() {
     for (const auto& index : table_->selectionModel()->selectedRows())
         chosen.append(EntityId{index.data(EntitiesModel::kIdRole).toLongLong()});
     syncing_ = true;
-    state_->select(chosen);
+    state_->select_entities(chosen);
     syncing_ = false;
 }
 
@@ -99,7 +99,7 @@ void EntitiesPanel::pull_selection() {
         return;
     syncing_ = true;
     QItemSelection selection;
-    for (const auto& id : state_->selection()) {
+    for (const EntityId id : state_->selected_entities()) {
         const int row = model_->row_of(id);
         if (row < 0)
             continue;

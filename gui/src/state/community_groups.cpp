@@ -46,7 +46,6 @@ IndexedVector<CommunityIndex, std::vector<int>> members_by_community(const Explo
 ExplorerNode community_node(const ExplorerGraph& graph, CommunityIndex community,
                             const std::vector<int>& members, int label_members) {
     ExplorerNode node;
-    node.id = group_id(community);
     node.community = community;
     node.members = static_cast<int>(members.size());
     std::vector<std::string> names;

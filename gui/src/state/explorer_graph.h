@@ -5,6 +5,7 @@
 #include "dossier/model/entity_type.h"
 #include "dossier/model/ids.h"
 #include "dossier/model/index.h"
+#include "state/node_key.h"
 
 #include <QPointF>
 #include <QString>
@@ -22,12 +23,8 @@ inline MonthIndex month_index(int year, int month) {
     return year <= 0 ? 0 : year * 12 + (month > 0 ? month - 1 : 0);
 }
 
-// A community's number (core's communities count from 0; none() for an entity in none). Its own
-// type, so neither a node index nor an entity id can be passed where a community is meant.
-using CommunityIndex = Index<struct CommunityTag>;
-
 struct ExplorerNode {
-    EntityId id;
+    EntityId id; // the entity; invalid for a community's node (see key())
     QString name;
     EntityType type = EntityType::Person;
     QStringList aliases;
@@ -43,15 +40,14 @@ struct ExplorerNode {
     MonthIndex first_month = 0;
     MonthIndex last_month = 0;
     // A community's node in the overview (community_groups.h): how many entities it stands for.
-    // Zero for an entity. Its id is group_id(community), which no entity has.
+    // Zero for an entity.
     int members = 0;
     bool is_group() const { return members > 0; }
+    // What the node stands for: its community for a community's node, else its entity.
+    NodeKey key() const { return is_group() ? NodeKey(community) : NodeKey(id); }
 };
 
-// Community nodes and edges get ids below zero: the store's ids start at one.
-inline EntityId group_id(CommunityIndex community) {
-    return EntityId{-1 - community.value()};
-}
+// Community edges get ids below zero: the store's ids start at one.
 inline RelationId group_edge_id(int index) {
     return RelationId{-1 - index};
 }
@@ -84,7 +80,7 @@ struct CommunityGroups {
 struct ExplorerGraph {
     std::vector<ExplorerNode> nodes;
     std::vector<ExplorerEdge> edges;
-    std::unordered_map<EntityId, int> index_of; // entity id -> node index
+    std::unordered_map<EntityId, int> index_of; // entity id -> node index (entities only)
     CommunityGroups groups;
 
     // Nodes [0, entity_count()) are entities and edges [0, relation_count()) relations, with or
@@ -101,11 +97,17 @@ struct ExplorerGraph {
         index_of.clear();
         index_of.reserve(nodes.size());
         for (int i = 0; i < static_cast<int>(nodes.size()); ++i)
-            index_of[nodes[static_cast<std::size_t>(i)].id] = i;
+            if (const auto& node = nodes[static_cast<std::size_t>(i)]; !node.is_group())
+                index_of[node.id] = i;
     }
+    // The node of an entity, or -1.
     int find(EntityId id) const {
         auto it = index_of.find(id);
         return it == index_of.end() ? -1 : it->second;
+    }
+    // The node of an entity or of a community's disc, or -1.
+    int find(NodeKey key) const {
+        return key.is_community() ? group_node(key.community()) : find(key.entity());
     }
 };
 

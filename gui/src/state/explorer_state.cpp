@@ -9,10 +9,18 @@ ExplorerState::ExplorerState(QObject* parent) : QObject(parent) {
             &ExplorerState::document_subset_ready);
 }
 
+QList<EntityId> ExplorerState::selected_entities() const {
+    QList<EntityId> out;
+    for (const auto& key : selection_)
+        if (key.is_entity())
+            out.append(key.entity());
+    return out;
+}
+
 std::vector<int> ExplorerState::selected_nodes() const {
     std::vector<int> out;
-    for (const auto& id : selection_) {
-        const int i = graph_->find(id);
+    for (const auto& key : selection_) {
+        const int i = graph_->find(key);
         if (i >= 0)
             out.push_back(i);
     }
@@ -24,11 +32,11 @@ void ExplorerState::set_graph(std::shared_ptr<const ExplorerGraph> graph) {
     source_ = make_explorer_source(*graph_);
     admitted_range_ = {0, 0}; // the relations may have changed: read the range again
     refilter();
-    // Keep the selected entities that still exist.
-    QList<EntityId> kept;
-    for (const auto& id : selection_)
-        if (graph_->find(id) >= 0)
-            kept.append(id);
+    // Keep the selected entities and communities that still exist.
+    QList<NodeKey> kept;
+    for (const auto& key : selection_)
+        if (graph_->find(key) >= 0)
+            kept.append(key);
     const bool selection_shrank = kept.size() != selection_.size();
     selection_ = kept;
     emit graph_changed();
@@ -150,17 +158,25 @@ ExplorerGraph& ExplorerState::editable_graph() {
     return *editable_;
 }
 
-void ExplorerState::select(const QList<EntityId>& entities) {
-    if (entities == selection_)
+void ExplorerState::select(const QList<NodeKey>& nodes) {
+    if (nodes == selection_)
         return;
-    selection_ = entities;
+    selection_ = nodes;
     emit selection_changed();
 }
 
-void ExplorerState::toggle(EntityId entity) {
-    QList<EntityId> next = selection_;
-    if (!next.removeOne(entity))
-        next.append(entity);
+void ExplorerState::select_entities(const QList<EntityId>& entities) {
+    QList<NodeKey> nodes;
+    nodes.reserve(entities.size());
+    for (const EntityId entity : entities)
+        nodes.append(entity);
+    select(nodes);
+}
+
+void ExplorerState::toggle(NodeKey node) {
+    QList<NodeKey> next = selection_;
+    if (!next.removeOne(node))
+        next.append(node);
     select(next);
 }
 

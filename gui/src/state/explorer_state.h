@@ -30,7 +30,10 @@ public:
     // What the filter alone leaves visible (entities and relations only).
     const VisibleGraph& filtered() const { return filtered_; }
     const Presentation& presentation() const { return presentation_; }
-    const QList<EntityId>& selection() const { return selection_; }
+    // What is selected, in the order it was: entities, and the community discs of the overview.
+    const QList<NodeKey>& selection() const { return selection_; }
+    // The selected entities (what corrections, focus and hiding act on), in selection order.
+    QList<EntityId> selected_entities() const;
     // Node indices of the selection that exist in the graph.
     std::vector<int> selected_nodes() const;
     bool node_visible(int index) const {
@@ -50,9 +53,10 @@ public:
     void set_document_subset(DocumentSubset subset);
     // A new date range's relations are being read.
     bool document_subset_pending() const { return subset_pending_; }
-    void select(const QList<EntityId>& entities);
-    void select_one(EntityId entity) { select({entity}); }
-    void toggle(EntityId entity);
+    void select(const QList<NodeKey>& nodes);
+    void select_entities(const QList<EntityId>& entities);
+    void select_one(NodeKey node) { select({node}); }
+    void toggle(NodeKey node);
     void clear_selection() { select({}); }
     // Moves one node (a drag in the view) without reloading anything: the graph is copied once
     // on the first move after a set_graph, then edited in place.
@@ -114,7 +118,7 @@ private:
     void refilter();
     void ask_document_subset(std::pair<MonthIndex, MonthIndex> range);
     void document_subset_ready();
-    QList<EntityId> selection_;
+    QList<NodeKey> selection_;
     std::shared_ptr<ExplorerGraph> editable_; // graph_ once move_node has copied it
     ExplorerGraph& editable_graph();          // copies graph_ on the first edit
 };
