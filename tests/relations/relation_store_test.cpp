@@ -1,6 +1,8 @@
 #include "dossier/store/document_store.h"
 #include "dossier/store/entity_store.h"
 #include "dossier/store/relation_store.h"
+#include "dossier/store/schema_audit.h"
+#include "dossier/store/store_error.h"
 #include "test_support.h"
 
 #include <filesystem>
@@ -108,6 +110,71 @@ TEST(RelationStore, ReplacingExtractedRelationsKeepsCurationRows) {
     EXPECT_EQ(store.count("extract"), 1u);
     EXPECT_EQ(store.list("opposes").size(), 1u);
     EXPECT_TRUE(store.list("member_of").empty());
+}
+
+namespace {
+// The names of the indexes on the two relation tables, sorted, as SQLite lists them.
+std::vector<std::string> relation_indexes(const std::filesystem::path& path) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN "
+                       "('relations', 'relation_evidence') AND sql IS NOT NULL ORDER BY name",
+                       -1, &stmt, nullptr);
+    std::vector<std::string> names;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return names;
+}
+
+const std::vector<std::string> kRelationIndexes{"relation_evidence_document",
+                                                "relation_evidence_relation", "relations_source",
+                                                "relations_target", "relations_type"};
+} // namespace
+
+// replace_extracted sets the relation indexes aside while it writes and builds them again: the
+// project keeps exactly the schema its version defines (the audit at open would refuse anything
+// else), and the indexes answer afterwards.
+TEST(RelationStore, ReplacingExtractedLeavesTheSchemaItsVersionDefines) {
+    Fixture f;
+    RelationStore store(f.project);
+    {
+        Transaction tx(f.project);
+        store.replace_extracted({f.relation("supports"), f.relation("opposes")});
+        tx.commit();
+    }
+    const auto path = f.dir / "p.dossier";
+    EXPECT_EQ(relation_indexes(path), kRelationIndexes);
+    EXPECT_TRUE(audit_project_schema(path).empty());
+    EXPECT_EQ(store.list("opposes").size(), 1u);
+    EXPECT_EQ(store.count("extract"), 2u);
+}
+
+// A write that fails halfway (here a relation whose entity does not exist, refused by the foreign
+// key) leaves the previous relations and every index, even inside a transaction that goes on.
+TEST(RelationStore, AFailedReplaceBringsTheIndexesAndRelationsBack) {
+    Fixture f;
+    RelationStore store(f.project);
+    {
+        Transaction tx(f.project);
+        store.insert(f.relation("supports"));
+        tx.commit();
+    }
+    {
+        Transaction tx(f.project);
+        auto dangling = f.relation("opposes");
+        dangling.target = EntityId{999};
+        EXPECT_THROW(store.replace_extracted({f.relation("opposes"), dangling}), StoreError);
+        tx.commit();
+    }
+    const auto path = f.dir / "p.dossier";
+    EXPECT_EQ(relation_indexes(path), kRelationIndexes);
+    EXPECT_TRUE(audit_project_schema(path).empty());
+    ASSERT_EQ(store.list().size(), 1u);
+    EXPECT_EQ(store.list()[0].relation.type, "supports");
 }
 
 TEST(RelationStore, AnUncommittedReplaceLeavesThePreviousRelations) {

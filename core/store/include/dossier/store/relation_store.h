@@ -37,6 +37,7 @@ public:
 
 private:
     std::vector<Evidence> evidence_of(RelationId id);
+    void write_extracted(const std::vector<Relation>& relations); // replace_extracted's inserts
     Project& project_;
 };
 
