@@ -38,7 +38,7 @@ struct ExportArguments {
     std::string view;
     std::string save_view;
     std::optional<std::string> format, layout, width, height, palette, color_by, size_by, title,
-        caption, evidence, aggregate, top_metric, edge_weight, citations, labels;
+        caption, evidence, aggregate, top_metric, edge_weight, citations, labels, links;
     std::optional<std::uint32_t> seed;
     std::optional<std::size_t> top;
     std::optional<double> min_weight;
@@ -127,6 +127,13 @@ void apply_arguments(const ExportArguments& args, exporting::ViewOptions& option
             throw std::invalid_argument("--labels: expected auto, names or keys, got '" +
                                         *args.labels + "'");
         options.style.labels = *mode;
+    }
+    if (args.links) {
+        const auto mode = exporting::parse_link_drawing(*args.links);
+        if (!mode)
+            throw std::invalid_argument("--links: expected auto, all or strongest, got '" +
+                                        *args.links + "'");
+        options.style.links = *mode;
     }
 }
 
@@ -246,6 +253,9 @@ int run_export(const ExportArguments& args) {
                                                 !options.export_options.evidence.empty() ||
                                                     !options.export_options.citations.empty());
         add_project_pins(project, options);
+        if (is_figure(format))
+            exporting::keep_links_to_draw(data, options.style.links,
+                                          static_cast<std::size_t>(options.style.links_per_node));
     } catch (const std::exception& e) {
         print_error("export: " + args.project + " : " + e.what());
         return kFailure;
@@ -348,6 +358,11 @@ void register_export_command(CLI::App& app) {
                         "Label nodes by names, by numbers with a key under the network (keys), "
                         "or by whichever labels clearly more nodes at the page size (auto, "
                         "default)");
+    command->add_option("--links", args->links,
+                        "On a figure, draw every link (all), the 3 strongest of each node "
+                        "(strongest; style.links_per_node in a view file), or the strongest "
+                        "once there are more than 4 links per node (auto, default); the caption "
+                        "says how many are drawn, data files keep them all");
     command->add_option("--evidence", args->evidence,
                         "Also write the evidence appendix (CSV) of the drawn edges");
     command->add_option("--citations", args->citations,

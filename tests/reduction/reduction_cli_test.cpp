@@ -283,6 +283,47 @@ TEST_F(GeneratedNetwork, ThreeThousandEntitiesPrintAsTheirCommunities) {
         << text;
 }
 
+// 30 communities linked by a few hundred meta-edges: the figure draws the strongest links of each
+// community (more than four per node), says how many of how many, and the data keeps them all.
+TEST_F(GeneratedNetwork, ADenseOverviewDrawsTheStrongestLinksAndTheDataKeepsEveryOne) {
+    auto run = dossier("export " + quoted(project) + " --format json --aggregate community -o " +
+                       quoted(dir / "c.json"));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto json = read_json(dir / "c.json");
+    const auto links = json["elements"]["edges"].size();
+    const auto nodes = json["elements"]["nodes"].size();
+    ASSERT_GT(links, 4 * nodes) << "the network must be dense for this test";
+
+    run = dossier("export " + quoted(project) + " --format svg --aggregate community -o " +
+                  quoted(dir / "c.svg"));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::smatch drawn;
+    const auto text = svg_text(dir / "c.svg");
+    ASSERT_TRUE(std::regex_search(
+        text, drawn,
+        std::regex("Only each node's 3 strongest links are drawn \\(([0-9,]+) of ([0-9,]+)\\)")))
+        << text;
+    const auto number = [](std::string digits) {
+        digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+        return std::stoul(digits);
+    };
+    EXPECT_EQ(number(drawn[2].str()), links);
+    EXPECT_LE(number(drawn[1].str()), 3 * nodes);
+    EXPECT_GE(number(drawn[1].str()), nodes / 2); // each node keeps its heaviest
+
+    run = dossier("export " + quoted(project) +
+                  " --format svg --aggregate community --links all -o " + quoted(dir / "all.svg"));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(svg_text(dir / "all.svg").find("strongest"), std::string::npos);
+
+    run = dossier("export " + quoted(project) + " --format svg --links most -o " +
+                  quoted(dir / "bad.svg"));
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_NE(run.err.find("--links: expected auto, all or strongest, got 'most'"),
+              std::string::npos)
+        << run.err;
+}
+
 TEST_F(GeneratedNetwork, TopHundredByPageRankKeepsAHundredAndSaysOfHowMany) {
     auto run = dossier("export " + quoted(project) + " --format json --top 100 -o " +
                        quoted(dir / "top.json"));

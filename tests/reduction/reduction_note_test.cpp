@@ -33,13 +33,12 @@ TEST(ReductionNote, AggregationSaysHowManyEntitiesBecameHowManyCommunities) {
     r.communities = 37;
     EXPECT_EQ(reduction_note(r),
               "4,122 entities shown as 37 communities. Each node is a community, labelled by its "
-              "most central members and sized by its number of members.");
+              "most central members and sized by members.");
     r.top_metric = "degree";
     r.top_nodes = 500;
     EXPECT_EQ(reduction_note(r),
               "The 500 most central of 4,122 entities (degree), shown as 37 communities. Each "
-              "node is a community, labelled by its most central members and sized by its number "
-              "of members.");
+              "node is a community, labelled by its most central members and sized by members.");
 }
 
 TEST(ReductionNote, AnOverviewWithCommunitiesUnfoldedCountsTheEntitiesDrawnSingly) {
@@ -50,7 +49,7 @@ TEST(ReductionNote, AnOverviewWithCommunitiesUnfoldedCountsTheEntitiesDrawnSingl
     r.single_entities = 50;
     EXPECT_EQ(reduction_note(r),
               "900 entities shown as 20 communities and 50 entities drawn singly. A community "
-              "node is labelled by its most central members and sized by its number of members.");
+              "node is labelled by its most central members and sized by members.");
 }
 
 TEST(ReductionNote, MinimumWeightIsStated) {

@@ -58,14 +58,24 @@ std::string reduction_note(const ExportReduction& r) {
     if (!note.empty())
         note[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(note[0])));
     if (r.communities > 0 && r.single_entities > 0)
-        note += " A community node is labelled by its most central members and sized by its "
-                "number of members.";
+        note += " A community node is labelled by its most central members and sized by members.";
     else if (r.communities > 0)
         note += " Each node is a community, labelled by its most central members and sized by "
-                "its number of members.";
+                "members.";
     if (r.min_weight > 0)
         note += std::string(note.empty() ? "" : " ") + "Relations of weight below " +
                 format_number(r.min_weight) + " are left out.";
+    if (r.strongest_per_node > 0) {
+        // An aggregate's links are sums of relations, all thinned; otherwise only co-occurrence
+        // (print_edges.h).
+        const auto per_node = with_thousands(r.strongest_per_node);
+        const auto counts = with_thousands(r.links_drawn) + " of " + with_thousands(r.links_before);
+        note += std::string(note.empty() ? "" : " ") +
+                (r.communities > 0 ? "Only each node's " + per_node +
+                                         " strongest links are drawn (" + counts + ")."
+                                   : "Of co-occurrence links, only each node's " + per_node +
+                                         " strongest are drawn (" + counts + " links).");
+    }
     return note;
 }
 

@@ -155,6 +155,11 @@ ViewOptions parse_view_options(const json& view) {
     }
     read_choice(style, "edge_weight", parse_edge_weight, options.style.edge_weight);
     read_choice(style, "labels", parse_label_mode, options.style.labels);
+    read_choice(style, "links", parse_link_drawing, options.style.links);
+    read(style, "links_per_node", "style", options.style.links_per_node);
+    if (options.style.links_per_node < 1 || options.style.links_per_node > 100)
+        throw std::invalid_argument("style.links_per_node: expected 1 to 100, got " +
+                                    std::to_string(options.style.links_per_node));
 
     // The view file calls it "export" (core/graph's ViewSpec); "export_options" is accepted too.
     const json& out =
@@ -196,7 +201,9 @@ void store_view_options(const ViewOptions& options, json& view) {
         {"label_max_chars", options.style.label_max_chars},
         {"document_labels", options.style.documents_by_reference ? "reference" : "title"},
         {"edge_weight", std::string(to_string(options.style.edge_weight))},
-        {"labels", std::string(to_string(options.style.labels))}};
+        {"labels", std::string(to_string(options.style.labels))},
+        {"links", std::string(to_string(options.style.links))},
+        {"links_per_node", options.style.links_per_node}};
     view.erase("export_options");
     view["export"] = {{"format", options.export_options.format},
                       {"width", options.export_options.width},

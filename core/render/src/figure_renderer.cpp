@@ -170,8 +170,8 @@ double points_scale(const QPaintDevice& device) {
 QString unlabelled_note(int unlabelled, int labelled, const QString& priority) {
     if (unlabelled <= 0)
         return {};
-    return QStringLiteral("%1 of %2 nodes unlabelled (no room without covering a node or a "
-                          "label; the least %3 go first).")
+    // Short: at one column every line of caption is a line less for the network.
+    return QStringLiteral("%1 of %2 nodes unlabelled for lack of room (the least %3 first).")
         .arg(unlabelled)
         .arg(labelled)
         .arg(priority.isEmpty() ? QStringLiteral("prominent") : priority);

@@ -29,7 +29,8 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
       legend_(new QCheckBox(tr("Legend"), this)), title_(new QLineEdit(this)),
       evidence_(new QLineEdit(this)), engine_(new QComboBox(this)), seed_(new QSpinBox(this)),
       top_(new QSpinBox(this)), top_metric_(new QComboBox(this)), edge_weight_(new QComboBox(this)),
-      labels_(new QComboBox(this)), aggregate_(new QCheckBox(tr("One node per community"), this)),
+      labels_(new QComboBox(this)), links_(new QComboBox(this)),
+      aggregate_(new QCheckBox(tr("One node per community"), this)),
       save_view_(new QCheckBox(tr("Save the view file next to the figure"), this)),
       preview_(new QLabel(this)), command_(new QLabel(this)) {
     setObjectName(QStringLiteral("exportDialog"));
@@ -90,6 +91,13 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     labels_->setToolTip(tr("Numbers beside the nodes and their names in a key under the network "
                            "label more nodes on a narrow page; Automatic uses them when they "
                            "label clearly more nodes than names"));
+    links_->addItem(tr("Automatic"), QStringLiteral("auto"));
+    links_->addItem(tr("All"), QStringLiteral("all"));
+    links_->addItem(tr("The 3 strongest of each node"), QStringLiteral("strongest"));
+    links_->setToolTip(tr("A dense network prints as a mass of lines: drawing only the strongest "
+                          "links of each node keeps its nodes and numbers visible. Automatic "
+                          "does so above 4 links per node; the caption says how many are drawn, "
+                          "and data files keep every link"));
     save_view_->setChecked(true);
     preview_->setObjectName(QStringLiteral("exportPreview"));
     preview_->setMinimumSize(360, 240);
@@ -121,6 +129,7 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
     form->addRow(tr("Top entities"), top_row);
     form->addRow(tr("Edge weight as"), edge_weight_);
     form->addRow(tr("Labels"), labels_);
+    form->addRow(tr("Links"), links_);
     aggregate_->setToolTip(tr("--aggregate community: each community of what is shown becomes one "
                               "node, labelled by its most central members and sized by its "
                               "members; the figure gets a layout of its own"));
@@ -146,11 +155,12 @@ ExportDialog::ExportDialog(const ExplorerState* state, const GraphStyle& current
         output_->setText(info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + format));
         dpi_->setEnabled(format == QLatin1String("png"));
         const bool figure = is_figure_format(format);
-        for (QWidget* w : std::initializer_list<QWidget*>{width_, height_, legend_, title_})
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{width_, height_, legend_, title_, labels_, links_})
             w->setEnabled(figure);
         update_preview();
     });
-    for (auto* box : {palette_, color_by_, size_by_, engine_, edge_weight_, labels_})
+    for (auto* box : {palette_, color_by_, size_by_, engine_, edge_weight_, labels_, links_})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::update_preview);
     for (auto* box : {width_, height_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ExportDialog::update_preview);
@@ -181,6 +191,7 @@ FigureOptions ExportDialog::options() const {
     o.top_metric = top_metric_->currentData().toString();
     o.edge_weight = edge_weight_->currentData().toString();
     o.labels = labels_->currentData().toString();
+    o.links = links_->currentData().toString();
     o.aggregate_communities = aggregate_->isChecked();
     return o;
 }

@@ -61,6 +61,7 @@ private:
     QComboBox* top_metric_;
     QComboBox* edge_weight_;
     QComboBox* labels_;
+    QComboBox* links_;
     QCheckBox* aggregate_; // one node per community
     QCheckBox* save_view_;
     QLabel* preview_;

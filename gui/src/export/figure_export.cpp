@@ -178,8 +178,12 @@ QString write_export(const ExplorerState& state, const FigureOptions& options,
             if (auto metric = graph::parse_metric(view_options.style.size_by);
                 metric && std::find(metrics.begin(), metrics.end(), *metric) == metrics.end())
                 metrics.push_back(*metric);
-        const auto data = exporting::export_graph_for_view(project, view, metrics,
-                                                           !options.evidence_csv.isEmpty());
+        auto data = exporting::export_graph_for_view(project, view, metrics,
+                                                     !options.evidence_csv.isEmpty());
+        if (is_figure_format(options.format)) // data files keep every link
+            exporting::keep_links_to_draw(
+                data, view_options.style.links,
+                static_cast<std::size_t>(view_options.style.links_per_node));
         if (view.aggregate.by != graph::AggregateBy::None &&
             view.aggregate.scope != graph::AggregateScope::Project) {
             // Communities of the filtered graph have no place on screen: laid out as
@@ -237,7 +241,8 @@ nlohmann::json view_sections(const FigureOptions& options) {
                          {"palette", options.grayscale ? "grayscale" : "okabe-ito"},
                          {"legend", options.legend},
                          {"edge_weight", options.edge_weight.toStdString()},
-                         {"labels", options.labels.toStdString()}};
+                         {"labels", options.labels.toStdString()},
+                         {"links", options.links.toStdString()}};
     // The metrics `dossier export` knows; uniform size is no size_by at all. Communities are
     // sized by their members.
     if (options.aggregate_communities)

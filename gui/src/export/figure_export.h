@@ -28,6 +28,7 @@ struct FigureOptions {
     QString evidence_csv; // the evidence appendix (CSV), written next to the export
     QString edge_weight = QStringLiteral("width"); // width | opacity | both (style.edge_weight)
     QString labels = QStringLiteral("auto");       // auto | names | keys (style.labels)
+    QString links = QStringLiteral("auto");        // auto | all | strongest (style.links)
     int top_n = 0;                                 // keep the top N of the view by top_metric
     QString top_metric = QStringLiteral("pagerank");
     // One node per community (--aggregate community): the communities have no place on screen,

@@ -72,6 +72,11 @@ struct ExportReduction {
     std::size_t communities = 0;     // nodes are communities (aggregate.h) of this many
     std::size_t single_entities = 0; // and entities drawn singly beside them (project scope)
     double min_weight = 0;           // relations lighter than this were left out
+    // A figure drew only the strongest links of each node (print_edges.h): this many per node,
+    // links_drawn of links_before.
+    std::size_t strongest_per_node = 0;
+    std::size_t links_drawn = 0;
+    std::size_t links_before = 0;
 };
 
 struct ExportGraph {

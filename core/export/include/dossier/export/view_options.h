@@ -3,6 +3,7 @@
 // "export" (also read as "export_options"). One file + `dossier export --view VIEW.json`
 // regenerates a figure; other sections (the graph filter) are kept untouched when a view is saved
 // again.
+#include "dossier/export/print_edges.h"
 #include "dossier/layout/layout_request.h"
 #include "dossier/render/figure.h"
 #include "dossier/render/palette.h"
@@ -40,6 +41,10 @@ struct StyleOptions {
     // Names beside the nodes, numbers with a key under the network, or whichever labels clearly
     // more nodes at the page size (render/figure.h).
     render::LabelMode labels = render::LabelMode::Auto;
+    // Every link, or the strongest of each node when the network would be a mass of lines
+    // (print_edges.h); the data files keep every link.
+    LinkDrawing links = LinkDrawing::Auto;
+    int links_per_node = static_cast<int>(kDefaultLinksPerNode);
 };
 
 std::string_view to_string(EdgeWeight mode);
