@@ -20,8 +20,8 @@ using CommunityIndex = Index<struct CommunityTag>;
 
 class NodeKey {
 public:
-    NodeKey() = default; // neither: no node has it
-    NodeKey(EntityId entity) : entity_(entity) {}                 // NOLINT: an entity is a node
+    NodeKey() = default;                                         // neither: no node has it
+    NodeKey(EntityId entity) : entity_(entity) {}                // NOLINT: an entity is a node
     NodeKey(CommunityIndex community) : community_(community) {} // NOLINT: so is a community
 
     bool is_entity() const { return entity_.valid(); }
