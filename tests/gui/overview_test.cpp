@@ -85,6 +85,21 @@ class OverviewTest : public QObject {
     QTemporaryDir dir_;
     QString large_;
 
+private:
+    // Opens the large project in the shown `window`, fitted, and finds its largest drawn
+    // community and where on screen its disc is.
+    bool show_largest_community(TestWindow& window, CommunityIndex& community, QPointF& at) {
+        if (!window.exposed() || !open_and_wait(window, large_))
+            return false;
+        window.graph_view()->fit_view();
+        community = largest_drawn_community(*window.state());
+        const auto position = window.graph_view()->screen_position(community);
+        if (!community.valid() || !position)
+            return false;
+        at = *position;
+        return true;
+    }
+
 private slots:
     void initTestCase() {
         use_test_settings();
@@ -179,18 +194,14 @@ private slots:
 
     void double_clicking_a_community_unfolds_it_in_place_and_back_folds_it() {
         TestWindow window(QSize(1200, 800));
-        QVERIFY(window.exposed());
-        QVERIFY(open_and_wait(window, large_));
+        CommunityIndex community;
+        QPointF at;
+        QVERIFY(show_largest_community(window, community, at));
         auto& state = *window.state();
-        window.graph_view()->fit_view();
-        const CommunityIndex community = largest_drawn_community(state);
-        QVERIFY(community.valid());
         const auto before = drawn_positions(state);
         const int group = state.graph()->group_node(community);
         const QPointF centre = state.graph()->nodes[static_cast<std::size_t>(group)].position;
-        const auto at = window.graph_view()->screen_position(community);
-        QVERIFY(at.has_value());
-        QTest::mouseDClick(window.graph_view(), Qt::LeftButton, {}, at->toPoint());
+        QTest::mouseDClick(window.graph_view(), Qt::LeftButton, {}, at.toPoint());
 
         QVERIFY(state.presentation().is_unfolded(community));
         const auto& graph = *state.graph();
@@ -228,15 +239,11 @@ private slots:
     // with Ctrl adds an entity to the selection without the disc turning into one.
     void a_clicked_community_is_selected_as_a_community() {
         TestWindow window(QSize(1200, 800));
-        QVERIFY(window.exposed());
-        QVERIFY(open_and_wait(window, large_));
+        CommunityIndex community;
+        QPointF at;
+        QVERIFY(show_largest_community(window, community, at));
         auto& state = *window.state();
-        window.graph_view()->fit_view();
-        const CommunityIndex community = largest_drawn_community(state);
-        QVERIFY(community.valid());
-        const auto at = window.graph_view()->screen_position(community);
-        QVERIFY(at.has_value());
-        QTest::mouseClick(window.graph_view(), Qt::LeftButton, {}, at->toPoint());
+        QTest::mouseClick(window.graph_view(), Qt::LeftButton, {}, at.toPoint());
 
         QCOMPARE(state.selection().size(), 1);
         QVERIFY(state.selection().front() == NodeKey(community));

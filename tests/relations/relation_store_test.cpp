@@ -39,6 +39,13 @@ struct Fixture {
         tx.commit();
     }
 
+    // One extracted relation of `type`, committed.
+    void commit_one(const std::string& type) {
+        Transaction tx(project);
+        RelationStore(project).insert(relation(type));
+        tx.commit();
+    }
+
     Relation relation(const std::string& type) const {
         Relation r;
         r.type = type;
@@ -158,11 +165,7 @@ TEST(RelationStore, ReplacingExtractedLeavesTheSchemaItsVersionDefines) {
 TEST(RelationStore, AFailedReplaceBringsTheIndexesAndRelationsBack) {
     Fixture f;
     RelationStore store(f.project);
-    {
-        Transaction tx(f.project);
-        store.insert(f.relation("supports"));
-        tx.commit();
-    }
+    f.commit_one("supports");
     {
         Transaction tx(f.project);
         auto dangling = f.relation("opposes");
@@ -180,11 +183,7 @@ TEST(RelationStore, AFailedReplaceBringsTheIndexesAndRelationsBack) {
 TEST(RelationStore, AnUncommittedReplaceLeavesThePreviousRelations) {
     Fixture f;
     RelationStore store(f.project);
-    {
-        Transaction tx(f.project);
-        store.insert(f.relation("supports"));
-        tx.commit();
-    }
+    f.commit_one("supports");
     {
         Transaction tx(f.project);
         store.replace_extracted({});
